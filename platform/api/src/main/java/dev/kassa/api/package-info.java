@@ -1,0 +1,5 @@
+/**
+ * The Kassa plugin contract: small PF4J extension points and plain records that payment-method
+ * and rate-source plugins implement. Nothing here depends on Jakarta EE, JPA or a JSON library.
+ */
+package dev.kassa.api;

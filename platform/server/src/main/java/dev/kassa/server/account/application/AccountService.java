@@ -1,0 +1,88 @@
+package dev.kassa.server.account.application;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.account.domain.VatIdFormat;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.shared.References;
+import dev.kassa.server.tenant.domain.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+
+/** Customer accounts of a tenant and the payers that pay for them. */
+@ApplicationScoped
+public class AccountService {
+    private static final int MAX_PAYERS = 50;
+
+    private AccountRepository accounts;
+    private TenantRepository tenants;
+    private Clock clock;
+
+    protected AccountService() {
+    }
+
+    @Inject
+    public AccountService(AccountRepository accounts, TenantRepository tenants, Clock clock) {
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.clock = clock;
+    }
+
+    public record NewAccount(String email, String name, String country, String locale) { }
+
+    @Transactional
+    public Account create(String tenantId, NewAccount request) {
+        var tenant = tenants.require(tenantId);
+        if (accounts.emailTaken(tenantId, request.email())) {
+            throw KassaException.conflict("account.email_taken", "Email taken",
+                    "An account with this email already exists.");
+        }
+        String locale = request.locale() == null ? tenant.defaultLocale() : request.locale();
+        Account account = new Account(Ids.next("acc"), tenantId, References.next(References.ACCOUNT),
+                request.email(), request.name(), request.country(), locale, tenant.baseCurrency(), clock.instant());
+        accounts.add(account);
+        return account;
+    }
+
+    @Transactional
+    public Account get(String tenantId, String accountId) {
+        return accounts.require(tenantId, accountId);
+    }
+
+    @Transactional
+    public List<Account> list(String tenantId, PageRequest page) {
+        return accounts.page(tenantId, page.after(), page.limit());
+    }
+
+    public record NewPayer(Payer.Type type, String name, String country, String vatId, String address) { }
+
+    @Transactional
+    public Payer addPayer(String tenantId, String accountId, NewPayer request) {
+        accounts.lock(tenantId, accountId); // serialises the payer count check
+        String vatId = request.vatId() == null ? null : VatIdFormat.normalise(request.vatId());
+        if (vatId != null && !VatIdFormat.matches(request.country(), vatId)) {
+            throw KassaException.invalid("vatId", "vat_id.invalid",
+                    "does not match the VAT number format of " + request.country());
+        }
+        if (accounts.countPayers(tenantId, accountId) >= MAX_PAYERS) {
+            throw KassaException.conflict("payer.limit_reached", "Too many payers",
+                    "An account can have at most " + MAX_PAYERS + " payers.");
+        }
+        Payer payer = new Payer(Ids.next("pyr"), tenantId, accountId, request.type(), request.name(),
+                request.country(), vatId, request.address(), clock.instant());
+        accounts.addPayer(payer);
+        return payer;
+    }
+
+    @Transactional
+    public List<Payer> payers(String tenantId, String accountId) {
+        accounts.require(tenantId, accountId);
+        return accounts.payers(tenantId, accountId);
+    }
+}

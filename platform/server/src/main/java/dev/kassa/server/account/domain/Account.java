@@ -1,0 +1,127 @@
+package dev.kassa.server.account.domain;
+
+import dev.kassa.server.shared.CurrencyRegistry;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * A customer of a tenant with a prepaid balance. The balance is a stored copy of the ledger kept
+ * in step in the same database transaction as every posting; it never goes below zero.
+ */
+@Entity
+@Table(name = "accounts")
+public class Account {
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    private String reference;
+    private String email;
+    @Column(name = "email_key")
+    private String emailKey;
+    private String name;
+    private String country;
+    private String locale;
+    private String currency;
+    @Column(name = "balance_minor")
+    private long balanceMinor;
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Account() {
+    }
+
+    public Account(String id, String tenantId, String reference, String email, String name, String country,
+                   String locale, CurrencyUnit currency, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.reference = reference;
+        this.email = email;
+        this.emailKey = emailKey(email);
+        this.name = name;
+        this.country = country;
+        this.locale = locale;
+        this.currency = currency.code();
+        this.balanceMinor = 0;
+        this.createdAt = createdAt;
+    }
+
+    public static String emailKey(String email) {
+        return email.toLowerCase(Locale.ROOT);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String country() {
+        return country;
+    }
+
+    public String locale() {
+        return locale;
+    }
+
+    public CurrencyUnit currency() {
+        return CurrencyRegistry.iso4217().require(currency);
+    }
+
+    public Money balance() {
+        return new Money(balanceMinor, currency());
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** Adds to the balance; only the ledger calls this, beside the entry that records it. */
+    public Money credit(Money amount) {
+        requirePositiveIn(amount);
+        balanceMinor = Math.addExact(balanceMinor, amount.minor());
+        return balance();
+    }
+
+    /** Takes from the balance, refusing with 409 {@code balance.insufficient} rather than going below zero. */
+    public Money debit(Money amount) {
+        requirePositiveIn(amount);
+        if (balanceMinor < amount.minor()) {
+            throw KassaException.conflict("balance.insufficient", "Insufficient balance",
+                    "The balance " + balance() + " does not cover " + amount + ".")
+                    .with("balance", dev.kassa.server.shared.MoneyView.of(balance()));
+        }
+        balanceMinor -= amount.minor();
+        return balance();
+    }
+
+    private void requirePositiveIn(Money amount) {
+        if (!amount.currency().code().equals(currency)) {
+            throw new IllegalArgumentException("posting in " + amount.currency() + " to an account in " + currency);
+        }
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("postings move positive amounts: " + amount);
+        }
+    }
+}

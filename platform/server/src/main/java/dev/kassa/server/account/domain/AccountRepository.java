@@ -1,0 +1,89 @@
+package dev.kassa.server.account.domain;
+
+import dev.kassa.server.shared.KassaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts and payers, always looked up within one tenant. */
+@ApplicationScoped
+public class AccountRepository {
+    private EntityManager em;
+
+    protected AccountRepository() {
+    }
+
+    @Inject
+    public AccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Account> find(String tenantId, String id) {
+        return em.createQuery("select a from Account a where a.id = :id and a.tenantId = :tenant", Account.class)
+                .setParameter("id", id).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
+    public Account require(String tenantId, String id) {
+        return find(tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    /** The account, locked for this transaction: the only way balances are changed. */
+    public Account lock(String tenantId, String id) {
+        return em.createQuery("select a from Account a where a.id = :id and a.tenantId = :tenant", Account.class)
+                .setParameter("id", id).setParameter("tenant", tenantId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+    }
+
+    public Optional<Account> findByReference(String tenantId, String reference) {
+        return em.createQuery("select a from Account a where a.reference = :ref and a.tenantId = :tenant", Account.class)
+                .setParameter("ref", reference).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
+    public boolean emailTaken(String tenantId, String email) {
+        return !em.createQuery("select a.id from Account a where a.emailKey = :key and a.tenantId = :tenant",
+                        String.class)
+                .setParameter("key", Account.emailKey(email)).setParameter("tenant", tenantId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public List<Account> page(String tenantId, String after, int limit) {
+        var query = em.createQuery("select a from Account a where a.tenantId = :tenant"
+                        + (after == null ? "" : " and a.id < :after") + " order by a.id desc", Account.class)
+                .setParameter("tenant", tenantId);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    public void add(Account account) {
+        em.persist(account);
+    }
+
+    public Optional<Payer> findPayer(String tenantId, String accountId, String payerId) {
+        return em.createQuery("select p from Payer p where p.id = :id and p.accountId = :account"
+                        + " and p.tenantId = :tenant", Payer.class)
+                .setParameter("id", payerId).setParameter("account", accountId).setParameter("tenant", tenantId)
+                .getResultStream().findFirst();
+    }
+
+    public List<Payer> payers(String tenantId, String accountId) {
+        return em.createQuery("select p from Payer p where p.accountId = :account and p.tenantId = :tenant"
+                        + " order by p.id", Payer.class)
+                .setParameter("account", accountId).setParameter("tenant", tenantId).getResultList();
+    }
+
+    public long countPayers(String tenantId, String accountId) {
+        return em.createQuery("select count(p) from Payer p where p.accountId = :account and p.tenantId = :tenant",
+                        Long.class)
+                .setParameter("account", accountId).setParameter("tenant", tenantId).getSingleResult();
+    }
+
+    public void addPayer(Payer payer) {
+        em.persist(payer);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.kassa.server.banktransfer.application;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.banktransfer.domain.BankTransfer;
+import dev.kassa.server.ledger.application.Ledger;
+import dev.kassa.server.ledger.domain.SystemAccount;
+import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.shared.References;
+import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.topup.domain.TopUpRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Records money that arrived at a tenant's bank exactly once per bank transaction id, matches it
+ * to a top-up or an account by reference, and credits it.
+ */
+@ApplicationScoped
+public class BankTransferService {
+    private EntityManager em;
+    private AccountRepository accounts;
+    private TopUpRepository topUps;
+    private Ledger ledger;
+    private Clock clock;
+
+    protected BankTransferService() {
+    }
+
+    @Inject
+    public BankTransferService(EntityManager em, AccountRepository accounts, TopUpRepository topUps, Ledger ledger,
+                               Clock clock) {
+        this.em = em;
+        this.accounts = accounts;
+        this.topUps = topUps;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    public record Report(String bankTransactionId, String reference, Money amount, String payerName,
+                         Instant receivedAt) { }
+
+    /** The transfer, and whether this call recorded it (false: it was reported before). */
+    public record Outcome(BankTransfer transfer, boolean created) { }
+
+    @Transactional
+    public Outcome report(String tenantId, Report report) {
+        Optional<BankTransfer> known = findByBankTransactionId(tenantId, report.bankTransactionId());
+        if (known.isPresent()) {
+            return new Outcome(known.get(), false);
+        }
+        String base = em.createQuery("select t.baseCurrency from Tenant t where t.id = :id", String.class)
+                .setParameter("id", tenantId).getSingleResult();
+        if (!report.amount().currency().code().equals(base)) {
+            throw KassaException.unprocessable("bank_transfer.currency_unsupported", "Currency not supported",
+                    "Balances of this tenant are kept in " + base + "; record " + report.amount().currency()
+                            + " transfers once currency conversion is enabled.");
+        }
+        Match match = match(tenantId, report.reference());
+        String id = Ids.next("btr");
+        Instant now = clock.instant();
+        // Claim the bank transaction id first: a concurrent report of the same transaction waits
+        // here for ours to commit and then inserts nothing.
+        int inserted = em.createNativeQuery("insert into bank_transfers (id, tenant_id, bank_transaction_id,"
+                        + " reference, amount_minor, currency, payer_name, received_at, status, account_id, top_up_id,"
+                        + " credited_minor, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                        + " on conflict do nothing")
+                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, report.bankTransactionId())
+                .setParameter(4, report.reference()).setParameter(5, report.amount().minor())
+                .setParameter(6, report.amount().currency().code()).setParameter(7, report.payerName())
+                .setParameter(8, report.receivedAt() == null ? null : Timestamp.from(report.receivedAt()))
+                .setParameter(9, (match.accountId() == null ? BankTransfer.Status.UNMATCHED : BankTransfer.Status.MATCHED).name())
+                .setParameter(10, match.accountId()).setParameter(11, match.topUpId())
+                .setParameter(12, match.accountId() == null ? null : report.amount().minor())
+                .setParameter(13, Timestamp.from(now))
+                .executeUpdate();
+        if (inserted == 0) {
+            return new Outcome(findByBankTransactionId(tenantId, report.bankTransactionId()).orElseThrow(), false);
+        }
+        String description = "Bank transfer " + report.bankTransactionId();
+        if (match.topUpId() != null) {
+            TopUp topUp = topUps.lock(tenantId, match.topUpId());
+            Account account = accounts.lock(tenantId, match.accountId());
+            topUp.recordPayment(report.amount(), now);
+            ledger.credit(account, report.amount(), SystemAccount.BANK_CLEARING, TransactionType.TOP_UP,
+                    description, topUp.reference());
+        } else if (match.accountId() != null) {
+            Account account = accounts.lock(tenantId, match.accountId());
+            ledger.credit(account, report.amount(), SystemAccount.BANK_CLEARING, TransactionType.BANK_TRANSFER,
+                    description, account.reference());
+        } else {
+            ledger.move(tenantId, report.amount(), SystemAccount.UNALLOCATED, SystemAccount.BANK_CLEARING,
+                    TransactionType.UNMATCHED_RECEIPT, description, report.reference());
+        }
+        return new Outcome(em.find(BankTransfer.class, id), true);
+    }
+
+    @Transactional
+    public BankTransfer assign(String tenantId, String transferId, String accountId) {
+        BankTransfer transfer = em.createQuery("select b from BankTransfer b where b.id = :id and b.tenantId = :tenant",
+                        BankTransfer.class)
+                .setParameter("id", transferId).setParameter("tenant", tenantId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        Account account = accounts.lock(tenantId, accountId);
+        transfer.assign(account.id(), clock.instant());
+        ledger.credit(account, transfer.amount(), SystemAccount.UNALLOCATED, TransactionType.ASSIGNMENT,
+                "Bank transfer " + transfer.bankTransactionId(), account.reference());
+        return transfer;
+    }
+
+    @Transactional
+    public BankTransfer get(String tenantId, String transferId) {
+        return em.createQuery("select b from BankTransfer b where b.id = :id and b.tenantId = :tenant", BankTransfer.class)
+                .setParameter("id", transferId).setParameter("tenant", tenantId)
+                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+    }
+
+    @Transactional
+    public List<BankTransfer> list(String tenantId, BankTransfer.Status status, PageRequest page) {
+        var query = em.createQuery("select b from BankTransfer b where b.tenantId = :tenant"
+                        + (status == null ? "" : " and b.status = :status")
+                        + (page.after() == null ? "" : " and b.id < :after") + " order by b.id desc", BankTransfer.class)
+                .setParameter("tenant", tenantId);
+        if (status != null) {
+            query.setParameter("status", status.name());
+        }
+        if (page.after() != null) {
+            query.setParameter("after", page.after());
+        }
+        return query.setMaxResults(page.limit() + 1).getResultList();
+    }
+
+    private Optional<BankTransfer> findByBankTransactionId(String tenantId, String bankTransactionId) {
+        return em.createQuery("select b from BankTransfer b where b.tenantId = :tenant"
+                        + " and b.bankTransactionId = :bankTx", BankTransfer.class)
+                .setParameter("tenant", tenantId).setParameter("bankTx", bankTransactionId)
+                .getResultStream().findFirst();
+    }
+
+    private record Match(String accountId, String topUpId) { }
+
+    /** A top-up reference wins over an account reference; the first code found wins among equals. */
+    private Match match(String tenantId, String reference) {
+        var candidates = References.candidates(reference);
+        for (String code : candidates) {
+            if (code.startsWith(References.TOP_UP)) {
+                Optional<TopUp> topUp = em.createQuery("select t from TopUp t where t.reference = :ref"
+                                + " and t.tenantId = :tenant", TopUp.class)
+                        .setParameter("ref", code).setParameter("tenant", tenantId).getResultStream().findFirst();
+                if (topUp.isPresent()) {
+                    return new Match(topUp.get().accountId(), topUp.get().id());
+                }
+            }
+        }
+        for (String code : candidates) {
+            if (code.startsWith(References.ACCOUNT)) {
+                Optional<Account> account = accounts.findByReference(tenantId, code);
+                if (account.isPresent()) {
+                    return new Match(account.get().id(), null);
+                }
+            }
+        }
+        return new Match(null, null);
+    }
+}

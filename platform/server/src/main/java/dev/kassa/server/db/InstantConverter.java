@@ -1,0 +1,41 @@
+package dev.kassa.server.db;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Stores {@link Instant} in {@code timestamp with time zone} columns as an {@link OffsetDateTime}
+ * in UTC. Drivers differ in what they read back (H2 an OffsetDateTime, PostgreSQL a Timestamp), so
+ * the database side is typed {@code Object} and both are accepted.
+ */
+@Converter(autoApply = true)
+public class InstantConverter implements AttributeConverter<Instant, Object> {
+    @Override
+    public Object convertToDatabaseColumn(Instant value) {
+        return value == null ? null : value.atOffset(ZoneOffset.UTC);
+    }
+
+    @Override
+    public Instant convertToEntityAttribute(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.toInstant();
+        }
+        if (value instanceof Timestamp ts) {
+            return ts.toInstant();
+        }
+        if (value instanceof Instant instant) {
+            return instant;
+        }
+        if (value instanceof java.time.ZonedDateTime zdt) {
+            return zdt.toInstant();
+        }
+        throw new IllegalArgumentException("not a timestamp: " + value.getClass().getName());
+    }
+}

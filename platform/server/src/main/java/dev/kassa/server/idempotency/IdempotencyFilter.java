@@ -1,0 +1,171 @@
+package dev.kassa.server.idempotency;
+
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Problems;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.transaction.Status;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.UserTransaction;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Makes every POST with an {@code Idempotency-Key} happen at most once per caller and key.
+ *
+ * <p>The key is claimed in a transaction of its own; then a transaction is opened around the
+ * resource method (whose {@code @Transactional} services join it) and the response is stored in
+ * that same transaction before it commits. So a replayed response always belongs to work that
+ * committed, and work that rolled back leaves no response behind.
+ */
+@Provider
+@Priority(Priorities.USER + 1000)
+@ApplicationScoped
+public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
+    public static final String HEADER = "Idempotency-Key";
+    private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
+    private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
+
+    private record ClaimedKey(String scope, String key) { }
+
+    private Caller caller;
+    private IdempotencyStore store;
+    private Jsonb jsonb;
+
+    protected IdempotencyFilter() {
+    }
+
+    @Inject
+    public IdempotencyFilter(Caller caller, IdempotencyStore store) {
+        this.caller = caller;
+        this.store = store;
+        this.jsonb = dev.kassa.server.web.JsonbProvider.shared();
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        String key = request.getHeaderString(HEADER);
+        if (key == null || !"POST".equals(request.getMethod())) {
+            return;
+        }
+        if (key.isEmpty() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x20 && c < 0x7f)) {
+            request.abortWith(Problems.response(422, "idempotency.key_invalid", "Invalid Idempotency-Key",
+                    "The Idempotency-Key header must be 1 to 255 printable ASCII characters."));
+            return;
+        }
+        byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
+        request.setEntityStream(new ByteArrayInputStream(body));
+        String fingerprint = RequestFingerprint.of(request.getMethod(), request.getUriInfo().getPath(),
+                request.getUriInfo().getRequestUri().getRawQuery(), body);
+        String scope = callerScope();
+        IdempotencyStore.Claim claim;
+        try {
+            claim = store.claim(scope, key, fingerprint);
+        } catch (IdempotencyStore.ConcurrentClaimException e) {
+            claim = new IdempotencyStore.Claim.InProgress();
+        }
+        if (claim instanceof IdempotencyStore.Claim.Replay replay) {
+            request.abortWith(Response.status(replay.status()).type(replay.type()).entity(replay.body())
+                    .header("Idempotent-Replayed", "true").build());
+        } else if (claim instanceof IdempotencyStore.Claim.Mismatch) {
+            request.abortWith(Problems.response(422, "idempotency.key_reused", "Idempotency-Key reused",
+                    "This Idempotency-Key was already used with a different request."));
+        } else if (claim instanceof IdempotencyStore.Claim.InProgress) {
+            request.abortWith(Problems.response(409, "idempotency.in_progress", "Request in progress",
+                    "A request with this Idempotency-Key is still being processed; retry shortly."));
+        } else {
+            begin();
+            request.setProperty(CLAIM, new ClaimedKey(scope, key));
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(CLAIM) instanceof ClaimedKey claimed)) {
+            return;
+        }
+        request.removeProperty(CLAIM);
+        UserTransaction tx = userTransaction();
+        int status = response.getStatus();
+        try {
+            if (status >= 500) {
+                rollbackQuietly(tx);
+                store.release(claimed.scope(), claimed.key());
+                return;
+            }
+            String body = serialize(response.getEntity());
+            MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
+            response.setEntity(body, null, type);
+            if (tx.getStatus() == Status.STATUS_ACTIVE) {
+                store.complete(claimed.scope(), claimed.key(), status, type.toString(), body);
+                tx.commit();
+            } else {
+                // The work was refused (a 4xx that rolled back): nothing happened, remember the answer.
+                rollbackQuietly(tx);
+                store.completeAlone(claimed.scope(), claimed.key(), status, type.toString(), body);
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "Commit of an idempotent request failed", e);
+            rollbackQuietly(tx);
+            store.release(claimed.scope(), claimed.key());
+            Response problem = Problems.response(409, "request.conflict", "Concurrent update",
+                    "Another request changed the same data at the same time; nothing was changed. Retry.");
+            response.setStatus(409);
+            response.setEntity(serialize(problem.getEntity()), null, Problems.PROBLEM_JSON);
+        }
+    }
+
+    private String callerScope() {
+        return caller.isOperator() ? "operator" : caller.tenantId();
+    }
+
+    private String serialize(Object entity) {
+        if (entity == null) {
+            return "";
+        }
+        if (entity instanceof String text) {
+            return text;
+        }
+        return jsonb.toJson(entity);
+    }
+
+    private void begin() {
+        try {
+            userTransaction().begin();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot open a transaction", e);
+        }
+    }
+
+    private static void rollbackQuietly(UserTransaction tx) {
+        try {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        } catch (SystemException | RuntimeException e) {
+            LOG.log(Level.FINE, "rollback failed", e);
+        }
+    }
+
+    private static UserTransaction userTransaction() {
+        try {
+            return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+        } catch (NamingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

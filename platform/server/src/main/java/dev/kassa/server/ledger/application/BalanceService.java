@@ -1,0 +1,90 @@
+package dev.kassa.server.ledger.application;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.ledger.domain.JournalEntry;
+import dev.kassa.server.ledger.domain.JournalTransaction;
+import dev.kassa.server.ledger.domain.SystemAccount;
+import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+
+/** Charges, manual adjustments and the statement of one customer balance. */
+@ApplicationScoped
+public class BalanceService {
+    private AccountRepository accounts;
+    private Ledger ledger;
+    private EntityManager em;
+
+    protected BalanceService() {
+    }
+
+    @Inject
+    public BalanceService(AccountRepository accounts, Ledger ledger, EntityManager em) {
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.em = em;
+    }
+
+    public record Movement(String id, Money amount, Money balanceAfter, Instant createdAt) { }
+
+    /** Pays for something from the balance; 409 {@code balance.insufficient} changes nothing. */
+    @Transactional
+    public Movement charge(String tenantId, String accountId, Money amount, String description) {
+        Account account = accounts.lock(tenantId, accountId);
+        requireAccountCurrency(account, amount);
+        Ledger.Posting posting = ledger.debit(account, amount, SystemAccount.REVENUE, TransactionType.CHARGE,
+                description, null);
+        return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
+    }
+
+    public enum Direction { CREDIT, DEBIT }
+
+    /** A manual correction with a reason; a debit never takes the balance below zero. */
+    @Transactional
+    public Movement adjust(String tenantId, String accountId, Money amount, Direction direction, String reason) {
+        Account account = accounts.lock(tenantId, accountId);
+        requireAccountCurrency(account, amount);
+        Ledger.Posting posting = direction == Direction.CREDIT
+                ? ledger.credit(account, amount, SystemAccount.ADJUSTMENTS, TransactionType.ADJUSTMENT, reason, null)
+                : ledger.debit(account, amount, SystemAccount.ADJUSTMENTS, TransactionType.ADJUSTMENT, reason, null);
+        return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
+    }
+
+    /** One line of a statement: the amount is signed from the customer's side (+ credit, - debit). */
+    public record StatementLine(String cursor, String transactionId, TransactionType type, Money amount,
+                                Money balanceAfter, String description, String reference, Instant createdAt) { }
+
+    @Transactional
+    public List<StatementLine> statement(String tenantId, String accountId, PageRequest page) {
+        Account account = accounts.require(tenantId, accountId);
+        var query = em.createQuery("select e, t from JournalEntry e, JournalTransaction t"
+                        + " where t.id = e.transactionId and e.ledgerAccount = :account and e.tenantId = :tenant"
+                        + (page.after() == null ? "" : " and e.id < :after") + " order by e.id desc", Object[].class)
+                .setParameter("account", account.id()).setParameter("tenant", tenantId);
+        if (page.after() != null) {
+            query.setParameter("after", page.after());
+        }
+        return query.setMaxResults(page.limit() + 1).getResultList().stream().map(row -> {
+            JournalEntry e = (JournalEntry) row[0];
+            JournalTransaction t = (JournalTransaction) row[1];
+            return new StatementLine(e.id(), t.id(), t.type(), new Money(-e.amountMinor(), account.currency()),
+                    new Money(e.balanceAfterMinor(), account.currency()), t.description(), t.reference(),
+                    t.createdAt());
+        }).toList();
+    }
+
+    private static void requireAccountCurrency(Account account, Money amount) {
+        if (!amount.currency().equals(account.currency())) {
+            throw KassaException.invalid("amount.currency", "currency.mismatch",
+                    "must be the account currency " + account.currency());
+        }
+    }
+}

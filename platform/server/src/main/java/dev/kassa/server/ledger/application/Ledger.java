@@ -1,0 +1,82 @@
+package dev.kassa.server.ledger.application;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.ledger.domain.JournalEntry;
+import dev.kassa.server.ledger.domain.JournalTransaction;
+import dev.kassa.server.ledger.domain.SystemAccount;
+import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Posts balanced journal transactions. Every method runs inside the caller's transaction, and a
+ * customer account passed in must already be locked by the caller ({@code PESSIMISTIC_WRITE}), so
+ * the stored balance and the entries move together or not at all.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class Ledger {
+    private EntityManager em;
+    private Clock clock;
+
+    protected Ledger() {
+    }
+
+    @Inject
+    public Ledger(EntityManager em, Clock clock) {
+        this.em = em;
+        this.clock = clock;
+    }
+
+    /** Money in: debit a system account (where it came from), credit the customer. */
+    public Posting credit(Account customer, Money amount, SystemAccount from, TransactionType type,
+                          String description, String reference) {
+        Money after = customer.credit(amount);
+        return post(customer.tenantId(), type, description, reference,
+                new Leg(from.ledgerAccount(amount.currency()), amount, null),
+                new Leg(customer.id(), amount.negate(), after.minor()));
+    }
+
+    /** Money out: debit the customer (never below zero), credit a system account. */
+    public Posting debit(Account customer, Money amount, SystemAccount to, TransactionType type,
+                         String description, String reference) {
+        Money after = customer.debit(amount);
+        return post(customer.tenantId(), type, description, reference,
+                new Leg(customer.id(), amount, after.minor()),
+                new Leg(to.ledgerAccount(amount.currency()), amount.negate(), null));
+    }
+
+    /** Between two system accounts of a tenant: debit {@code to}, credit {@code from}. */
+    public Posting move(String tenantId, Money amount, SystemAccount from, SystemAccount to, TransactionType type,
+                        String description, String reference) {
+        return post(tenantId, type, description, reference,
+                new Leg(to.ledgerAccount(amount.currency()), amount, null),
+                new Leg(from.ledgerAccount(amount.currency()), amount.negate(), null));
+    }
+
+    private Posting post(String tenantId, TransactionType type, String description, String reference, Leg debit,
+                         Leg credit) {
+        if (!debit.amount().plus(credit.amount()).isZero() || !debit.amount().isPositive()) {
+            throw new IllegalStateException("unbalanced posting: " + debit + " / " + credit);
+        }
+        Instant now = clock.instant();
+        JournalTransaction tx = new JournalTransaction(Ids.next("txn"), tenantId, type, description, reference, now);
+        em.persist(tx);
+        for (Leg leg : new Leg[] {debit, credit}) {
+            em.persist(new JournalEntry(Ids.next("jen"), tenantId, tx, leg.ledgerAccount(),
+                    leg.amount().currency().code(), leg.amount().minor(), leg.balanceAfterMinor(), now));
+        }
+        return new Posting(tx.id(), now);
+    }
+
+    private record Leg(String ledgerAccount, Money amount, Long balanceAfterMinor) { }
+
+    /** What a posting produced: the journal transaction id and its time. */
+    public record Posting(String transactionId, Instant createdAt) { }
+}

@@ -1,0 +1,17 @@
+package dev.kassa.server.ledger.domain;
+
+/** What a journal transaction records. */
+public enum TransactionType {
+    /** A top-up was paid and credited to its account. */
+    TOP_UP,
+    /** Money arrived quoting an account's own reference and went straight to that account. */
+    BANK_TRANSFER,
+    /** Money arrived that no reference matched; it waits in the unallocated account. */
+    UNMATCHED_RECEIPT,
+    /** Unallocated money was assigned to an account. */
+    ASSIGNMENT,
+    /** The balance paid for something. */
+    CHARGE,
+    /** A manual correction by the tenant. */
+    ADJUSTMENT
+}

@@ -1,0 +1,94 @@
+package dev.kassa.server.payment.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/** A tenant's settings for one payment method: on or off, for which countries, and its settings. */
+@Entity
+@Table(name = "payment_method_configs")
+@IdClass(PaymentMethodConfig.Key.class)
+public class PaymentMethodConfig {
+    public static final String ALL_COUNTRIES = "*";
+
+    @Id
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Id
+    private String code;
+    private boolean enabled;
+    private String countries;
+    private String settings;
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    protected PaymentMethodConfig() {
+    }
+
+    public PaymentMethodConfig(String tenantId, String code, boolean enabled, List<String> countries, String settings,
+                               Instant now) {
+        this.tenantId = tenantId;
+        this.code = code;
+        update(enabled, countries, settings, now);
+    }
+
+    public void update(boolean enabled, List<String> countries, String settings, Instant now) {
+        this.enabled = enabled;
+        this.countries = String.join(",", countries);
+        this.settings = settings;
+        this.updatedAt = now;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    public List<String> countries() {
+        return countries.isEmpty() ? List.of() : Arrays.asList(countries.split(","));
+    }
+
+    /** Whether customers paying from {@code country} may use this method. */
+    public boolean servesCountry(String country) {
+        List<String> list = countries();
+        return enabled && (list.contains(ALL_COUNTRIES) || list.contains(country));
+    }
+
+    /** Method-specific settings as a JSON document, or null. */
+    public String settings() {
+        return settings;
+    }
+
+    public static class Key implements Serializable {
+        private String tenantId;
+        private String code;
+
+        public Key() {
+        }
+
+        public Key(String tenantId, String code) {
+            this.tenantId = tenantId;
+            this.code = code;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && Objects.equals(tenantId, k.tenantId) && Objects.equals(code, k.code);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(tenantId, code);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.kassa.server.shared;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A settled amount: integer minor units of one ISO 4217 currency. Never a floating-point number.
+ * In JSON it is {@code {"amount": "12.50", "currency": "EUR"}}, the amount a plain decimal string
+ * in the currency's own scale.
+ */
+public record Money(long minor, CurrencyUnit currency) implements Comparable<Money> {
+    /** Up to 15 integer digits keep every amount, in every scale, far inside a {@code long}. */
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
+
+    public Money {
+        Objects.requireNonNull(currency, "currency");
+    }
+
+    public static Money zero(CurrencyUnit currency) {
+        return new Money(0, currency);
+    }
+
+    /**
+     * Parses a decimal string such as {@code "12.50"}. Exponents, signs other than a leading
+     * minus, leading zeros, blanks and more decimals than the currency has are refused.
+     */
+    public static Money parse(String text, CurrencyUnit currency) {
+        if (text == null || !DECIMAL.matcher(text).matches()) {
+            throw new AmountFormatException("amount.invalid",
+                    "must be a decimal string such as \"12.50\"");
+        }
+        BigDecimal value = new BigDecimal(text);
+        if (value.scale() > currency.minorUnits()) {
+            throw new AmountFormatException("amount.too_many_decimals",
+                    currency.code() + " has " + currency.minorUnits() + " decimal places");
+        }
+        return new Money(value.movePointRight(currency.minorUnits()).longValueExact(), currency);
+    }
+
+    public BigDecimal toDecimal() {
+        return BigDecimal.valueOf(minor, currency.minorUnits());
+    }
+
+    /** The amount as a plain decimal string in the currency's scale: {@code "12.50"}, {@code "1000"}. */
+    public String amountString() {
+        return toDecimal().toPlainString();
+    }
+
+    public boolean isPositive() {
+        return minor > 0;
+    }
+
+    public boolean isZero() {
+        return minor == 0;
+    }
+
+    public Money plus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.addExact(minor, other.minor), currency);
+    }
+
+    public Money minus(Money other) {
+        requireSameCurrency(other);
+        return new Money(Math.subtractExact(minor, other.minor), currency);
+    }
+
+    public Money negate() {
+        return new Money(Math.negateExact(minor), currency);
+    }
+
+    public Money min(Money other) {
+        return compareTo(other) <= 0 ? this : other;
+    }
+
+    @Override
+    public int compareTo(Money other) {
+        requireSameCurrency(other);
+        return Long.compare(minor, other.minor);
+    }
+
+    private void requireSameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return amountString() + " " + currency.code();
+    }
+
+    /** Thrown by {@link #parse}; carries a stable field-error code. */
+    public static final class AmountFormatException extends IllegalArgumentException {
+        private final String code;
+
+        AmountFormatException(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
+    }
+}

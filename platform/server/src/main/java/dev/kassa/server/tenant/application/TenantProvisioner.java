@@ -1,0 +1,104 @@
+package dev.kassa.server.tenant.application;
+
+import dev.kassa.server.config.CredentialsFile;
+import dev.kassa.server.config.Secrets;
+import dev.kassa.server.config.Settings;
+import dev.kassa.server.payment.application.PaymentMethodService;
+import dev.kassa.server.payment.domain.BuiltInMethod;
+import dev.kassa.server.tenant.domain.Tenant;
+import dev.kassa.server.tenant.domain.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReader;
+import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.logging.Logger;
+import java.util.stream.Stream;
+
+/**
+ * Creates or updates the tenants declared under {@code KASSA_TENANTS_DIR}. Idempotent: a tenant
+ * is created once (its API key printed once and written to {@code credentials.txt}), and an edited
+ * definition updates its settings on the next start. An unchanged file changes nothing, so
+ * settings a tenant admin changed through the API stay until the file itself changes.
+ */
+@ApplicationScoped
+public class TenantProvisioner {
+    private static final Logger LOG = Logger.getLogger(TenantProvisioner.class.getName());
+
+    private Settings settings;
+    private TenantService tenantService;
+    private TenantRepository tenants;
+    private PaymentMethodService paymentMethods;
+    private CredentialsFile credentials;
+
+    protected TenantProvisioner() {
+    }
+
+    @Inject
+    public TenantProvisioner(Settings settings, TenantService tenantService, TenantRepository tenants,
+                             PaymentMethodService paymentMethods, CredentialsFile credentials) {
+        this.settings = settings;
+        this.tenantService = tenantService;
+        this.tenants = tenants;
+        this.paymentMethods = paymentMethods;
+        this.credentials = credentials;
+    }
+
+    public void provisionAll() {
+        Path dir = settings.tenantsDir().orElse(null);
+        if (dir == null || !Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path file : entries.map(d -> d.resolve("tenant.json")).filter(Files::isRegularFile).sorted().toList()) {
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                JsonObject json;
+                try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                    json = reader.readObject();
+                }
+                provision(TenantDefinition.parse(json), Secrets.sha256(text));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Transactional
+    public void provision(TenantDefinition definition, String definitionHash) {
+        Tenant tenant = tenants.findBySlug(definition.slug()).orElse(null);
+        if (tenant == null) {
+            var created = tenantService.create(definition.slug(), definition.name(), definition.baseCurrency(),
+                    definition.defaultLocale(), definition.locales());
+            tenant = created.tenant();
+            credentials.record("Tenant '" + definition.slug() + "' API key: " + created.apiKey());
+        } else if (definitionHash.equals(tenant.definitionHash())) {
+            return;
+        } else {
+            LOG.info(() -> "Tenant definition '" + definition.slug() + "' changed: updating its settings");
+            if (!tenant.baseCurrency().equals(definition.baseCurrency())) {
+                LOG.warning(() -> "Tenant '" + definition.slug() + "': the base currency cannot change here; kept "
+                        + "the current one");
+            }
+        }
+        tenant.rename(definition.name());
+        tenant.setDefaultLocale(definition.defaultLocale());
+        tenant.setLocales(definition.locales());
+        if (tenant.baseCurrency().equals(definition.baseCurrency())) {
+            tenant.setTopUpLimits(definition.topUp());
+        }
+        tenant.setDefinitionHash(definitionHash);
+        TenantDefinition.BankTransfer bank = definition.bankTransfer();
+        if (bank != null) {
+            paymentMethods.configure(tenant.id(), BuiltInMethod.BANK_TRANSFER.code(), bank.enabled(),
+                    List.copyOf(bank.countries()), bank.details());
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.kassa.server.tenant.domain;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class TenantRepository {
+    private EntityManager em;
+
+    protected TenantRepository() {
+    }
+
+    @Inject
+    public TenantRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    public Optional<Tenant> find(String id) {
+        return Optional.ofNullable(em.find(Tenant.class, id));
+    }
+
+    /** Locks the tenant row: used to serialise changes of tenant-wide settings. */
+    public Optional<Tenant> lock(String id) {
+        return Optional.ofNullable(em.find(Tenant.class, id, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    public Tenant require(String id) {
+        return find(id).orElseThrow(dev.kassa.server.shared.KassaException::notFound);
+    }
+
+    public Optional<Tenant> findBySlug(String slug) {
+        return em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
+                .setParameter("slug", slug).getResultStream().findFirst();
+    }
+
+    public Optional<String> findIdByApiKeyHash(String hash) {
+        return em.createQuery("select t.id from Tenant t where t.apiKeyHash = :hash", String.class)
+                .setParameter("hash", hash).getResultStream().findFirst();
+    }
+
+    public List<Tenant> page(String after, int limit) {
+        var query = after == null
+                ? em.createQuery("select t from Tenant t order by t.id desc", Tenant.class)
+                : em.createQuery("select t from Tenant t where t.id < :after order by t.id desc", Tenant.class)
+                        .setParameter("after", after);
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    public List<String> allIds() {
+        return em.createQuery("select t.id from Tenant t order by t.id", String.class).getResultList();
+    }
+
+    public void add(Tenant tenant) {
+        em.persist(tenant);
+    }
+}

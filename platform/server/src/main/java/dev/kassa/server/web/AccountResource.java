@@ -1,0 +1,220 @@
+package dev.kassa.server.web;
+
+import dev.kassa.server.account.application.AccountService;
+import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.ledger.application.BalanceService;
+import dev.kassa.server.shared.CurrencyRegistry;
+import dev.kassa.server.shared.Iso;
+import dev.kassa.server.shared.JsonInput;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.MoneyView;
+import dev.kassa.server.shared.Page;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.topup.application.TopUpService;
+import dev.kassa.server.topup.domain.TopUpStatus;
+import dev.kassa.server.web.view.Views.AccountView;
+import dev.kassa.server.web.view.Views.AdjustmentView;
+import dev.kassa.server.web.view.Views.MethodOptionView;
+import dev.kassa.server.web.view.Views.MovementView;
+import dev.kassa.server.web.view.Views.PayerView;
+import dev.kassa.server.web.view.Views.TopUpOptionsView;
+import dev.kassa.server.web.view.Views.TopUpView;
+import dev.kassa.server.web.view.Views.TransactionView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Customer accounts and everything hanging off one: payers, top-ups, charges, the statement. */
+@Path("v1/accounts")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountResource {
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    private Caller caller;
+    private AccountService accounts;
+    private TopUpService topUps;
+    private BalanceService balances;
+
+    protected AccountResource() {
+    }
+
+    @Inject
+    public AccountResource(Caller caller, AccountService accounts, TopUpService topUps, BalanceService balances) {
+        this.caller = caller;
+        this.accounts = accounts;
+        this.topUps = topUps;
+        this.balances = balances;
+    }
+
+    @POST
+    public Response create(JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        String email = in.requiredString("email", 254);
+        String name = in.requiredString("name", 200);
+        String country = in.requiredString("country", 2);
+        String locale = in.optionalString("locale", 16);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            in.error("email", "email.invalid", "is not an email address");
+        }
+        if (country != null && !Iso.isCountry(country)) {
+            in.error("country", "country.invalid", "must be an ISO 3166-1 alpha-2 code in upper case, such as DE");
+        }
+        if (locale != null && !Iso.isLocale(locale)) {
+            in.error("locale", "locale.invalid", "must be a locale such as \"en\" or \"fr\"");
+        }
+        in.validate();
+        var account = accounts.create(caller.tenantId(), new AccountService.NewAccount(email, name, country, locale));
+        return Response.created(URI.create("/api/v1/accounts/" + account.id())).entity(AccountView.of(account)).build();
+    }
+
+    @GET
+    public Page<AccountView> list(@QueryParam("limit") String limit, @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after, "acc");
+        return Page.of(accounts.list(caller.tenantId(), page), page.limit(), a -> a.id()).map(AccountView::of);
+    }
+
+    @GET
+    @Path("{id}")
+    public AccountView get(@PathParam("id") String id) {
+        return AccountView.of(accounts.get(caller.tenantId(), id));
+    }
+
+    @POST
+    @Path("{id}/payers")
+    public Response addPayer(@PathParam("id") String accountId, JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        String type = in.requiredEnum("type", List.of("PERSON", "COMPANY"));
+        String name = in.requiredString("name", 200);
+        String country = in.requiredString("country", 2);
+        String vatId = in.optionalString("vatId", 20);
+        JsonValue address = in.raw("address");
+        if (country != null && !Iso.isCountry(country)) {
+            in.error("country", "country.invalid", "must be an ISO 3166-1 alpha-2 code in upper case, such as DE");
+        }
+        if (address != null && address.getValueType() != JsonValue.ValueType.NULL
+                && address.getValueType() != JsonValue.ValueType.STRING
+                && address.getValueType() != JsonValue.ValueType.OBJECT) {
+            in.error("address", "type", "must be a string or an object");
+        } else if (address != null && address.toString().length() > 2000) {
+            in.error("address", "too_long", "must be at most 2000 characters");
+        }
+        in.validate();
+        String addressJson = address == null || address.getValueType() == JsonValue.ValueType.NULL ? null
+                : address.toString();
+        Payer payer = accounts.addPayer(caller.tenantId(), accountId,
+                new AccountService.NewPayer(Payer.Type.valueOf(type), name, country, vatId, addressJson));
+        return Response.created(URI.create("/api/v1/accounts/" + accountId + "/payers/" + payer.id()))
+                .entity(PayerView.of(payer)).build();
+    }
+
+    @GET
+    @Path("{id}/payers")
+    public Map<String, Object> payers(@PathParam("id") String accountId) {
+        var items = accounts.payers(caller.tenantId(), accountId).stream().map(PayerView::of).toList();
+        return page(items);
+    }
+
+    @GET
+    @Path("{id}/top-up-options")
+    public TopUpOptionsView topUpOptions(@PathParam("id") String accountId, @QueryParam("payerId") String payerId) {
+        var options = topUps.options(caller.tenantId(), accountId, blankToNull(payerId));
+        var limits = options.limits();
+        return new TopUpOptionsView(MoneyView.of(limits.minimum()), MoneyView.of(limits.maximum()),
+                limits.presets().stream().map(MoneyView::of).toList(),
+                options.methods().stream().map(m -> MethodOptionView.of(m, options.locale())).toList());
+    }
+
+    @POST
+    @Path("{id}/top-ups")
+    public Response createTopUp(@PathParam("id") String accountId, JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
+        in.requirePositive("amount", amount);
+        String payerId = in.optionalString("payerId", 40);
+        String method = in.requiredString("method", 64);
+        in.validate();
+        var topUp = topUps.create(caller.tenantId(), accountId, amount, payerId, method);
+        return Response.created(URI.create("/api/v1/top-ups/" + topUp.id())).entity(TopUpView.of(topUp)).build();
+    }
+
+    @GET
+    @Path("{id}/top-ups")
+    public Page<TopUpView> listTopUps(@PathParam("id") String accountId, @QueryParam("status") String status,
+                                      @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after, "top");
+        TopUpStatus filter = null;
+        if (status != null) {
+            try {
+                filter = TopUpStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw KassaException.invalid("status", "invalid", "must be NEW, PAID or CANCELLED");
+            }
+        }
+        return Page.of(topUps.list(caller.tenantId(), accountId, filter, page), page.limit(), t -> t.id())
+                .map(TopUpView::of);
+    }
+
+    @POST
+    @Path("{id}/charges")
+    public Response charge(@PathParam("id") String accountId, JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
+        in.requirePositive("amount", amount);
+        String description = in.requiredString("description", 500);
+        in.validate();
+        var movement = balances.charge(caller.tenantId(), accountId, amount, description);
+        return Response.status(201).entity(MovementView.of(movement)).build();
+    }
+
+    @POST
+    @Path("{id}/adjustments")
+    public Response adjust(@PathParam("id") String accountId, JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
+        in.requirePositive("amount", amount);
+        String direction = in.requiredEnum("direction", List.of("CREDIT", "DEBIT"));
+        String reason = in.requiredString("reason", 500);
+        in.validate();
+        var movement = balances.adjust(caller.tenantId(), accountId, amount,
+                BalanceService.Direction.valueOf(direction), reason);
+        return Response.status(201).entity(new AdjustmentView(movement.id(), direction, MoneyView.of(amount), reason,
+                MoneyView.of(movement.balanceAfter()), movement.createdAt())).build();
+    }
+
+    @GET
+    @Path("{id}/transactions")
+    public Page<TransactionView> transactions(@PathParam("id") String accountId, @QueryParam("limit") String limit,
+                                              @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after, "jen");
+        return Page.of(balances.statement(caller.tenantId(), accountId, page), page.limit(), l -> l.cursor())
+                .map(TransactionView::of);
+    }
+
+    private static Map<String, Object> page(List<?> items) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("items", items);
+        out.put("next", null);
+        return out;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

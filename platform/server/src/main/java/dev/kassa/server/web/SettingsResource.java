@@ -1,0 +1,72 @@
+package dev.kassa.server.web;
+
+import dev.kassa.server.shared.CurrencyRegistry;
+import dev.kassa.server.shared.JsonInput;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.tenant.domain.TopUpLimits;
+import dev.kassa.server.web.view.Views.TopUpSettingsView;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+
+/** Tenant settings. */
+@Path("v1/settings")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class SettingsResource {
+    private Caller caller;
+    private TenantService tenants;
+
+    protected SettingsResource() {
+    }
+
+    @Inject
+    public SettingsResource(Caller caller, TenantService tenants) {
+        this.caller = caller;
+        this.tenants = tenants;
+    }
+
+    @GET
+    @Path("top-up")
+    public TopUpSettingsView topUp() {
+        return TopUpSettingsView.of(tenants.get(caller.tenantId()).topUpLimits());
+    }
+
+    @PUT
+    @Path("top-up")
+    public TopUpSettingsView updateTopUp(JsonObject body) {
+        JsonInput in = JsonInput.of(body);
+        CurrencyRegistry currencies = CurrencyRegistry.iso4217();
+        Money minimum = in.requiredMoney("minimum", currencies);
+        Money maximum = in.requiredMoney("maximum", currencies);
+        List<Money> presets = in.requiredMoneyList("presets", currencies);
+        in.requirePositive("minimum", minimum);
+        in.requirePositive("maximum", maximum);
+        var base = tenants.get(caller.tenantId()).baseCurrency();
+        for (String field : List.of("minimum", "maximum")) {
+            Money m = field.equals("minimum") ? minimum : maximum;
+            if (m != null && !m.currency().equals(base)) {
+                in.error(field + ".currency", "currency.mismatch", "must be the base currency " + base);
+            }
+        }
+        if (presets != null) {
+            for (int i = 0; i < presets.size(); i++) {
+                if (!presets.get(i).currency().equals(base)) {
+                    in.error("presets[" + i + "].currency", "currency.mismatch", "must be the base currency " + base);
+                }
+            }
+        }
+        in.validate();
+        TopUpLimits limits = new TopUpLimits(minimum, maximum, presets);
+        return TopUpSettingsView.of(tenants.updateTopUpLimits(caller.tenantId(), limits));
+    }
+}
