@@ -9,18 +9,22 @@ import java.time.ZoneOffset;
 
 /**
  * Stores {@link Instant} in {@code timestamp with time zone} columns as an {@link OffsetDateTime}
- * in UTC. Drivers differ in what they read back (H2 an OffsetDateTime, PostgreSQL a Timestamp), so
- * the database side is typed {@code Object} and both are accepted.
+ * in UTC, typed so that a null is bound as a timestamp, not as text.
  */
 @Converter(autoApply = true)
-public class InstantConverter implements AttributeConverter<Instant, Object> {
+public class InstantConverter implements AttributeConverter<Instant, OffsetDateTime> {
     @Override
-    public Object convertToDatabaseColumn(Instant value) {
+    public OffsetDateTime convertToDatabaseColumn(Instant value) {
         return value == null ? null : value.atOffset(ZoneOffset.UTC);
     }
 
     @Override
-    public Instant convertToEntityAttribute(Object value) {
+    public Instant convertToEntityAttribute(OffsetDateTime value) {
+        return toInstant(value);
+    }
+
+    /** Drivers disagree on what a timestamptz reads back as; accept each of them. */
+    static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

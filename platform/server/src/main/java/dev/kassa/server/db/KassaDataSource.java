@@ -27,8 +27,8 @@ public class KassaDataSource implements DataSource {
         }
         String dataDir = setting("KASSA_DATA_DIR");
         Path dir = Path.of(dataDir == null ? "./data" : dataDir).toAbsolutePath().normalize();
-        return "jdbc:h2:file:" + dir.resolve("kassa") + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE"
-                + ";DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        // No DATABASE_TO_LOWER: Liquibase 4.33 then fails to find its changelog table on the second start.
+        return "jdbc:h2:file:" + dir.resolve("kassa") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
     }
 
     /**

@@ -21,11 +21,11 @@ public final class JsonInput {
         this.body = body;
     }
 
-    public static JsonInput of(JsonObject body) {
-        if (body == null) {
+    public static JsonInput of(JsonValue body) {
+        if (body == null || body.getValueType() != JsonValue.ValueType.OBJECT) {
             throw KassaException.malformed("A JSON object body is required.");
         }
-        return new JsonInput(body);
+        return new JsonInput(body.asJsonObject());
     }
 
     public String requiredString(String field, int maxLength) {

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * in the currency's own scale.
  */
 public record Money(long minor, CurrencyUnit currency) implements Comparable<Money> {
-    /** Up to 15 integer digits keep every amount, in every scale, far inside a {@code long}. */
+    /** At most 15 integer digits; a 4-decimal currency can still overflow a {@code long}, which parse refuses. */
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
 
     public Money {
@@ -35,7 +35,11 @@ public record Money(long minor, CurrencyUnit currency) implements Comparable<Mon
             throw new AmountFormatException("amount.too_many_decimals",
                     currency.code() + " has " + currency.minorUnits() + " decimal places");
         }
-        return new Money(value.movePointRight(currency.minorUnits()).longValueExact(), currency);
+        try {
+            return new Money(value.movePointRight(currency.minorUnits()).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new AmountFormatException("amount.invalid", "is too large");
+        }
     }
 
     public BigDecimal toDecimal() {

@@ -30,7 +30,10 @@ public final class References {
         return out.toString();
     }
 
-    /** Every reference-shaped code found in what a bank passed on, in order of appearance. */
+    /**
+     * Every reference-shaped code found in what a bank passed on: first those standing as one word,
+     * in order, then those a bank split with separators.
+     */
     public static Set<String> candidates(String text) {
         Set<String> found = new LinkedHashSet<>();
         if (text == null) {

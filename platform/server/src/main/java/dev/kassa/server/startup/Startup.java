@@ -4,17 +4,21 @@ import dev.kassa.server.config.CredentialsFile;
 import dev.kassa.server.db.KassaDataSource;
 import dev.kassa.server.db.Migrations;
 import dev.kassa.server.tenant.application.TenantProvisioner;
+import dev.kassa.server.idempotency.IdempotencyStore;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up, in order: the schema, the operator token, the declarative tenants. Readiness stays
- * down until all three are done.
+ * Start-up, in order: the schema, the operator token, the declarative tenants, then the hourly
+ * purge of idempotency keys past their retention. Readiness stays down until all are done.
  */
 @ApplicationScoped
 public class Startup {
@@ -23,17 +27,22 @@ public class Startup {
     @Resource(lookup = "java:app/jdbc/kassa")
     private DataSource dataSource; // resource injection has no constructor form
 
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler;
+
     private CredentialsFile credentials;
     private TenantProvisioner provisioner;
+    private IdempotencyStore idempotency;
     private volatile boolean ready;
 
     protected Startup() {
     }
 
     @Inject
-    public Startup(CredentialsFile credentials, TenantProvisioner provisioner) {
+    public Startup(CredentialsFile credentials, TenantProvisioner provisioner, IdempotencyStore idempotency) {
         this.credentials = credentials;
         this.provisioner = provisioner;
+        this.idempotency = idempotency;
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -41,9 +50,21 @@ public class Startup {
         LOG.info(() -> "Kassa starting on " + url.replaceAll("password=[^&;]*", "password=***"));
         Migrations.run(dataSource);
         credentials.initOperatorToken();
-        provisioner.provisionAll();
+        for (TenantProvisioner.Declared declared : provisioner.readDefinitions()) {
+            provisioner.provision(declared.definition(), declared.hash());
+        }
+        scheduler.scheduleWithFixedDelay(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         ready = true;
         LOG.info("Kassa is ready");
+    }
+
+    private void purgeIdempotencyKeys() {
+        try {
+            int purged = idempotency.purgeExpired();
+            LOG.fine(() -> "Purged " + purged + " expired idempotency keys");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Purging expired idempotency keys failed; will retry", e);
+        }
     }
 
     public boolean isReady() {

@@ -23,7 +23,6 @@ import dev.kassa.server.web.view.Views.TopUpView;
 import dev.kassa.server.web.view.Views.TransactionView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -64,7 +63,7 @@ public class AccountResource {
     }
 
     @POST
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         JsonInput in = JsonInput.of(body);
         String email = in.requiredString("email", 254);
         String name = in.requiredString("name", 200);
@@ -98,7 +97,7 @@ public class AccountResource {
 
     @POST
     @Path("{id}/payers")
-    public Response addPayer(@PathParam("id") String accountId, JsonObject body) {
+    public Response addPayer(@PathParam("id") String accountId, JsonValue body) {
         JsonInput in = JsonInput.of(body);
         String type = in.requiredEnum("type", List.of("PERSON", "COMPANY"));
         String name = in.requiredString("name", 200);
@@ -132,6 +131,12 @@ public class AccountResource {
     }
 
     @GET
+    @Path("{id}/payers/{payerId}")
+    public PayerView payer(@PathParam("id") String accountId, @PathParam("payerId") String payerId) {
+        return PayerView.of(accounts.payer(caller.tenantId(), accountId, payerId));
+    }
+
+    @GET
     @Path("{id}/top-up-options")
     public TopUpOptionsView topUpOptions(@PathParam("id") String accountId, @QueryParam("payerId") String payerId) {
         var options = topUps.options(caller.tenantId(), accountId, blankToNull(payerId));
@@ -143,7 +148,7 @@ public class AccountResource {
 
     @POST
     @Path("{id}/top-ups")
-    public Response createTopUp(@PathParam("id") String accountId, JsonObject body) {
+    public Response createTopUp(@PathParam("id") String accountId, JsonValue body) {
         JsonInput in = JsonInput.of(body);
         Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
         in.requirePositive("amount", amount);
@@ -173,7 +178,7 @@ public class AccountResource {
 
     @POST
     @Path("{id}/charges")
-    public Response charge(@PathParam("id") String accountId, JsonObject body) {
+    public Response charge(@PathParam("id") String accountId, JsonValue body) {
         JsonInput in = JsonInput.of(body);
         Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
         in.requirePositive("amount", amount);
@@ -185,7 +190,7 @@ public class AccountResource {
 
     @POST
     @Path("{id}/adjustments")
-    public Response adjust(@PathParam("id") String accountId, JsonObject body) {
+    public Response adjust(@PathParam("id") String accountId, JsonValue body) {
         JsonInput in = JsonInput.of(body);
         Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
         in.requirePositive("amount", amount);

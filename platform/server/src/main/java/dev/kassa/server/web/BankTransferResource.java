@@ -11,7 +11,7 @@ import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.web.view.Views.BankTransferView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -44,7 +44,7 @@ public class BankTransferResource {
 
     /** Recorded once per {@code bankTransactionId}: a repeat answers 200 with the first result. */
     @POST
-    public Response report(JsonObject body) {
+    public Response report(JsonValue body) {
         JsonInput in = JsonInput.of(body);
         String bankTransactionId = in.requiredString("bankTransactionId", 140);
         String reference = in.optionalString("reference", 140);
@@ -86,7 +86,7 @@ public class BankTransferResource {
 
     @POST
     @Path("{id}/assign")
-    public BankTransferView assign(@PathParam("id") String id, JsonObject body) {
+    public BankTransferView assign(@PathParam("id") String id, JsonValue body) {
         JsonInput in = JsonInput.of(body);
         String accountId = in.requiredString("accountId", 40);
         in.validate();

@@ -11,11 +11,12 @@ import dev.kassa.server.web.view.Views.CreatedTenantView;
 import dev.kassa.server.web.view.Views.TenantView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -43,7 +44,7 @@ public class OperatorTenantsResource {
     }
 
     @POST
-    public Response create(JsonObject body) {
+    public Response create(JsonValue body) {
         JsonInput in = JsonInput.of(body);
         String slug = in.requiredString("slug", 63);
         String name = in.requiredString("name", 200);
@@ -67,6 +68,12 @@ public class OperatorTenantsResource {
         var created = tenants.create(slug, name, base, locale, locales);
         return Response.created(URI.create("/api/v1/tenants/" + created.tenant().id()))
                 .entity(CreatedTenantView.of(created.tenant(), created.apiKey())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    public TenantView get(@PathParam("id") String id) {
+        return TenantView.of(tenants.get(id));
     }
 
     @GET

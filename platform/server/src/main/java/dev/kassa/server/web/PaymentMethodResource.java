@@ -12,7 +12,7 @@ import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.web.view.Views.PaymentMethodView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -63,11 +63,11 @@ public class PaymentMethodResource {
 
     /**
      * {@code {enabled, countries: ["*"] | ["DE", ...]}}; bank transfer also takes
-     * {@code beneficiary, iban, bic, bankName}.
+     * {@code beneficiary, iban, bic, bankName} (each left out keeps its value).
      */
     @PUT
     @Path("{code}")
-    public PaymentMethodView configure(@PathParam("code") String code, JsonObject body) {
+    public PaymentMethodView configure(@PathParam("code") String code, JsonValue body) {
         if (BuiltInMethod.byCode(code).isEmpty()) {
             throw KassaException.notFound();
         }
@@ -79,10 +79,16 @@ public class PaymentMethodResource {
         }
         BankDetails bank = null;
         if (code.equals(BuiltInMethod.BANK_TRANSFER.code())
-                && (in.has("beneficiary") || in.has("iban") || in.has("bic") || in.has("bankName"))) {
+                && (in.raw("beneficiary") != null || in.raw("iban") != null || in.raw("bic") != null
+                || in.raw("bankName") != null)) {
+            // Fields left out keep their current value.
+            BankDetails current = methods.get(caller.tenantId(), code).bankDetails();
             List<FieldError> errors = new ArrayList<>();
-            bank = BankDetails.of(in.optionalString("beneficiary", 140), in.optionalString("iban", 42),
-                    in.optionalString("bic", 11), in.optionalString("bankName", 140), errors);
+            bank = BankDetails.of(
+                    in.raw("beneficiary") != null ? in.optionalString("beneficiary", 140) : current.beneficiary(),
+                    in.raw("iban") != null ? in.optionalString("iban", 42) : current.iban(),
+                    in.raw("bic") != null ? in.optionalString("bic", 11) : current.bic(),
+                    in.raw("bankName") != null ? in.optionalString("bankName", 140) : current.bankName(), errors);
             errors.forEach(e -> in.error(e.field(), e.code(), e.message()));
         }
         in.validate();

@@ -8,7 +8,7 @@ import dev.kassa.server.tenant.domain.TopUpLimits;
 import dev.kassa.server.web.view.Views.TopUpSettingsView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -43,7 +43,7 @@ public class SettingsResource {
 
     @PUT
     @Path("top-up")
-    public TopUpSettingsView updateTopUp(JsonObject body) {
+    public TopUpSettingsView updateTopUp(JsonValue body) {
         JsonInput in = JsonInput.of(body);
         CurrencyRegistry currencies = CurrencyRegistry.iso4217();
         Money minimum = in.requiredMoney("minimum", currencies);

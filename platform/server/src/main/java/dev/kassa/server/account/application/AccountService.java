@@ -81,6 +81,11 @@ public class AccountService {
     }
 
     @Transactional
+    public Payer payer(String tenantId, String accountId, String payerId) {
+        return accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
+    }
+
+    @Transactional
     public List<Payer> payers(String tenantId, String accountId) {
         accounts.require(tenantId, accountId);
         return accounts.payers(tenantId, accountId);

@@ -75,7 +75,9 @@ public class BankTransferService {
         // here for ours to commit and then inserts nothing.
         int inserted = em.createNativeQuery("insert into bank_transfers (id, tenant_id, bank_transaction_id,"
                         + " reference, amount_minor, currency, payer_name, received_at, status, account_id, top_up_id,"
-                        + " credited_minor, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+                        + " credited_minor, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                        // typed casts: a null parameter is otherwise bound as text
+                        + " cast(?8 as timestamp with time zone), ?9, ?10, ?11, cast(?12 as bigint), ?13)"
                         + " on conflict do nothing")
                 .setParameter(1, id).setParameter(2, tenantId).setParameter(3, report.bankTransactionId())
                 .setParameter(4, report.reference()).setParameter(5, report.amount().minor())

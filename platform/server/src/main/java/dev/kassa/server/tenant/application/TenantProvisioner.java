@@ -10,7 +10,6 @@ import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -52,25 +51,30 @@ public class TenantProvisioner {
         this.credentials = credentials;
     }
 
-    public void provisionAll() {
+    /** A definition file as read, with the digest that tells whether it changed since last applied. */
+    public record Declared(TenantDefinition definition, String hash) { }
+
+    /** Every {@code <tenants dir>/<slug>/tenant.json}, in slug order; none when the directory is not set. */
+    public List<Declared> readDefinitions() {
         Path dir = settings.tenantsDir().orElse(null);
         if (dir == null || !Files.isDirectory(dir)) {
-            return;
+            return List.of();
         }
         try (Stream<Path> entries = Files.list(dir)) {
+            List<Declared> out = new java.util.ArrayList<>();
             for (Path file : entries.map(d -> d.resolve("tenant.json")).filter(Files::isRegularFile).sorted().toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                JsonObject json;
                 try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                    json = reader.readObject();
+                    out.add(new Declared(TenantDefinition.parse(reader.readObject()), Secrets.sha256(text)));
                 }
-                provision(TenantDefinition.parse(json), Secrets.sha256(text));
             }
+            return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Creates or updates one tenant; call it through the bean (not from this class) so it runs in a transaction. */
     @Transactional
     public void provision(TenantDefinition definition, String definitionHash) {
         Tenant tenant = tenants.findBySlug(definition.slug()).orElse(null);
