@@ -1,0 +1,195 @@
+package dev.kassa.server.it;
+
+import static dev.kassa.testkit.Json.money;
+import static dev.kassa.testkit.Json.obj;
+import static dev.kassa.testkit.Json.raw;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Kassa;
+import dev.kassa.testkit.KassaExtension;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Bad input gets a clear problem with a stable code, and changes nothing. */
+@ExtendWith(KassaExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BadInputIT {
+    private Kassa kassa;
+    private Kassa.Tenant tenant;
+    private String account;
+
+    @BeforeAll
+    void anAccountWithTenEuros(Kassa kassa) {
+        this.kassa = kassa;
+        tenant = kassa.newTenant();
+        account = tenant.newAccount();
+        tenant.fund(account, "10.00");
+    }
+
+    Stream<Arguments> badCharges() {
+        return Stream.of(
+                bad("too many decimals", obj("amount", money("1.005", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("exponent", obj("amount", money("1e2", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("a JSON number", obj("amount", raw("{\"amount\": 1.5, \"currency\": \"EUR\"}"), "description", "x"),
+                        422, "request.invalid"),
+                bad("NaN", obj("amount", money("NaN", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("Infinity", obj("amount", money("Infinity", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("negative", obj("amount", money("-1.00", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("zero", obj("amount", money("0.00", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("not a number", obj("amount", money("ten", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("blank amount", obj("amount", money(" ", "EUR"), "description", "x"), 422, "request.invalid"),
+                bad("huge amount", obj("amount", money("1234567890123456789", "EUR"), "description", "x"), 422,
+                        "request.invalid"),
+                bad("unknown currency", obj("amount", money("1.00", "XYZ"), "description", "x"), 422, "request.invalid"),
+                bad("other currency", obj("amount", money("1.00", "USD"), "description", "x"), 422, "request.invalid"),
+                bad("missing amount", obj("description", "x"), 422, "request.invalid"),
+                bad("missing description", obj("amount", money("1.00", "EUR")), 422, "request.invalid"),
+                bad("amount is a string", obj("amount", "1.00", "description", "x"), 422, "request.invalid"),
+                bad("more than the balance", obj("amount", money("10.01", "EUR"), "description", "x"), 409,
+                        "balance.insufficient"),
+                bad("malformed JSON", "{\"amount\": ", 400, "request.malformed"),
+                bad("a JSON array", "[1, 2]", 400, "request.malformed"),
+                bad("empty body", "", 400, "request.malformed"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCharges")
+    void chargeIsRefused(String name, String body, int status, String code) {
+        ApiResponse response = tenant.api().post("accounts/" + account + "/charges", body);
+
+        assertProblem(response, status, code);
+        assertEquals("10.00", tenant.balance(account));
+    }
+
+    Stream<Arguments> badTopUps() {
+        return Stream.of(
+                bad("below the minimum", obj("amount", money("0.49", "EUR"), "method", "bank-transfer"), 422,
+                        "topup.amount_out_of_range"),
+                bad("above the maximum", obj("amount", money("15000.01", "EUR"), "method", "bank-transfer"), 422,
+                        "topup.amount_out_of_range"),
+                bad("another currency", obj("amount", money("10.00", "USD"), "method", "bank-transfer"), 422,
+                        "topup.currency_unsupported"),
+                bad("unknown method", obj("amount", money("10.00", "EUR"), "method", "cheque"), 422,
+                        "topup.method_unavailable"),
+                bad("unknown payer", obj("amount", money("10.00", "EUR"), "payerId", "pyr_nope", "method",
+                        "bank-transfer"), 404, "not_found"),
+                bad("no method", obj("amount", money("10.00", "EUR")), 422, "request.invalid"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badTopUps")
+    void topUpIsRefused(String name, String body, int status, String code) {
+        ApiResponse response = tenant.api().post("accounts/" + account + "/top-ups", body);
+
+        assertProblem(response, status, code);
+        assertEquals(0, tenant.api().get("accounts/" + account + "/top-ups").items().size());
+    }
+
+    @Test
+    void outOfRangeTopUpSaysTheLimits() {
+        ApiResponse response = tenant.api().post("accounts/" + account + "/top-ups",
+                obj("amount", money("20000.00", "EUR"), "method", "bank-transfer"));
+
+        assertEquals("0.50", response.object().getJsonObject("minimum").getString("amount"));
+        assertEquals("15000.00", response.object().getJsonObject("maximum").getString("amount"));
+    }
+
+    Stream<Arguments> badRequests() {
+        return Stream.of(
+                Arguments.of("account without email", "POST", "accounts", obj("name", "X", "country", "DE"), 422,
+                        "request.invalid"),
+                Arguments.of("account with bad email", "POST", "accounts", obj("email", "nope", "name", "X",
+                        "country", "DE"), 422, "request.invalid"),
+                Arguments.of("account with bad country", "POST", "accounts", obj("email", "c@example.com",
+                        "name", "X", "country", "Germany"), 422, "request.invalid"),
+                Arguments.of("company with bad VAT id", "POST", "accounts/{account}/payers", obj("type", "COMPANY",
+                        "name", "X GmbH", "country", "DE", "vatId", "DE12"), 422, "request.invalid"),
+                Arguments.of("payer of unknown type", "POST", "accounts/{account}/payers", obj("type", "ROBOT",
+                        "name", "X", "country", "DE"), 422, "request.invalid"),
+                Arguments.of("limit 0", "GET", "accounts?limit=0", null, 422, "request.invalid"),
+                Arguments.of("limit 201", "GET", "accounts?limit=201", null, 422, "request.invalid"),
+                Arguments.of("limit abc", "GET", "accounts?limit=abc", null, 422, "request.invalid"),
+                Arguments.of("bad cursor", "GET", "accounts?after=zzz", null, 422, "request.invalid"),
+                Arguments.of("bad status filter", "GET", "accounts/{account}/top-ups?status=LOST", null, 422,
+                        "request.invalid"),
+                Arguments.of("unknown account", "GET", "accounts/acc_nope", null, 404, "not_found"),
+                Arguments.of("unknown route", "GET", "nothing-here", null, 404, "not_found"),
+                Arguments.of("unknown route outside the API", "GET", "/nothing-here", null, 404, "not_found"),
+                Arguments.of("wrong method", "DELETE", "accounts", null, 405, "request.method_not_allowed"),
+                Arguments.of("adjustment without reason", "POST", "accounts/{account}/adjustments",
+                        obj("amount", money("1.00", "EUR"), "direction", "CREDIT"), 422, "request.invalid"),
+                Arguments.of("adjustment below zero", "POST", "accounts/{account}/adjustments",
+                        obj("amount", money("10.01", "EUR"), "direction", "DEBIT", "reason", "fix"), 409,
+                        "balance.insufficient"),
+                Arguments.of("top-up settings minimum above maximum", "PUT", "settings/top-up",
+                        obj("minimum", money("100.00", "EUR"), "maximum", money("10.00", "EUR"), "presets",
+                                java.util.List.of()), 422, "request.invalid"),
+                Arguments.of("top-up preset outside limits", "PUT", "settings/top-up",
+                        obj("minimum", money("1.00", "EUR"), "maximum", money("10.00", "EUR"), "presets",
+                                java.util.List.of(raw(obj("amount", "20.00", "currency", "EUR")))), 422,
+                        "request.invalid"),
+                Arguments.of("bank transfer with bad countries", "PUT", "payment-methods/bank-transfer",
+                        obj("enabled", true, "countries", java.util.List.of("Germany")), 422, "request.invalid"),
+                Arguments.of("unknown payment method", "PUT", "payment-methods/cheque",
+                        obj("enabled", true, "countries", java.util.List.of("*")), 404, "not_found"),
+                Arguments.of("bank transfer without id", "POST", "bank-transfers",
+                        obj("reference", "x", "amount", money("1.00", "EUR")), 422, "request.invalid"),
+                Arguments.of("assign unknown transfer", "POST", "bank-transfers/btr_nope/assign",
+                        obj("accountId", "{account}"), 404, "not_found"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRequests")
+    void isRefused(String name, String method, String path, String body, int status, String code) {
+        String resolved = path.replace("{account}", account);
+        ApiResponse response = tenant.api().send(method, resolved, body == null ? null : body.replace("{account}",
+                account), Map.of());
+
+        assertProblem(response, status, code);
+        assertEquals("10.00", tenant.balance(account));
+        assertEquals("0.50", tenant.api().get("settings/top-up").amount("minimum"));
+        assertEquals(1, tenant.api().get("accounts").items().size());
+    }
+
+    @Test
+    void missingOrWrongCredentialsAre401() {
+        assertProblem(kassa.anonymous().get("accounts"), 401, "auth.unauthorized");
+        assertProblem(tenant.api().as("ksk_wrong").get("accounts"), 401, "auth.unauthorized");
+        assertProblem(kassa.anonymous().get("tenants"), 401, "auth.unauthorized");
+        assertProblem(kassa.operator().as("nope").get("operator/ledger/verify"), 401, "auth.unauthorized");
+        assertProblem(kassa.operator().get("accounts"), 401, "auth.unauthorized");
+    }
+
+    @Test
+    void textInsteadOfJsonIs415() {
+        ApiResponse response = tenant.api().send("POST", "accounts/" + account + "/charges", "amount=1",
+                Map.of("Content-Type", "text/plain"));
+        assertEquals(415, response.status(), response::toString);
+        assertEquals("10.00", tenant.balance(account));
+    }
+
+    static void assertProblem(ApiResponse response, int status, String code) {
+        assertEquals(status, response.status(), response::toString);
+        assertTrue(response.contentType().startsWith("application/problem+json"), response.contentType());
+        assertEquals(code, response.code(), response::toString);
+        assertEquals(status, response.object().getInt("status"));
+        assertTrue(response.object().containsKey("title") && response.object().containsKey("type")
+                && response.object().containsKey("detail"), response::toString);
+        assertFalse(response.body().matches("(?s).*(Exception|\\bat [a-z]+\\.|org\\.|java\\.|SQL|dev\\.kassa).*"),
+                response::toString);
+    }
+
+    private static Arguments bad(String name, String body, int status, String code) {
+        return Arguments.of(name, body, status, code);
+    }
+}

@@ -1,0 +1,162 @@
+package dev.kassa.testkit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real Kassa server (the Payara Micro uber-jar) in a child process, configured only through
+ * the documented {@code KASSA_*} environment variables, exactly as an operator would run it.
+ */
+public final class KassaProcess implements AutoCloseable {
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private KassaProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** The server jar: system property {@code kassa.server.jar}, set by the build. */
+    public static Path serverJar() {
+        String jar = System.getProperty("kassa.server.jar");
+        if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+            throw new IllegalStateException("kassa.server.jar does not name the built server jar: " + jar);
+        }
+        return Path.of(jar);
+    }
+
+    /**
+     * Starts the server and waits until {@code /health/ready} answers 200.
+     *
+     * @param env {@code KASSA_*} settings; {@code KASSA_DATA_DIR} is required
+     */
+    public static KassaProcess start(Map<String, String> env, List<String> jvmOptions) {
+        int port = freePort();
+        Path dataDir = Path.of(env.get("KASSA_DATA_DIR"));
+        try {
+            Files.createDirectories(dataDir);
+            Path log = Files.createTempFile(dataDir.getParent(), "kassa-" + port + "-", ".log");
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.add("-Duser.timezone=UTC");
+            command.addAll(jvmOptions);
+            // No --rootDir: a kept root directory makes Payara deploy the old copy of the app as well.
+            command.addAll(List.of("-jar", serverJar().toString(), "--nocluster", "--disablephonehome",
+                    "--port", Integer.toString(port)));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            builder.environment().keySet().removeIf(k -> k.startsWith("KASSA_"));
+            builder.environment().putAll(env);
+            KassaProcess server = new KassaProcess(builder.start(), port, log);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static KassaProcess start(Map<String, String> env) {
+        return start(env, List.of("-Xmx512m"));
+    }
+
+    public URI baseUri() {
+        return URI.create("http://127.0.0.1:" + port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    private void awaitReady() {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Kassa exited with " + process.exitValue() + "; log: " + tail());
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            sleep(500);
+        }
+        close();
+        throw new IllegalStateException("Kassa did not become ready in " + START_TIMEOUT + "; log: " + tail());
+    }
+
+    /** The last lines of the server's log, for failure messages. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public static Map<String, String> env(String... keyValues) {
+        Map<String, String> env = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            env.put(keyValues[i], keyValues[i + 1]);
+        }
+        return env;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
