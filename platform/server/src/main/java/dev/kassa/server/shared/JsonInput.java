@@ -168,11 +168,20 @@ public final class JsonInput {
         return !errors.isEmpty();
     }
 
-    /** Throws a 422 {@code request.invalid} listing every field error recorded so far. */
+    /**
+     * Throws a 422 listing every field error recorded so far: {@code currency.unknown} when a
+     * currency code is unknown, else {@code request.invalid}.
+     */
     public void validate() {
-        if (!errors.isEmpty()) {
-            throw KassaException.invalid(errors);
+        if (errors.isEmpty()) {
+            return;
         }
+        if (errors.stream().anyMatch(e -> e.code().equals("currency.unknown"))) {
+            // The problem names the cause outright: an unknown or withdrawn ISO 4217 code.
+            throw new KassaException(422, "currency.unknown", "Unknown currency",
+                    "A currency code is not an active ISO 4217 code.", errors);
+        }
+        throw KassaException.invalid(errors);
     }
 
     private Money money(String field, JsonValue value, CurrencyRegistry currencies) {

@@ -2,7 +2,9 @@ package dev.kassa.server.web;
 
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.currency.application.Conversions;
 import dev.kassa.server.ledger.application.BalanceService;
+import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.JsonInput;
@@ -26,6 +28,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,16 +53,19 @@ public class AccountResource {
     private AccountService accounts;
     private TopUpService topUps;
     private BalanceService balances;
+    private Conversions conversions;
 
     protected AccountResource() {
     }
 
     @Inject
-    public AccountResource(Caller caller, AccountService accounts, TopUpService topUps, BalanceService balances) {
+    public AccountResource(Caller caller, AccountService accounts, TopUpService topUps, BalanceService balances,
+                           Conversions conversions) {
         this.caller = caller;
         this.accounts = accounts;
         this.topUps = topUps;
         this.balances = balances;
+        this.conversions = conversions;
     }
 
     @POST
@@ -69,6 +75,7 @@ public class AccountResource {
         String name = in.requiredString("name", 200);
         String country = in.requiredString("country", 2);
         String locale = in.optionalString("locale", 16);
+        CurrencyUnit currency = optionalCurrency(in, "currency");
         if (email != null && !EMAIL.matcher(email).matches()) {
             in.error("email", "email.invalid", "is not an email address");
         }
@@ -79,7 +86,7 @@ public class AccountResource {
             in.error("locale", "locale.invalid", "must be a locale such as \"en\" or \"fr\"");
         }
         in.validate();
-        var account = accounts.create(caller.tenantId(), new AccountService.NewAccount(email, name, country, locale));
+        var account = accounts.create(caller.tenantId(), new AccountService.NewAccount(email, name, country, locale, currency));
         return Response.created(URI.create("/api/v1/accounts/" + account.id())).entity(AccountView.of(account)).build();
     }
 
@@ -89,10 +96,29 @@ public class AccountResource {
         return Page.of(accounts.list(caller.tenantId(), page), page.limit(), a -> a.id()).map(AccountView::of);
     }
 
+    /** With {@code displayCurrency}, adds an indicative {@code displayBalance} at the day's rate. */
     @GET
     @Path("{id}")
-    public AccountView get(@PathParam("id") String id) {
-        return AccountView.of(accounts.get(caller.tenantId(), id));
+    public AccountView get(@PathParam("id") String id, @QueryParam("displayCurrency") String displayCurrency) {
+        var account = accounts.get(caller.tenantId(), id);
+        if (displayCurrency == null || displayCurrency.isBlank()) {
+            return AccountView.of(account);
+        }
+        CurrencyUnit display = CurrencyRegistry.iso4217().require(displayCurrency.strip());
+        return AccountView.of(account, conversions.indicative(account.balance(), display));
+    }
+
+    /** {@code {currency}}: only while the balance is zero and no top-up is NEW. */
+    @PATCH
+    @Path("{id}")
+    public AccountView update(@PathParam("id") String id, JsonValue body) {
+        JsonInput in = JsonInput.of(body);
+        CurrencyUnit currency = optionalCurrency(in, "currency");
+        in.validate();
+        if (currency == null) {
+            return AccountView.of(accounts.get(caller.tenantId(), id));
+        }
+        return AccountView.of(accounts.changeCurrency(caller.tenantId(), id, currency));
     }
 
     @POST
@@ -154,8 +180,9 @@ public class AccountResource {
         in.requirePositive("amount", amount);
         String payerId = in.optionalString("payerId", 40);
         String method = in.requiredString("method", 64);
+        String quoteId = in.optionalString("quoteId", 40);
         in.validate();
-        var topUp = topUps.create(caller.tenantId(), accountId, amount, payerId, method);
+        var topUp = topUps.create(caller.tenantId(), accountId, amount, payerId, method, quoteId);
         return Response.created(URI.create("/api/v1/top-ups/" + topUp.id())).entity(TopUpView.of(topUp)).build();
     }
 
@@ -217,6 +244,18 @@ public class AccountResource {
         out.put("items", items);
         out.put("next", null);
         return out;
+    }
+
+    private static CurrencyUnit optionalCurrency(JsonInput in, String field) {
+        String code = in.optionalString(field, 3);
+        if (code == null) {
+            return null;
+        }
+        CurrencyUnit unit = CurrencyRegistry.iso4217().find(code).orElse(null);
+        if (unit == null) {
+            in.error(field, "currency.unknown", "is not an active ISO 4217 currency code");
+        }
+        return unit;
     }
 
     private static String blankToNull(String s) {

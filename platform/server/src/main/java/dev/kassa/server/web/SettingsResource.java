@@ -4,7 +4,11 @@ import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.JsonInput;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
+import dev.kassa.server.web.view.Views.CurrencySettingsView;
+import jakarta.json.JsonNumber;
 import dev.kassa.server.web.view.Views.TopUpSettingsView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -33,6 +37,42 @@ public class SettingsResource {
     public SettingsResource(Caller caller, TenantService tenants) {
         this.caller = caller;
         this.tenants = tenants;
+    }
+
+    @GET
+    @Path("currencies")
+    public CurrencySettingsView currencies() {
+        return CurrencySettingsView.of(tenants.get(caller.tenantId()).currencies());
+    }
+
+    /** {@code {base, enabled: [...], markupBasisPoints}}; the base cannot change once money has moved. */
+    @PUT
+    @Path("currencies")
+    public CurrencySettingsView updateCurrencies(JsonValue body) {
+        JsonInput in = JsonInput.of(body);
+        CurrencyRegistry currencies = CurrencyRegistry.iso4217();
+        String base = in.requiredString("base", 3);
+        List<CurrencyUnit> enabled = in.requiredList("enabled", code -> currencies.find(code).orElse(null));
+        JsonValue markup = in.raw("markupBasisPoints");
+        int markupBasisPoints = 0;
+        if (markup != null && markup.getValueType() != JsonValue.ValueType.NULL) {
+            if (markup instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().abs().compareTo(
+                    java.math.BigDecimal.valueOf(100_000)) < 0) {
+                markupBasisPoints = n.intValue();
+            } else {
+                in.error("markupBasisPoints", "invalid", "must be a whole number from 0 to 500");
+            }
+        }
+        CurrencyUnit baseUnit = base == null ? null : currencies.find(base).orElse(null);
+        if (base != null && baseUnit == null) {
+            in.error("base", "currency.unknown", "is not an active ISO 4217 currency code");
+        }
+        if (enabled != null && enabled.contains(null)) {
+            in.error("enabled", "currency.unknown", "lists a code that is not an active ISO 4217 currency");
+        }
+        in.validate();
+        return CurrencySettingsView.of(tenants.updateCurrencies(caller.tenantId(),
+                new CurrencySettings(baseUnit, enabled, markupBasisPoints)));
     }
 
     @GET

@@ -1,6 +1,7 @@
 package dev.kassa.server.db;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,9 +75,12 @@ class MigrationsH2Test {
     @Test
     void recordsEveryChangeSetThatAppliesToH2() throws SQLException {
         Migrations.run(connection);
+        Set<String> applied = strings("select id from databasechangelog");
+        assertTrue(applied.containsAll(Set.of("tenant-1", "tenant-2-currencies", "account-1", "ledger-1",
+                "ledger-3-conversions", "payment-1", "topup-1", "topup-2-conversions", "banktransfer-1",
+                "banktransfer-2-credited-currency", "idempotency-1", "quote-1")), applied::toString);
         // ledger-2-append-only is PostgreSQL only (a plpgsql trigger).
-        assertEquals(Set.of("tenant-1", "account-1", "ledger-1", "payment-1", "topup-1", "banktransfer-1",
-                "idempotency-1"), strings("select id from databasechangelog"));
+        assertFalse(applied.contains("ledger-2-append-only"));
     }
 
     @Test

@@ -247,6 +247,18 @@ class JsonInputTest {
     }
 
     @Test
+    void anUnknownCurrencyNamesItselfAsTheProblem() {
+        JsonInput in = JsonInput.of(Json.createObjectBuilder().add("amount", money("1.00", "DEM")).build());
+        in.requiredMoney("amount", CurrencyRegistry.iso4217());
+
+        KassaException e = assertThrows(KassaException.class, in::validate);
+
+        assertEquals(422, e.status());
+        assertEquals("currency.unknown", e.code());
+        assertEquals("amount.currency", e.errors().get(0).field());
+    }
+
+    @Test
     void validatePassesWhenAllIsWell() {
         JsonInput in = JsonInput.of(Json.createObjectBuilder().add("name", "x").build());
         in.requiredString("name", 10);

@@ -4,6 +4,7 @@ import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.account.domain.VatIdFormat;
+import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.PageRequest;
@@ -34,7 +35,8 @@ public class AccountService {
         this.clock = clock;
     }
 
-    public record NewAccount(String email, String name, String country, String locale) { }
+    /** {@code locale} and {@code currency} may be null: the tenant's default locale and base currency. */
+    public record NewAccount(String email, String name, String country, String locale, CurrencyUnit currency) { }
 
     @Transactional
     public Account create(String tenantId, NewAccount request) {
@@ -44,9 +46,30 @@ public class AccountService {
                     "An account with this email already exists.");
         }
         String locale = request.locale() == null ? tenant.defaultLocale() : request.locale();
+        CurrencyUnit currency = request.currency() == null ? tenant.baseCurrency() : request.currency();
+        tenant.currencies().requireEnabled(currency, "currency");
         Account account = new Account(Ids.next("acc"), tenantId, References.next(References.ACCOUNT),
-                request.email(), request.name(), request.country(), locale, tenant.baseCurrency(), clock.instant());
+                request.email(), request.name(), request.country(), locale, currency, clock.instant());
         accounts.add(account);
+        return account;
+    }
+
+    /**
+     * Changes the account currency: allowed while the balance is zero and no top-up is still NEW
+     * (its amount and credit were agreed in the old currency); otherwise 409 {@code account.currency_locked}.
+     */
+    @Transactional
+    public Account changeCurrency(String tenantId, String accountId, CurrencyUnit currency) {
+        Account account = accounts.lock(tenantId, accountId);
+        if (account.currency().equals(currency)) {
+            return account;
+        }
+        tenants.require(tenantId).currencies().requireEnabled(currency, "currency");
+        if (accounts.hasOpenTopUps(tenantId, accountId)) {
+            throw KassaException.conflict("account.currency_locked", "Account currency locked",
+                    "The currency cannot change while a top-up is still NEW; cancel it or wait until it is paid.");
+        }
+        account.changeCurrency(currency);
         return account;
     }
 

@@ -97,6 +97,15 @@ public class Account {
         return createdAt;
     }
 
+    /** Switches the account to another currency; only an empty balance can change currency. */
+    public void changeCurrency(CurrencyUnit newCurrency) {
+        if (balanceMinor != 0) {
+            throw KassaException.conflict("account.currency_locked", "Account currency locked",
+                    "The currency can only change while the balance is zero; it is " + balance() + ".");
+        }
+        this.currency = newCurrency.code();
+    }
+
     /** Adds to the balance; only the ledger calls this, beside the entry that records it. */
     public Money credit(Money amount) {
         requirePositiveIn(amount);

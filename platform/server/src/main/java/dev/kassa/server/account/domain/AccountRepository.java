@@ -50,6 +50,13 @@ public class AccountRepository {
                 .setMaxResults(1).getResultList().isEmpty();
     }
 
+    public boolean hasOpenTopUps(String tenantId, String accountId) {
+        return !em.createQuery("select t.id from TopUp t where t.tenantId = :tenant and t.accountId = :account"
+                        + " and t.status = 'NEW'", String.class)
+                .setParameter("tenant", tenantId).setParameter("account", accountId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public List<Account> page(String tenantId, String after, int limit) {
         var query = em.createQuery("select a from Account a where a.tenantId = :tenant"
                         + (after == null ? "" : " and a.id < :after") + " order by a.id desc", Account.class)

@@ -4,6 +4,7 @@ import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
 import dev.kassa.server.ledger.application.Ledger;
+import dev.kassa.server.payment.application.IncomingPayments;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
 import dev.kassa.server.shared.Ids;
@@ -33,6 +34,7 @@ public class BankTransferService {
     private EntityManager em;
     private AccountRepository accounts;
     private TopUpRepository topUps;
+    private IncomingPayments incoming;
     private Ledger ledger;
     private Clock clock;
 
@@ -40,11 +42,12 @@ public class BankTransferService {
     }
 
     @Inject
-    public BankTransferService(EntityManager em, AccountRepository accounts, TopUpRepository topUps, Ledger ledger,
-                               Clock clock) {
+    public BankTransferService(EntityManager em, AccountRepository accounts, TopUpRepository topUps,
+                               IncomingPayments incoming, Ledger ledger, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.topUps = topUps;
+        this.incoming = incoming;
         this.ledger = ledger;
         this.clock = clock;
     }
@@ -61,50 +64,46 @@ public class BankTransferService {
         if (known.isPresent()) {
             return new Outcome(known.get(), false);
         }
-        String base = em.createQuery("select t.baseCurrency from Tenant t where t.id = :id", String.class)
-                .setParameter("id", tenantId).getSingleResult();
-        if (!report.amount().currency().code().equals(base)) {
-            throw KassaException.unprocessable("bank_transfer.currency_unsupported", "Currency not supported",
-                    "Balances of this tenant are kept in " + base + "; record " + report.amount().currency()
-                            + " transfers once currency conversion is enabled.");
-        }
         Match match = match(tenantId, report.reference());
+        Account account = match.accountId() == null ? null : accounts.require(tenantId, match.accountId());
+        TopUp topUp = match.topUpId() == null ? null : topUps.require(tenantId, match.topUpId());
+        // Priced before anything is written: a missing rate refuses the report (409) and records nothing.
+        IncomingPayments.Credit credit = account == null ? null
+                : incoming.price(tenantId, account, topUp, report.amount());
         String id = Ids.next("btr");
         Instant now = clock.instant();
         // Claim the bank transaction id first: a concurrent report of the same transaction waits
         // here for ours to commit and then inserts nothing.
         int inserted = em.createNativeQuery("insert into bank_transfers (id, tenant_id, bank_transaction_id,"
                         + " reference, amount_minor, currency, payer_name, received_at, status, account_id, top_up_id,"
-                        + " credited_minor, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
+                        + " credited_minor, credited_currency, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
                         // typed casts: a null parameter is otherwise bound as text
-                        + " cast(?8 as timestamp with time zone), ?9, ?10, ?11, cast(?12 as bigint), ?13)"
-                        + " on conflict do nothing")
+                        + " cast(?8 as timestamp with time zone), ?9, ?10, ?11, cast(?12 as bigint),"
+                        + " cast(?13 as char(3)), ?14) on conflict do nothing")
                 .setParameter(1, id).setParameter(2, tenantId).setParameter(3, report.bankTransactionId())
                 .setParameter(4, report.reference()).setParameter(5, report.amount().minor())
                 .setParameter(6, report.amount().currency().code()).setParameter(7, report.payerName())
                 .setParameter(8, report.receivedAt() == null ? null : Timestamp.from(report.receivedAt()))
-                .setParameter(9, (match.accountId() == null ? BankTransfer.Status.UNMATCHED : BankTransfer.Status.MATCHED).name())
+                .setParameter(9, (account == null ? BankTransfer.Status.UNMATCHED : BankTransfer.Status.MATCHED).name())
                 .setParameter(10, match.accountId()).setParameter(11, match.topUpId())
-                .setParameter(12, match.accountId() == null ? null : report.amount().minor())
-                .setParameter(13, Timestamp.from(now))
+                .setParameter(12, credit == null ? null : credit.amount().minor())
+                .setParameter(13, credit == null ? null : credit.amount().currency().code())
+                .setParameter(14, Timestamp.from(now))
                 .executeUpdate();
         if (inserted == 0) {
             return new Outcome(findByBankTransactionId(tenantId, report.bankTransactionId()).orElseThrow(), false);
         }
         String description = "Bank transfer " + report.bankTransactionId();
-        if (match.topUpId() != null) {
-            TopUp topUp = topUps.lock(tenantId, match.topUpId());
-            Account account = accounts.lock(tenantId, match.accountId());
-            topUp.recordPayment(report.amount(), now);
-            ledger.credit(account, report.amount(), SystemAccount.BANK_CLEARING, TransactionType.TOP_UP,
-                    description, topUp.reference());
-        } else if (match.accountId() != null) {
-            Account account = accounts.lock(tenantId, match.accountId());
-            ledger.credit(account, report.amount(), SystemAccount.BANK_CLEARING, TransactionType.BANK_TRANSFER,
-                    description, account.reference());
-        } else {
+        if (account == null) {
             ledger.move(tenantId, report.amount(), SystemAccount.UNALLOCATED, SystemAccount.BANK_CLEARING,
                     TransactionType.UNMATCHED_RECEIPT, description, report.reference());
+        } else {
+            // Lock order everywhere: top-up, then account.
+            TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
+            Account lockedAccount = accounts.lock(tenantId, account.id());
+            incoming.apply(credit, report.amount(), lockedAccount, lockedTopUp, SystemAccount.BANK_CLEARING,
+                    topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
+                    topUp == null ? lockedAccount.reference() : topUp.reference());
         }
         return new Outcome(em.find(BankTransfer.class, id), true);
     }
@@ -117,8 +116,9 @@ public class BankTransferService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst().orElseThrow(KassaException::notFound);
         Account account = accounts.lock(tenantId, accountId);
-        transfer.assign(account.id(), clock.instant());
-        ledger.credit(account, transfer.amount(), SystemAccount.UNALLOCATED, TransactionType.ASSIGNMENT,
+        IncomingPayments.Credit credit = incoming.price(tenantId, account, null, transfer.amount());
+        transfer.assign(account.id(), credit.amount(), clock.instant());
+        incoming.apply(credit, transfer.amount(), account, null, SystemAccount.UNALLOCATED, TransactionType.ASSIGNMENT,
                 "Bank transfer " + transfer.bankTransactionId(), account.reference());
         return transfer;
     }

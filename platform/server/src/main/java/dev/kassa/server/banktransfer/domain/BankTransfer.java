@@ -40,6 +40,8 @@ public class BankTransfer {
     private String topUpId;
     @Column(name = "credited_minor")
     private Long creditedMinor;
+    @Column(name = "credited_currency")
+    private String creditedCurrency;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "assigned_at")
@@ -48,14 +50,16 @@ public class BankTransfer {
     protected BankTransfer() {
     }
 
-    public void assign(String accountId, Instant now) {
+    /** Credits the unmatched money to an account; {@code credited} is in the account's currency. */
+    public void assign(String accountId, Money credited, Instant now) {
         if (status() != Status.UNMATCHED) {
             throw KassaException.conflict("bank_transfer.already_matched", "Already matched",
                     "This bank transfer was already credited to an account.");
         }
         this.status = Status.MATCHED.name();
         this.accountId = accountId;
-        this.creditedMinor = amountMinor;
+        this.creditedMinor = credited.minor();
+        this.creditedCurrency = credited.currency().code();
         this.assignedAt = now;
     }
 
@@ -96,7 +100,8 @@ public class BankTransfer {
     }
 
     public Money credited() {
-        return creditedMinor == null ? null : new Money(creditedMinor, CurrencyRegistry.iso4217().require(currency));
+        return creditedMinor == null ? null
+                : new Money(creditedMinor, CurrencyRegistry.iso4217().require(creditedCurrency));
     }
 
     public Instant createdAt() {

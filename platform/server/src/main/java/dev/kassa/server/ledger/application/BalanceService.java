@@ -2,6 +2,7 @@ package dev.kassa.server.ledger.application;
 
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.ledger.domain.FxDetails;
 import dev.kassa.server.ledger.domain.JournalEntry;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
@@ -60,7 +61,8 @@ public class BalanceService {
 
     /** One line of a statement: the amount is signed from the customer's side (+ credit, - debit). */
     public record StatementLine(String cursor, String transactionId, TransactionType type, Money amount,
-                                Money balanceAfter, String description, String reference, Instant createdAt) { }
+                                Money balanceAfter, String description, String reference, FxDetails fx,
+                                Instant createdAt) { }
 
     @Transactional
     public List<StatementLine> statement(String tenantId, String accountId, PageRequest page) {
@@ -77,7 +79,7 @@ public class BalanceService {
             JournalTransaction t = (JournalTransaction) row[1];
             return new StatementLine(e.id(), t.id(), t.type(), new Money(-e.amountMinor(), account.currency()),
                     new Money(e.balanceAfterMinor(), account.currency()), t.description(), t.reference(),
-                    t.createdAt());
+                    t.conversion().orElse(null), t.createdAt());
         }).toList();
     }
 

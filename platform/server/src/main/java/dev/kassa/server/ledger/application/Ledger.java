@@ -1,6 +1,7 @@
 package dev.kassa.server.ledger.application;
 
 import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.ledger.domain.FxDetails;
 import dev.kassa.server.ledger.domain.JournalEntry;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
@@ -43,6 +44,24 @@ public class Ledger {
                 new Leg(customer.id(), amount.negate(), after.minor()));
     }
 
+    /**
+     * Money in, in another currency than the customer's: {@code paid} leaves {@code from} into the
+     * exchange account, {@code credit} leaves the exchange account to the customer. Each currency
+     * balances on its own; the rate, its source and date are kept on the transaction.
+     */
+    public Posting creditConverted(Account customer, Money credit, FxDetails fx, SystemAccount from,
+                                   TransactionType type, String description, String reference) {
+        Money paid = fx.paid();
+        Money after = customer.credit(credit);
+        Posting posting = post(customer.tenantId(), type, description, reference,
+                new Leg(from.ledgerAccount(paid.currency()), paid, null),
+                new Leg(SystemAccount.EXCHANGE.ledgerAccount(paid.currency()), paid.negate(), null),
+                new Leg(SystemAccount.EXCHANGE.ledgerAccount(credit.currency()), credit, null),
+                new Leg(customer.id(), credit.negate(), after.minor()));
+        em.find(JournalTransaction.class, posting.transactionId()).recordConversion(fx);
+        return posting;
+    }
+
     /** Money out: debit the customer (never below zero), credit a system account. */
     public Posting debit(Account customer, Money amount, SystemAccount to, TransactionType type,
                          String description, String reference) {
@@ -60,15 +79,18 @@ public class Ledger {
                 new Leg(from.ledgerAccount(amount.currency()), amount.negate(), null));
     }
 
-    private Posting post(String tenantId, TransactionType type, String description, String reference, Leg debit,
-                         Leg credit) {
-        if (!debit.amount().plus(credit.amount()).isZero() || !debit.amount().isPositive()) {
-            throw new IllegalStateException("unbalanced posting: " + debit + " / " + credit);
+    private Posting post(String tenantId, TransactionType type, String description, String reference, Leg... legs) {
+        java.util.Map<String, Long> perCurrency = new java.util.HashMap<>();
+        for (Leg leg : legs) {
+            perCurrency.merge(leg.amount().currency().code(), leg.amount().minor(), Math::addExact);
+        }
+        if (perCurrency.values().stream().anyMatch(sum -> sum != 0) || !legs[0].amount().isPositive()) {
+            throw new IllegalStateException("unbalanced posting: " + java.util.Arrays.toString(legs));
         }
         Instant now = clock.instant();
         JournalTransaction tx = new JournalTransaction(Ids.next("txn"), tenantId, type, description, reference, now);
         em.persist(tx);
-        for (Leg leg : new Leg[] {debit, credit}) {
+        for (Leg leg : legs) {
             em.persist(new JournalEntry(Ids.next("jen"), tenantId, tx, leg.ledgerAccount(),
                     leg.amount().currency().code(), leg.amount().minor(), leg.balanceAfterMinor(), now));
         }

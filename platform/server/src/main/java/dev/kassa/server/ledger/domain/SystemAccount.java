@@ -14,7 +14,9 @@ public enum SystemAccount {
     /** Income: what customers' balances paid for. */
     REVENUE("revenue"),
     /** Expense/income of manual corrections. */
-    ADJUSTMENTS("adjustments");
+    ADJUSTMENTS("adjustments"),
+    /** Where conversions pass: one leg in each currency, so every currency balances on its own. */
+    EXCHANGE("exchange");
 
     private final String code;
 

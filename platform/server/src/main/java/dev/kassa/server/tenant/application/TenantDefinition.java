@@ -5,6 +5,7 @@ import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -16,7 +17,8 @@ import java.util.List;
  * {@code docs/operators.md} for the format.
  */
 public record TenantDefinition(String slug, String name, CurrencyUnit baseCurrency, String defaultLocale,
-                               List<String> locales, TopUpLimits topUp, BankTransfer bankTransfer) {
+                               List<String> locales, CurrencySettings currencies, TopUpLimits topUp,
+                               BankTransfer bankTransfer) {
 
     /** The bank-transfer method as declared; null fields keep the platform defaults. */
     public record BankTransfer(boolean enabled, List<String> countries, BankDetails details) { }
@@ -27,6 +29,13 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
         List<String> locales = json.containsKey("locales")
                 ? json.getJsonArray("locales").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
                 : List.of(defaultLocale);
+        CurrencySettings currencies = new CurrencySettings(base, List.of(base), 0);
+        if (json.containsKey("currencies")) {
+            JsonObject c = json.getJsonObject("currencies");
+            currencies = new CurrencySettings(base, c.getJsonArray("enabled").getValuesAs(JsonString.class).stream()
+                    .map(code -> CurrencyRegistry.iso4217().require(code.getString())).toList(),
+                    c.getInt("markupBasisPoints", 0));
+        }
         TopUpLimits topUp = TopUpLimits.defaults(base);
         if (json.containsKey("topUp")) {
             JsonObject t = json.getJsonObject("topUp");
@@ -50,6 +59,6 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
             bank = new BankTransfer(b.getBoolean("enabled", true), countries, details);
         }
         return new TenantDefinition(json.getString("slug"), json.getString("name"), base, defaultLocale, locales,
-                topUp, bank);
+                currencies, topUp, bank);
     }
 }

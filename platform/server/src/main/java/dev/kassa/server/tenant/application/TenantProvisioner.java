@@ -96,6 +96,7 @@ public class TenantProvisioner {
         tenant.setDefaultLocale(definition.defaultLocale());
         tenant.setLocales(definition.locales());
         if (tenant.baseCurrency().equals(definition.baseCurrency())) {
+            tenant.setCurrencies(definition.currencies());
             tenant.setTopUpLimits(definition.topUp());
         }
         tenant.setDefinitionHash(definitionHash);

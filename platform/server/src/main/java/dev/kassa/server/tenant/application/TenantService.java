@@ -6,6 +6,7 @@ import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import dev.kassa.server.tenant.domain.TopUpLimits;
@@ -74,6 +75,23 @@ public class TenantService {
     @Transactional
     public List<Tenant> list(PageRequest page) {
         return tenants.page(page.after(), page.limit());
+    }
+
+    @Transactional
+    public CurrencySettings updateCurrencies(String tenantId, CurrencySettings settings) {
+        Tenant tenant = tenants.lock(tenantId).orElseThrow(KassaException::notFound);
+        if (!settings.base().equals(tenant.baseCurrency()) && tenants.hasLedgerEntries(tenantId)) {
+            throw KassaException.conflict("currency.base_locked", "Base currency locked",
+                    "The base currency cannot change once money has moved; it stays " + tenant.baseCurrency() + ".");
+        }
+        List<String> inUse = tenants.accountCurrencies(tenantId).stream()
+                .filter(code -> settings.enabled().stream().noneMatch(c -> c.code().equals(code))).toList();
+        if (!inUse.isEmpty()) {
+            throw KassaException.conflict("currency.in_use", "Currency in use",
+                    "Accounts are kept in " + String.join(", ", inUse) + "; it must stay enabled.");
+        }
+        tenant.setCurrencies(settings);
+        return tenant.currencies();
     }
 
     @Transactional

@@ -33,6 +33,10 @@ public class Tenant {
     private long topUpMaximumMinor;
     @Column(name = "top_up_presets")
     private String topUpPresets;
+    @Column(name = "enabled_currencies")
+    private String enabledCurrencies;
+    @Column(name = "markup_basis_points")
+    private int markupBasisPoints;
     @Column(name = "definition_hash")
     private String definitionHash;
     @Column(name = "created_at")
@@ -52,6 +56,8 @@ public class Tenant {
         this.createdAt = createdAt;
         setLocales(locales);
         setTopUpLimits(TopUpLimits.defaults(baseCurrency));
+        this.enabledCurrencies = baseCurrency.code();
+        this.markupBasisPoints = 0;
     }
 
     public String id() {
@@ -108,6 +114,24 @@ public class Tenant {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public CurrencySettings currencies() {
+        return new CurrencySettings(baseCurrency(), Arrays.stream(enabledCurrencies.split(","))
+                .map(CurrencyRegistry.iso4217()::require).toList(), markupBasisPoints);
+    }
+
+    /**
+     * Sets base and enabled currencies and the markup. A new base resets the top-up limits to the
+     * defaults in that currency; the caller has checked that the base may still change.
+     */
+    public void setCurrencies(CurrencySettings settings) {
+        if (!settings.base().equals(baseCurrency())) {
+            this.baseCurrency = settings.base().code();
+            setTopUpLimits(TopUpLimits.defaults(settings.base()));
+        }
+        this.enabledCurrencies = settings.enabled().stream().map(CurrencyUnit::code).collect(Collectors.joining(","));
+        this.markupBasisPoints = settings.markupBasisPoints();
     }
 
     public TopUpLimits topUpLimits() {

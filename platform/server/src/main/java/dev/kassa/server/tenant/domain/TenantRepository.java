@@ -54,6 +54,18 @@ public class TenantRepository {
         return em.createQuery("select t.id from Tenant t order by t.id", String.class).getResultList();
     }
 
+    /** Whether any money has moved for this tenant: then its base currency is fixed. */
+    public boolean hasLedgerEntries(String tenantId) {
+        return !em.createNativeQuery("select 1 from journal_entries where tenant_id = ?1")
+                .setParameter(1, tenantId).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The currencies the tenant's accounts are kept in. */
+    public List<String> accountCurrencies(String tenantId) {
+        return em.createQuery("select distinct a.currency from Account a where a.tenantId = :tenant", String.class)
+                .setParameter("tenant", tenantId).getResultList();
+    }
+
     public void add(Tenant tenant) {
         em.persist(tenant);
     }

@@ -13,6 +13,11 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.MoneyView;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.shared.References;
+import dev.kassa.server.currency.application.Conversions;
+import dev.kassa.server.currency.application.QuoteService;
+import dev.kassa.server.currency.domain.Quote;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import dev.kassa.server.tenant.domain.TopUpLimits;
 import dev.kassa.server.topup.domain.TopUp;
@@ -33,6 +38,8 @@ public class TopUpService {
     private AccountRepository accounts;
     private TenantRepository tenants;
     private PaymentMethodService paymentMethods;
+    private QuoteService quotes;
+    private Conversions conversions;
     private Clock clock;
 
     protected TopUpService() {
@@ -40,36 +47,50 @@ public class TopUpService {
 
     @Inject
     public TopUpService(TopUpRepository topUps, AccountRepository accounts, TenantRepository tenants,
-                        PaymentMethodService paymentMethods, Clock clock) {
+                        PaymentMethodService paymentMethods, QuoteService quotes, Conversions conversions,
+                        Clock clock) {
         this.topUps = topUps;
         this.accounts = accounts;
         this.tenants = tenants;
         this.paymentMethods = paymentMethods;
+        this.quotes = quotes;
+        this.conversions = conversions;
         this.clock = clock;
     }
 
-    public record Options(TopUpLimits limits, List<ConfiguredMethod> methods, String locale) { }
+    public record Options(AccountLimits limits, List<ConfiguredMethod> methods, String locale) { }
 
     @Transactional
     public Options options(String tenantId, String accountId, String payerId) {
         Account account = accounts.require(tenantId, accountId);
         String country = payerCountry(tenantId, account, payerId);
-        return new Options(tenants.require(tenantId).topUpLimits(), paymentMethods.availableFor(tenantId, country),
-                account.locale());
+        return new Options(limitsFor(tenants.require(tenantId), account),
+                paymentMethods.availableFor(tenantId, country), account.locale());
     }
 
+    /**
+     * A top-up of {@code amount} (the payment currency) into the account. Paying in another currency
+     * than the account's needs a quote ({@code quoteId}) that prices exactly this amount into the
+     * account currency; the limits apply to what reaches the balance.
+     */
     @Transactional
-    public TopUp create(String tenantId, String accountId, Money amount, String payerId, String methodCode) {
+    public TopUp create(String tenantId, String accountId, Money amount, String payerId, String methodCode,
+                        String quoteId) {
         Account account = accounts.require(tenantId, accountId);
         String country = payerCountry(tenantId, account, payerId);
+        Tenant tenant = tenants.require(tenantId);
+        tenant.currencies().requireEnabled(amount.currency(), "amount.currency");
+        Money credit = amount;
+        String usedQuote = null;
         if (!amount.currency().equals(account.currency())) {
-            throw KassaException.unprocessable("topup.currency_unsupported", "Currency not supported",
-                    "Top-ups of this account are in " + account.currency() + ", not " + amount.currency() + ".");
+            Quote quote = quotes.requireFor(tenantId, accountId, account.currency(), amount, quoteId);
+            credit = quote.to();
+            usedQuote = quote.id();
         }
-        TopUpLimits limits = tenants.require(tenantId).topUpLimits();
-        if (!limits.allows(amount)) {
+        AccountLimits limits = limitsFor(tenant, account);
+        if (!limits.allows(credit)) {
             throw KassaException.unprocessable("topup.amount_out_of_range", "Amount out of range",
-                            "A top-up must be between " + limits.minimum() + " and " + limits.maximum() + ".")
+                            "A top-up must credit between " + limits.minimum() + " and " + limits.maximum() + ".")
                     .with("minimum", MoneyView.of(limits.minimum()))
                     .with("maximum", MoneyView.of(limits.maximum()));
         }
@@ -78,10 +99,28 @@ public class TopUpService {
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + methodCode + "' is not available for payers in " + country + "."));
         String reference = References.next(References.TOP_UP);
-        TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, methodCode, amount, reference,
-                instructions(method, amount, reference), clock.instant());
+        TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, methodCode, amount, credit, usedQuote,
+                reference, instructions(method, amount, reference), clock.instant());
         topUps.add(topUp);
         return topUp;
+    }
+
+    /** Top-up limits and presets in the account's currency. */
+    public record AccountLimits(Money minimum, Money maximum, List<Money> presets) {
+        boolean allows(Money amount) {
+            return amount.compareTo(minimum) >= 0 && amount.compareTo(maximum) <= 0;
+        }
+    }
+
+    /**
+     * The tenant's limits (set in its base currency) as this account sees them: converted into the
+     * account currency at the day's rate, without markup, when the two differ.
+     */
+    private AccountLimits limitsFor(Tenant tenant, Account account) {
+        TopUpLimits base = tenant.topUpLimits();
+        CurrencyUnit to = account.currency();
+        return new AccountLimits(conversions.indicative(base.minimum(), to), conversions.indicative(base.maximum(), to),
+                base.presets().stream().map(p -> conversions.indicative(p, to)).toList());
     }
 
     @Transactional

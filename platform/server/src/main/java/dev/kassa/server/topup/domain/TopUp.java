@@ -31,6 +31,12 @@ public class TopUp {
     private String currency;
     private String status;
     private String reference;
+    @Column(name = "credit_minor")
+    private long creditMinor;
+    @Column(name = "credit_currency")
+    private String creditCurrency;
+    @Column(name = "quote_id")
+    private String quoteId;
     @Column(name = "credited_minor")
     private long creditedMinor;
     private String instructions;
@@ -46,8 +52,13 @@ public class TopUp {
     protected TopUp() {
     }
 
+    /**
+     * @param amount what the customer pays, in the payment currency
+     * @param credit what that amount credits, in the account currency (the amount itself, or a quote's {@code to})
+     * @param quoteId the quote that priced a payment in another currency, or null
+     */
     public TopUp(String id, String tenantId, String accountId, String payerId, String method, Money amount,
-                 String reference, String instructions, Instant createdAt) {
+                 Money credit, String quoteId, String reference, String instructions, Instant createdAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.accountId = accountId;
@@ -55,15 +66,21 @@ public class TopUp {
         this.method = method;
         this.amountMinor = amount.minor();
         this.currency = amount.currency().code();
+        this.creditMinor = credit.minor();
+        this.creditCurrency = credit.currency().code();
+        this.quoteId = quoteId;
         this.status = TopUpStatus.NEW.name();
         this.reference = reference;
         this.instructions = instructions;
         this.createdAt = createdAt;
     }
 
-    /** Money arrived for this top-up: it is paid, whatever it was before. */
-    public void recordPayment(Money received, Instant now) {
-        creditedMinor = Math.addExact(creditedMinor, received.minor());
+    /** Money arrived for this top-up and {@code credited} reached the balance: it is paid, whatever it was before. */
+    public void recordPayment(Money credited, Instant now) {
+        if (!credited.currency().code().equals(creditCurrency)) {
+            throw new IllegalArgumentException("credited in " + credited.currency() + ", expected " + creditCurrency);
+        }
+        creditedMinor = Math.addExact(creditedMinor, credited.minor());
         if (status() != TopUpStatus.PAID) {
             status = TopUpStatus.PAID.name();
             paidAt = now;
@@ -100,8 +117,18 @@ public class TopUp {
         return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
     }
 
+    /** What the top-up credits when paid as agreed, in the account currency. */
+    public Money credit() {
+        return new Money(creditMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+    }
+
+    /** What has reached the balance so far, in the account currency. */
     public Money credited() {
-        return new Money(creditedMinor, CurrencyRegistry.iso4217().require(currency));
+        return new Money(creditedMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+    }
+
+    public String quoteId() {
+        return quoteId;
     }
 
     public TopUpStatus status() {

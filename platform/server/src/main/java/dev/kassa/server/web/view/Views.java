@@ -39,6 +39,13 @@ public final class Views {
         }
     }
 
+    public record CurrencySettingsView(String base, List<String> enabled, int markupBasisPoints) {
+        public static CurrencySettingsView of(dev.kassa.server.tenant.domain.CurrencySettings c) {
+            return new CurrencySettingsView(c.base().code(), c.enabled().stream().map(u -> u.code()).toList(),
+                    c.markupBasisPoints());
+        }
+    }
+
     public record TopUpSettingsView(MoneyView minimum, MoneyView maximum, List<MoneyView> presets) {
         public static TopUpSettingsView of(TopUpLimits l) {
             return new TopUpSettingsView(MoneyView.of(l.minimum()), MoneyView.of(l.maximum()),
@@ -46,11 +53,18 @@ public final class Views {
         }
     }
 
+    /** {@code displayBalance} is null unless asked for with {@code ?displayCurrency=}. */
     public record AccountView(String id, String reference, String email, String name, String country, String locale,
-                              String currency, MoneyView balance, Instant createdAt) {
+                              String currency, MoneyView balance, MoneyView displayBalance, Instant createdAt) {
         public static AccountView of(Account a) {
             return new AccountView(a.id(), a.reference(), a.email(), a.name(), a.country(), a.locale(),
-                    a.currency().code(), MoneyView.of(a.balance()), a.createdAt());
+                    a.currency().code(), MoneyView.of(a.balance()), null, a.createdAt());
+        }
+
+        /** With an indicative balance in another currency (not money the customer holds). */
+        public static AccountView of(Account a, dev.kassa.server.shared.Money display) {
+            return new AccountView(a.id(), a.reference(), a.email(), a.name(), a.country(), a.locale(),
+                    a.currency().code(), MoneyView.of(a.balance()), MoneyView.of(display), a.createdAt());
         }
     }
 
@@ -71,13 +85,29 @@ public final class Views {
     public record TopUpOptionsView(MoneyView minimum, MoneyView maximum, List<MoneyView> presets,
                                    List<MethodOptionView> methods) { }
 
-    public record TopUpView(String id, String accountId, String status, MoneyView amount, MoneyView credited,
-                            String method, String payerId, String reference, JsonValue instructions,
-                            String cancelReason, Instant createdAt, Instant paidAt, Instant cancelledAt) {
+    /**
+     * {@code amount} is what the customer pays (payment currency); {@code credit} what that credits
+     * (account currency); {@code credited} what has reached the balance so far.
+     */
+    public record TopUpView(String id, String accountId, String status, MoneyView amount, MoneyView credit,
+                            MoneyView credited, String quoteId, String method, String payerId, String reference,
+                            JsonValue instructions, String cancelReason, Instant createdAt, Instant paidAt,
+                            Instant cancelledAt) {
         public static TopUpView of(TopUp t) {
             return new TopUpView(t.id(), t.accountId(), t.status().name(), MoneyView.of(t.amount()),
-                    MoneyView.of(t.credited()), t.method(), t.payerId(), t.reference(), json(t.instructions()),
-                    t.cancelReason(), t.createdAt(), t.paidAt(), t.cancelledAt());
+                    MoneyView.of(t.credit()), MoneyView.of(t.credited()), t.quoteId(), t.method(), t.payerId(),
+                    t.reference(), json(t.instructions()), t.cancelReason(), t.createdAt(), t.paidAt(),
+                    t.cancelledAt());
+        }
+    }
+
+    public record QuoteView(String id, MoneyView from, MoneyView to, String rate, String source,
+                            java.time.LocalDate rateDate, int markupBasisPoints, String fixed, String accountId,
+                            Instant createdAt, Instant expiresAt) {
+        public static QuoteView of(dev.kassa.server.currency.domain.Quote q) {
+            return new QuoteView(q.id(), MoneyView.of(q.from()), MoneyView.of(q.to()), q.rate().toPlainString(),
+                    q.source(), q.rateDate(), q.markupBasisPoints(), q.fixedSide().name(), q.accountId(),
+                    q.createdAt(), q.expiresAt());
         }
     }
 
@@ -100,11 +130,19 @@ public final class Views {
     public record AdjustmentView(String id, String direction, MoneyView amount, String reason, MoneyView balanceAfter,
                                  Instant createdAt) { }
 
+    /** One statement line; {@code conversion} shows what was paid and at which rate when money was converted. */
     public record TransactionView(String id, String type, MoneyView amount, MoneyView balanceAfter,
-                                  String description, String reference, Instant createdAt) {
+                                  String description, String reference, ConversionView conversion, Instant createdAt) {
         public static TransactionView of(BalanceService.StatementLine l) {
             return new TransactionView(l.transactionId(), l.type().name(), MoneyView.of(l.amount()),
-                    MoneyView.of(l.balanceAfter()), l.description(), l.reference(), l.createdAt());
+                    MoneyView.of(l.balanceAfter()), l.description(), l.reference(),
+                    l.fx() == null ? null : ConversionView.of(l.fx()), l.createdAt());
+        }
+    }
+
+    public record ConversionView(MoneyView paid, String rate, String source, java.time.LocalDate rateDate) {
+        public static ConversionView of(dev.kassa.server.ledger.domain.FxDetails fx) {
+            return new ConversionView(MoneyView.of(fx.paid()), fx.rate().toPlainString(), fx.source(), fx.rateDate());
         }
     }
 

@@ -16,7 +16,7 @@ class TopUpTest {
     private static final Instant LATER = Instant.parse("2026-01-02T10:00:00Z");
     private static final Instant LATEST = Instant.parse("2026-01-03T10:00:00Z");
 
-    private final TopUp topUp = new TopUp("tu_1", "ten_1", "acc_1", null, "bank_transfer", eur("100.00"),
+    private final TopUp topUp = new TopUp("tu_1", "ten_1", "acc_1", null, "bank_transfer", eur("100.00"), eur("100.00"), null,
             "TU7K2M9QXD", "Transfer to DE89...", CREATED);
 
     @Test

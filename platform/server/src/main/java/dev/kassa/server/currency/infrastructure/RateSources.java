@@ -1,0 +1,168 @@
+package dev.kassa.server.currency.infrastructure;
+
+import dev.kassa.api.rates.RateSource;
+import dev.kassa.api.rates.RateTable;
+import dev.kassa.plugin.ecb.EcbRateSource;
+import dev.kassa.server.shared.KassaException;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+
+/**
+ * The {@link RateSource}s Kassa knows, found with PF4J: plugins in {@code KASSA_PLUGINS_DIR} and
+ * extensions on the application's own class path (the bundled ECB source, indexed in its jar's
+ * {@code META-INF/extensions.idx}; PF4J reads that index through its own class loader, which in
+ * the server is the web application's, so {@code WEB-INF/lib} is seen). A plugin may replace a
+ * built-in source by declaring the same id.
+ */
+@ApplicationScoped
+public class RateSources {
+    private static final Logger LOG = Logger.getLogger(RateSources.class.getName());
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    static final String CLASS_PATH = "class path";
+    static final String BUILT_IN = "built in";
+
+    /** A source and where it came from: "class path", "plugin &lt;id&gt;" or "built in". */
+    public record Found(RateSource source, String origin) { }
+
+    private Path pluginsDir;
+    private PluginManager plugins;
+    private Map<String, Found> byId = Map.of();
+
+    protected RateSources() {
+    }
+
+    @Inject
+    public RateSources(RateSettings settings) {
+        this(settings.pluginsDir());
+    }
+
+    RateSources(Path pluginsDir) {
+        this.pluginsDir = pluginsDir;
+    }
+
+    @PostConstruct
+    void start() {
+        Map<String, Found> found = new TreeMap<>();
+        try {
+            plugins = new DefaultPluginManager(pluginsDir);
+            plugins.loadPlugins();
+            plugins.startPlugins();
+            for (RateSource source : plugins.getExtensions(RateSource.class)) {
+                PluginWrapper owner = plugins.whichPlugin(source.getClass());
+                add(found, source, owner == null ? CLASS_PATH : "plugin " + owner.getPluginId());
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Loading exchange-rate plugins from " + pluginsDir + " failed", e);
+        }
+        if (!found.containsKey(EcbRateSource.ID)) {
+            // Only if PF4J could not see the bundled jar: the ECB source must always be there.
+            LOG.warning("PF4J did not find the bundled ECB rate source; using it directly");
+            found.put(EcbRateSource.ID, new Found(new EcbRateSource(), BUILT_IN));
+        }
+        byId = Collections.unmodifiableMap(found);
+        LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + pluginsDir + ")");
+    }
+
+    private static void add(Map<String, Found> found, RateSource source, String origin) {
+        String id;
+        try {
+            id = source.id();
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Rate source " + source.getClass().getName() + " from " + origin
+                    + " failed to name itself; ignored", e);
+            return;
+        }
+        if (id == null || !ID.matcher(id).matches()) {
+            LOG.severe(() -> "Rate source " + source.getClass().getName() + " from " + origin + " has the invalid id '"
+                    + id + "' (lower-case letters, digits, dashes; at most 40); ignored");
+            return;
+        }
+        Found existing = found.get(id);
+        if (existing == null) {
+            found.put(id, new Found(source, origin));
+        } else if (existing.origin().equals(CLASS_PATH) && !origin.equals(CLASS_PATH)) {
+            LOG.info(() -> "Rate source '" + id + "' from " + origin + " replaces the one on the class path");
+            found.put(id, new Found(source, origin));
+        } else {
+            LOG.warning(() -> "Rate source '" + id + "' from " + origin + " ignored: " + existing.origin()
+                    + " provides it already");
+        }
+    }
+
+    /** Stops plugins one at a time: {@code stopPlugins()} of pf4j 3.15 can throw ConcurrentModificationException (pf4j/pf4j#656). */
+    @PreDestroy
+    void stop() {
+        if (plugins == null) {
+            return;
+        }
+        for (PluginWrapper plugin : List.copyOf(plugins.getStartedPlugins())) {
+            try {
+                plugins.stopPlugin(plugin.getPluginId());
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Stopping plugin " + plugin.getPluginId() + " failed", e);
+            }
+        }
+        try {
+            plugins.unloadPlugins();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Unloading plugins failed", e);
+        }
+    }
+
+    public Optional<RateSource> find(String id) {
+        return Optional.ofNullable(byId.get(id)).map(Found::source);
+    }
+
+    /** Every known source by id, with where it came from. */
+    public Map<String, Found> all() {
+        return byId;
+    }
+
+    /** "ecb (class path), other (plugin other-rates)". */
+    public String describe() {
+        return byId.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().origin() + ")")
+                .collect(Collectors.joining(", "));
+    }
+
+    /**
+     * Reads a rates document with the source of that id.
+     *
+     * @throws KassaException 422 {@code rates.source_unknown} for an unknown source, 422
+     *     {@code rates.malformed} with the source's own message when it refuses the document
+     */
+    public List<RateTable> parse(String sourceId, InputStream document) {
+        RateSource source = find(sourceId).orElseThrow(() -> KassaException.unprocessable("rates.source_unknown",
+                "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; known: "
+                        + String.join(", ", byId.keySet()) + "."));
+        List<RateTable> tables;
+        try {
+            tables = source.parse(document);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage() == null ? "The document is not a rates document of " + sourceId + "."
+                    : e.getMessage();
+            throw KassaException.unprocessable("rates.malformed", "Malformed rates document",
+                    message.length() > 1000 ? message.substring(0, 1000) + "…" : message);
+        }
+        if (tables == null || tables.isEmpty()) {
+            throw KassaException.unprocessable("rates.malformed", "Malformed rates document",
+                    "The document holds no rates.");
+        }
+        return tables;
+    }
+}
