@@ -57,6 +57,19 @@ class RestartIT {
 
             account = demo.post("accounts", obj("email", "kept@example.com", "name", "Kept", "country", "DE"))
                     .string("id");
+
+            // No rates yet, then only old ones: nothing converts, and nothing is guessed.
+            String quote = obj("from", money("10.00", "USD"), "to", "EUR");
+            assertEquals("rates.stale", demo.post("quotes", quote).code());
+            String old = Files.readString(Path.of(System.getProperty("kassa.repo.dir", "../.."), "..", "shared",
+                    "fixtures", "ecb", "eurofxref-daily_2025-04-03.xml"));
+            assertEquals(201, new ApiClient(first.baseUri(), operatorToken).send("POST", "operator/exchange-rates",
+                    old, Map.of("Content-Type", "application/xml")).status());
+            ApiResponse stale = demo.post("quotes", quote);
+            assertEquals(409, stale.status());
+            assertEquals("rates.stale", stale.code());
+            assertEquals("0.00", demo.get("accounts/" + account + "?displayCurrency=EUR").amount("displayBalance"));
+            assertEquals("rates.stale", demo.get("accounts/" + account + "?displayCurrency=USD").code());
             String reference = demo.get("accounts/" + account).string("reference");
             assertEquals(201, demo.post("bank-transfers", obj("bankTransactionId", "persist-1", "reference", reference,
                     "amount", money("42.00", "EUR"))).status());
