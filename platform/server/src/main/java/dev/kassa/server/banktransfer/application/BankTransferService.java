@@ -65,13 +65,16 @@ public class BankTransferService {
             return new Outcome(known.get(), false);
         }
         Match match = match(tenantId, report.reference());
-        Account account = match.accountId() == null ? null : accounts.require(tenantId, match.accountId());
-        TopUp topUp = match.topUpId() == null ? null : topUps.require(tenantId, match.topUpId());
+        Account account = match.account();
+        TopUp topUp = match.topUp();
         // Priced before anything is written: a missing rate refuses the report (409) and records nothing.
         IncomingPayments.Credit credit = account == null ? null
                 : incoming.price(tenantId, account, topUp, report.amount());
         String id = Ids.next("btr");
         Instant now = clock.instant();
+        // Stored with microseconds, as both databases keep them: the answer matches a later GET.
+        Instant receivedAt = report.receivedAt() == null ? null
+                : report.receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         // Claim the bank transaction id first: a concurrent report of the same transaction waits
         // here for ours to commit and then inserts nothing.
         int inserted = em.createNativeQuery("insert into bank_transfers (id, tenant_id, bank_transaction_id,"
@@ -83,9 +86,10 @@ public class BankTransferService {
                 .setParameter(1, id).setParameter(2, tenantId).setParameter(3, report.bankTransactionId())
                 .setParameter(4, report.reference()).setParameter(5, report.amount().minor())
                 .setParameter(6, report.amount().currency().code()).setParameter(7, report.payerName())
-                .setParameter(8, report.receivedAt() == null ? null : Timestamp.from(report.receivedAt()))
+                .setParameter(8, receivedAt == null ? null : Timestamp.from(receivedAt))
                 .setParameter(9, (account == null ? BankTransfer.Status.UNMATCHED : BankTransfer.Status.MATCHED).name())
-                .setParameter(10, match.accountId()).setParameter(11, match.topUpId())
+                .setParameter(10, account == null ? null : account.id())
+                .setParameter(11, topUp == null ? null : topUp.id())
                 .setParameter(12, credit == null ? null : credit.amount().minor())
                 .setParameter(13, credit == null ? null : credit.amount().currency().code())
                 .setParameter(14, Timestamp.from(now))
@@ -101,11 +105,19 @@ public class BankTransferService {
             // Lock order everywhere: top-up, then account.
             TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
             Account lockedAccount = accounts.lock(tenantId, account.id());
+            if (!lockedAccount.currency().equals(credit.amount().currency())) {
+                // The account changed currency after we priced: roll back, the tenant reports again.
+                throw KassaException.conflict("request.conflict", "Concurrent update",
+                        "The account changed currency while this transfer was recorded; nothing was changed. Retry.");
+            }
             incoming.apply(credit, report.amount(), lockedAccount, lockedTopUp, SystemAccount.BANK_CLEARING,
                     topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
                     topUp == null ? lockedAccount.reference() : topUp.reference());
         }
-        return new Outcome(em.find(BankTransfer.class, id), true);
+        // What was just inserted, without reading it back.
+        return new Outcome(BankTransfer.recorded(id, tenantId, report.bankTransactionId(), report.reference(),
+                report.amount(), report.payerName(), receivedAt, account == null ? null : account.id(),
+                topUp == null ? null : topUp.id(), credit == null ? null : credit.amount(), now), true);
     }
 
     @Transactional
@@ -152,7 +164,8 @@ public class BankTransferService {
                 .getResultStream().findFirst();
     }
 
-    private record Match(String accountId, String topUpId) { }
+    /** What a reference points to: a top-up and its account, an account alone, or nothing. */
+    private record Match(Account account, TopUp topUp) { }
 
     /** A top-up reference wins over an account reference; the first code found wins among equals. */
     private Match match(String tenantId, String reference) {
@@ -163,7 +176,7 @@ public class BankTransferService {
                                 + " and t.tenantId = :tenant", TopUp.class)
                         .setParameter("ref", code).setParameter("tenant", tenantId).getResultStream().findFirst();
                 if (topUp.isPresent()) {
-                    return new Match(topUp.get().accountId(), topUp.get().id());
+                    return new Match(accounts.require(tenantId, topUp.get().accountId()), topUp.get());
                 }
             }
         }
@@ -171,7 +184,7 @@ public class BankTransferService {
             if (code.startsWith(References.ACCOUNT)) {
                 Optional<Account> account = accounts.findByReference(tenantId, code);
                 if (account.isPresent()) {
-                    return new Match(account.get().id(), null);
+                    return new Match(account.get(), null);
                 }
             }
         }

@@ -50,6 +50,31 @@ public class BankTransfer {
     protected BankTransfer() {
     }
 
+    /**
+     * The transfer as the service has just inserted it (the insert is plain SQL so that a duplicate
+     * bank transaction id loses quietly); {@code credited} is null for an unmatched transfer.
+     */
+    public static BankTransfer recorded(String id, String tenantId, String bankTransactionId, String reference,
+                                        Money amount, String payerName, Instant receivedAt, String accountId,
+                                        String topUpId, Money credited, Instant createdAt) {
+        BankTransfer t = new BankTransfer();
+        t.id = id;
+        t.tenantId = tenantId;
+        t.bankTransactionId = bankTransactionId;
+        t.reference = reference;
+        t.amountMinor = amount.minor();
+        t.currency = amount.currency().code();
+        t.payerName = payerName;
+        t.receivedAt = receivedAt;
+        t.status = (accountId == null ? Status.UNMATCHED : Status.MATCHED).name();
+        t.accountId = accountId;
+        t.topUpId = topUpId;
+        t.creditedMinor = credited == null ? null : credited.minor();
+        t.creditedCurrency = credited == null ? null : credited.currency().code();
+        t.createdAt = createdAt;
+        return t;
+    }
+
     /** Credits the unmatched money to an account; {@code credited} is in the account's currency. */
     public void assign(String accountId, Money credited, Instant now) {
         if (status() != Status.UNMATCHED) {
