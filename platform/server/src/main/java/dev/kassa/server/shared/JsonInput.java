@@ -138,6 +138,27 @@ public final class JsonInput {
         return out;
     }
 
+    /** An ISO 4217 code such as {@code "EUR"}; null after recording an error when missing or unknown. */
+    public CurrencyUnit requiredCurrency(String field, CurrencyRegistry currencies) {
+        return currency(field, requiredString(field, 3), currencies);
+    }
+
+    /** An ISO 4217 code, or null when absent; an unknown code is recorded as {@code currency.unknown}. */
+    public CurrencyUnit optionalCurrency(String field, CurrencyRegistry currencies) {
+        return currency(field, optionalString(field, 3), currencies);
+    }
+
+    private CurrencyUnit currency(String field, String code, CurrencyRegistry currencies) {
+        if (code == null) {
+            return null;
+        }
+        CurrencyUnit unit = currencies.find(code).orElse(null);
+        if (unit == null) {
+            error(field, "currency.unknown", "is not an active ISO 4217 currency code");
+        }
+        return unit;
+    }
+
     public Instant optionalInstant(String field) {
         String text = optionalString(field, 64);
         if (text == null) {

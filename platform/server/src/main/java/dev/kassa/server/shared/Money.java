@@ -36,10 +36,21 @@ public record Money(long minor, CurrencyUnit currency) implements Comparable<Mon
                     currency.code() + " has " + currency.minorUnits() + " decimal places");
         }
         try {
-            return new Money(value.movePointRight(currency.minorUnits()).longValueExact(), currency);
+            return of(value, currency);
         } catch (ArithmeticException e) {
             throw new AmountFormatException("amount.invalid", "is too large");
         }
+    }
+
+    /**
+     * An exact decimal with at most the currency's decimals as Money; rounding, where a rule needs
+     * it, is the caller's one explicit step before this.
+     *
+     * @throws ArithmeticException if it has more decimals, or does not fit in a {@code long}
+     */
+    public static Money of(BigDecimal value, CurrencyUnit currency) {
+        return new Money(value.setScale(currency.minorUnits()).movePointRight(currency.minorUnits()).longValueExact(),
+                currency);
     }
 
     public BigDecimal toDecimal() {

@@ -75,7 +75,7 @@ public class AccountResource {
         String name = in.requiredString("name", 200);
         String country = in.requiredString("country", 2);
         String locale = in.optionalString("locale", 16);
-        CurrencyUnit currency = optionalCurrency(in, "currency");
+        CurrencyUnit currency = in.optionalCurrency("currency", CurrencyRegistry.iso4217());
         if (email != null && !EMAIL.matcher(email).matches()) {
             in.error("email", "email.invalid", "is not an email address");
         }
@@ -113,7 +113,7 @@ public class AccountResource {
     @Path("{id}")
     public AccountView update(@PathParam("id") String id, JsonValue body) {
         JsonInput in = JsonInput.of(body);
-        CurrencyUnit currency = optionalCurrency(in, "currency");
+        CurrencyUnit currency = in.optionalCurrency("currency", CurrencyRegistry.iso4217());
         in.validate();
         if (currency == null) {
             return AccountView.of(accounts.get(caller.tenantId(), id));
@@ -244,18 +244,6 @@ public class AccountResource {
         out.put("items", items);
         out.put("next", null);
         return out;
-    }
-
-    private static CurrencyUnit optionalCurrency(JsonInput in, String field) {
-        String code = in.optionalString(field, 3);
-        if (code == null) {
-            return null;
-        }
-        CurrencyUnit unit = CurrencyRegistry.iso4217().find(code).orElse(null);
-        if (unit == null) {
-            in.error(field, "currency.unknown", "is not an active ISO 4217 currency code");
-        }
-        return unit;
     }
 
     private static String blankToNull(String s) {

@@ -48,17 +48,10 @@ public class OperatorTenantsResource {
         JsonInput in = JsonInput.of(body);
         String slug = in.requiredString("slug", 63);
         String name = in.requiredString("name", 200);
-        String currency = in.requiredString("baseCurrency", 3);
+        CurrencyUnit base = in.requiredCurrency("baseCurrency", CurrencyRegistry.iso4217());
         String locale = in.requiredString("defaultLocale", 16);
         if (slug != null && !SLUG.matcher(slug).matches()) {
             in.error("slug", "invalid", "must be 1-63 lower-case letters, digits or dashes, not starting or ending with a dash");
-        }
-        CurrencyUnit base = null;
-        if (currency != null) {
-            base = CurrencyRegistry.iso4217().find(currency).orElse(null);
-            if (base == null) {
-                in.error("baseCurrency", "currency.unknown", "is not an active ISO 4217 currency code");
-            }
         }
         if (locale != null && !Iso.isLocale(locale)) {
             in.error("defaultLocale", "invalid", "must be a locale such as \"en\" or \"fr\"");

@@ -51,7 +51,7 @@ public class SettingsResource {
     public CurrencySettingsView updateCurrencies(JsonValue body) {
         JsonInput in = JsonInput.of(body);
         CurrencyRegistry currencies = CurrencyRegistry.iso4217();
-        String base = in.requiredString("base", 3);
+        CurrencyUnit baseUnit = in.requiredCurrency("base", currencies);
         List<CurrencyUnit> enabled = in.requiredList("enabled", code -> currencies.find(code).orElse(null));
         JsonValue markup = in.raw("markupBasisPoints");
         int markupBasisPoints = 0;
@@ -62,10 +62,6 @@ public class SettingsResource {
             } else {
                 in.error("markupBasisPoints", "invalid", "must be a whole number from 0 to 500");
             }
-        }
-        CurrencyUnit baseUnit = base == null ? null : currencies.find(base).orElse(null);
-        if (base != null && baseUnit == null) {
-            in.error("base", "currency.unknown", "is not an active ISO 4217 currency code");
         }
         if (enabled != null && enabled.contains(null)) {
             in.error("enabled", "currency.unknown", "lists a code that is not an active ISO 4217 currency");

@@ -75,9 +75,7 @@ public class QuoteService {
 
     @Transactional
     public Quote get(String tenantId, String quoteId) {
-        return em.createQuery("select q from Quote q where q.id = :id and q.tenantId = :tenant", Quote.class)
-                .setParameter("id", quoteId).setParameter("tenant", tenantId)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return find(tenantId, quoteId).orElseThrow(KassaException::notFound);
     }
 
     /**
@@ -93,9 +91,7 @@ public class QuoteService {
                     "Paying " + amount.currency() + " into a " + accountCurrency
                             + " account needs a quote: POST /api/v1/quotes first and send its quoteId.");
         }
-        Quote quote = em.createQuery("select q from Quote q where q.id = :id and q.tenantId = :tenant", Quote.class)
-                .setParameter("id", quoteId).setParameter("tenant", tenantId)
-                .getResultStream().findFirst().orElseThrow(() -> mismatch("No such quote for this tenant."));
+        Quote quote = find(tenantId, quoteId).orElseThrow(() -> mismatch("No such quote for this tenant."));
         if (quote.accountId() != null && !quote.accountId().equals(accountId)) {
             throw mismatch("The quote was made for another account.");
         }
@@ -111,6 +107,11 @@ public class QuoteService {
                     "The quote expired at " + quote.expiresAt() + "; ask for a new one.");
         }
         return quote;
+    }
+
+    private java.util.Optional<Quote> find(String tenantId, String quoteId) {
+        return em.createQuery("select q from Quote q where q.id = :id and q.tenantId = :tenant", Quote.class)
+                .setParameter("id", quoteId).setParameter("tenant", tenantId).getResultStream().findFirst();
     }
 
     private long ttlSeconds() {

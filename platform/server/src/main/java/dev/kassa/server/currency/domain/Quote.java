@@ -78,8 +78,7 @@ public class Quote {
             return to();
         }
         var unit = to().currency();
-        return new Money(paid.toDecimal().multiply(rate).setScale(unit.minorUnits(), RoundingMode.HALF_EVEN)
-                .movePointRight(unit.minorUnits()).longValueExact(), unit);
+        return Money.of(paid.toDecimal().multiply(rate).setScale(unit.minorUnits(), RoundingMode.HALF_EVEN), unit);
     }
 
     public boolean isExpired(Instant now) {

@@ -105,7 +105,7 @@ public final class QuoteCalculator {
     }
 
     private static Money toMoney(BigDecimal rounded, CurrencyUnit currency) {
-        return new Money(rounded.movePointRight(currency.minorUnits()).longValueExact(), currency);
+        return Money.of(rounded, currency);
     }
 
     private record Rates(BigDecimal cross, int markupBasisPoints, BigDecimal effective) {

@@ -39,7 +39,7 @@ public class Ledger {
     public Posting credit(Account customer, Money amount, SystemAccount from, TransactionType type,
                           String description, String reference) {
         Money after = customer.credit(amount);
-        return post(customer.tenantId(), type, description, reference,
+        return post(customer.tenantId(), type, description, reference, null,
                 new Leg(from.ledgerAccount(amount.currency()), amount, null),
                 new Leg(customer.id(), amount.negate(), after.minor()));
     }
@@ -53,20 +53,18 @@ public class Ledger {
                                    TransactionType type, String description, String reference) {
         Money paid = fx.paid();
         Money after = customer.credit(credit);
-        Posting posting = post(customer.tenantId(), type, description, reference,
+        return post(customer.tenantId(), type, description, reference, fx,
                 new Leg(from.ledgerAccount(paid.currency()), paid, null),
                 new Leg(SystemAccount.EXCHANGE.ledgerAccount(paid.currency()), paid.negate(), null),
                 new Leg(SystemAccount.EXCHANGE.ledgerAccount(credit.currency()), credit, null),
                 new Leg(customer.id(), credit.negate(), after.minor()));
-        em.find(JournalTransaction.class, posting.transactionId()).recordConversion(fx);
-        return posting;
     }
 
     /** Money out: debit the customer (never below zero), credit a system account. */
     public Posting debit(Account customer, Money amount, SystemAccount to, TransactionType type,
                          String description, String reference) {
         Money after = customer.debit(amount);
-        return post(customer.tenantId(), type, description, reference,
+        return post(customer.tenantId(), type, description, reference, null,
                 new Leg(customer.id(), amount, after.minor()),
                 new Leg(to.ledgerAccount(amount.currency()), amount.negate(), null));
     }
@@ -74,12 +72,14 @@ public class Ledger {
     /** Between two system accounts of a tenant: debit {@code to}, credit {@code from}. */
     public Posting move(String tenantId, Money amount, SystemAccount from, SystemAccount to, TransactionType type,
                         String description, String reference) {
-        return post(tenantId, type, description, reference,
+        return post(tenantId, type, description, reference, null,
                 new Leg(to.ledgerAccount(amount.currency()), amount, null),
                 new Leg(from.ledgerAccount(amount.currency()), amount.negate(), null));
     }
 
-    private Posting post(String tenantId, TransactionType type, String description, String reference, Leg... legs) {
+    /** Writes one balanced transaction; {@code fx}, when not null, is kept beside a converted posting. */
+    private Posting post(String tenantId, TransactionType type, String description, String reference, FxDetails fx,
+                         Leg... legs) {
         java.util.Map<String, Long> perCurrency = new java.util.HashMap<>();
         for (Leg leg : legs) {
             perCurrency.merge(leg.amount().currency().code(), leg.amount().minor(), Math::addExact);
@@ -89,6 +89,9 @@ public class Ledger {
         }
         Instant now = clock.instant();
         JournalTransaction tx = new JournalTransaction(Ids.next("txn"), tenantId, type, description, reference, now);
+        if (fx != null) {
+            tx.recordConversion(fx);
+        }
         em.persist(tx);
         for (Leg leg : legs) {
             em.persist(new JournalEntry(Ids.next("jen"), tenantId, tx, leg.ledgerAccount(),
