@@ -1,0 +1,110 @@
+package dev.kassa.plugin.banktransfer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kassa.api.payment.PaymentMethod;
+import dev.kassa.api.payment.Refunds;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
+import org.pf4j.PluginWrapper;
+
+/**
+ * Loads the plugin jar the build made (before the tests, see the pom) with the plugin manager the
+ * server uses: the extension index written by PF4J's annotation processor must name the method,
+ * and the manifest entries the plugins parent pom writes must name the plugin. The API stays
+ * outside the jar, as it is {@code provided}, so the extension implements the platform's own
+ * {@link PaymentMethod}. Outside Maven (no {@code kassa.plugin.jar}), the compiled classes are
+ * packed into a jar with the same manifest instead.
+ */
+class BankTransferPluginTest {
+    @TempDir
+    Path plugins;
+
+    @Test
+    void pf4jFindsTheMethodInThePluginJar() throws IOException {
+        String pluginId = System.getProperty("kassa.plugin.id", "bank-transfer");
+        String pluginClass = System.getProperty("kassa.plugin.class", BankTransferPlugin.class.getName());
+        Path jar = plugins.resolve(pluginId + ".jar");
+        String built = System.getProperty("kassa.plugin.jar");
+        if (built != null) {
+            Files.copy(Path.of(built), jar);
+        } else {
+            writePluginJar(codeSource(BankTransferMethod.class), jar, pluginId, pluginClass);
+        }
+        assertFalse(containsApi(jar), "the plugin jar must not carry the platform API");
+
+        PluginManager manager = new DefaultPluginManager(plugins);
+        try {
+            manager.loadPlugins();
+            manager.startPlugins();
+
+            PluginWrapper plugin = manager.getPlugin(pluginId);
+            assertNotNull(plugin, "plugin not loaded");
+            assertEquals(BankTransferPlugin.class.getName(), plugin.getPlugin().getClass().getName());
+            // by plugin id: the test class path holds the same classes, and PF4J finds those too
+            List<PaymentMethod> methods = manager.getExtensions(PaymentMethod.class, pluginId);
+            assertEquals(1, methods.size());
+            PaymentMethod method = methods.get(0);
+            assertSame(plugin.getPluginClassLoader(), method.getClass().getClassLoader());
+            assertEquals("bank-transfer", method.info().code());
+            assertTrue(method instanceof Refunds refunds && refunds.refundsByHand());
+        } finally {
+            // not stopPlugins(): in pf4j 3.15.0 it throws ConcurrentModificationException (pf4j/pf4j#656)
+            List.copyOf(manager.getStartedPlugins()).forEach(p -> manager.stopPlugin(p.getPluginId()));
+            manager.unloadPlugins();
+        }
+    }
+
+    private static boolean containsApi(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(e -> e.getName().startsWith("dev/kassa/api/"));
+        }
+    }
+
+    private static void writePluginJar(Path classes, Path jar, String id, String pluginClass) throws IOException {
+        Manifest manifest = new Manifest();
+        Attributes main = manifest.getMainAttributes();
+        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.putValue("Plugin-Id", id);
+        main.putValue("Plugin-Class", pluginClass);
+        main.putValue("Plugin-Version", "0.1.0");
+        main.putValue("Plugin-Provider", "Kassa");
+        main.putValue("Plugin-Requires", "*");
+        try (OutputStream out = Files.newOutputStream(jar);
+                JarOutputStream zip = new JarOutputStream(out, manifest);
+                Stream<Path> files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    /** Where a class was loaded from: here, this module's target/classes directory. */
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
