@@ -57,6 +57,11 @@ public final class Json {
         if (v instanceof Boolean b) {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
+        if (v instanceof java.util.Map<?, ?> map) {
+            JsonObjectBuilder o = jakarta.json.Json.createObjectBuilder();
+            map.forEach((k, item) -> o.add((String) k, value(item)));
+            return o.build();
+        }
         if (v instanceof Collection<?> list) {
             JsonArrayBuilder a = jakarta.json.Json.createArrayBuilder();
             list.forEach(item -> a.add(value(item)));

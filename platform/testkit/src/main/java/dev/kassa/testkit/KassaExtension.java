@@ -1,5 +1,6 @@
 package dev.kassa.testkit;
 
+import dev.kassa.testkit.stripe.StripeFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,44 +21,59 @@ public class KassaExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Kassa.class || type == EmbeddedDatabase.class;
+        return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class;
     }
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Shared shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, k -> Shared.start(),
                 Shared.class);
-        return parameter.getParameter().getType() == Kassa.class ? shared.kassa : shared.database;
+        Class<?> type = parameter.getParameter().getType();
+        return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe : shared.database;
     }
 
     static final class Shared implements ExtensionContext.Store.CloseableResource {
         final EmbeddedDatabase database;
+        final StripeFake stripe;
         final KassaProcess process;
         final Kassa kassa;
 
-        private Shared(EmbeddedDatabase database, KassaProcess process, Kassa kassa) {
+        private Shared(EmbeddedDatabase database, StripeFake stripe, KassaProcess process, Kassa kassa) {
             this.database = database;
+            this.stripe = stripe;
             this.process = process;
             this.kassa = kassa;
         }
 
         static Shared start() {
             EmbeddedDatabase database = EmbeddedDatabase.start();
+            StripeFake stripe = null;
             try {
+                // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
+                // KASSA_PLUGINS_STRIPE_API_BASE; the janitor asks every second instead of every minute.
+                stripe = new StripeFake(StripeFake.sharedFixtures()).start();
                 String url = database.createDatabase("kassa_it");
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");
                 KassaProcess process = KassaProcess.start(KassaProcess.env(
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
-                        "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token));
-                return new Shared(database, process, new Kassa(process, token));
+                        "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
+                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_JANITOR_INTERVAL", "1"));
+                return new Shared(database, stripe, process, new Kassa(process, token));
             } catch (IOException e) {
-                database.close();
+                closeAll(stripe, database);
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                database.close();
+                closeAll(stripe, database);
                 throw e;
             }
+        }
+
+        private static void closeAll(StripeFake stripe, EmbeddedDatabase database) {
+            if (stripe != null) {
+                stripe.close();
+            }
+            database.close();
         }
 
         @Override
@@ -65,7 +81,7 @@ public class KassaExtension implements ParameterResolver {
             try {
                 process.close();
             } finally {
-                database.close();
+                closeAll(stripe, database);
             }
         }
     }

@@ -26,11 +26,13 @@ public final class KassaProcess implements AutoCloseable {
     private final Process process;
     private final int port;
     private final Path log;
+    private final Path pluginsDir;
 
-    private KassaProcess(Process process, int port, Path log) {
+    private KassaProcess(Process process, int port, Path log, Path pluginsDir) {
         this.process = process;
         this.port = port;
         this.log = log;
+        this.pluginsDir = pluginsDir;
     }
 
     /** The server jar: system property {@code kassa.server.jar}, set by the build. */
@@ -52,6 +54,9 @@ public final class KassaProcess implements AutoCloseable {
         Path dataDir = Path.of(env.get("KASSA_DATA_DIR"));
         try {
             Files.createDirectories(dataDir);
+            if (!env.containsKey("KASSA_PLUGINS_DIR")) {
+                installPlugins(dataDir.resolve("plugins"));
+            }
             Path log = Files.createTempFile(dataDir.getParent(), "kassa-" + port + "-", ".log");
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -64,11 +69,29 @@ public final class KassaProcess implements AutoCloseable {
                     .redirectOutput(log.toFile());
             builder.environment().keySet().removeIf(k -> k.startsWith("KASSA_"));
             builder.environment().putAll(env);
-            KassaProcess server = new KassaProcess(builder.start(), port, log);
+            Path pluginsDir = Path.of(env.getOrDefault("KASSA_PLUGINS_DIR", dataDir.resolve("plugins").toString()));
+            KassaProcess server = new KassaProcess(builder.start(), port, log, pluginsDir);
             server.awaitReady();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The plugin jars the build made ({@code kassa.plugins.dir}: bank transfer, Stripe), copied
+     * into a server's default plugins directory, as {@code ./kassa build} does for {@code ./kassa run}.
+     */
+    public static void installPlugins(Path pluginsDir) throws IOException {
+        String built = System.getProperty("kassa.plugins.dir");
+        if (built == null || !Files.isDirectory(Path.of(built))) {
+            return;
+        }
+        Files.createDirectories(pluginsDir);
+        try (var jars = Files.list(Path.of(built))) {
+            for (Path jar : jars.filter(p -> p.getFileName().toString().endsWith(".jar")).toList()) {
+                Files.copy(jar, pluginsDir.resolve(jar.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         }
     }
 
@@ -82,6 +105,11 @@ public final class KassaProcess implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The directory the server loads plugins from; a jar dropped here is picked up by a reload. */
+    public Path pluginsDir() {
+        return pluginsDir;
     }
 
     public Path log() {

@@ -5,6 +5,9 @@ import dev.kassa.server.db.KassaDataSource;
 import dev.kassa.server.db.Migrations;
 import dev.kassa.server.tenant.application.TenantProvisioner;
 import dev.kassa.server.idempotency.IdempotencyStore;
+import dev.kassa.server.payment.application.Backoff;
+import dev.kassa.server.payment.application.PaymentJanitor;
+import dev.kassa.server.payment.infrastructure.CredentialVault;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -33,16 +36,23 @@ public class Startup {
     private CredentialsFile credentials;
     private TenantProvisioner provisioner;
     private IdempotencyStore idempotency;
+    private CredentialVault vault;
+    private PaymentJanitor janitor;
+    private Backoff backoff;
     private volatile boolean ready;
 
     protected Startup() {
     }
 
     @Inject
-    public Startup(CredentialsFile credentials, TenantProvisioner provisioner, IdempotencyStore idempotency) {
+    public Startup(CredentialsFile credentials, TenantProvisioner provisioner, IdempotencyStore idempotency,
+                   CredentialVault vault, PaymentJanitor janitor, Backoff backoff) {
         this.credentials = credentials;
         this.provisioner = provisioner;
         this.idempotency = idempotency;
+        this.vault = vault;
+        this.janitor = janitor;
+        this.backoff = backoff;
     }
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -50,10 +60,13 @@ public class Startup {
         LOG.info(() -> "Kassa starting on " + url.replaceAll("password=[^&;]*", "password=***"));
         Migrations.run(dataSource);
         credentials.initOperatorToken();
+        vault.open(); // a bad master key stops the start here, not at the first payment
         for (TenantProvisioner.Declared declared : provisioner.readDefinitions()) {
             provisioner.provision(declared.definition(), declared.hash());
         }
         scheduler.scheduleWithFixedDelay(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
+        long every = backoff.interval().toMillis();
+        scheduler.scheduleWithFixedDelay(this::runJanitor, every, every, TimeUnit.MILLISECONDS);
         ready = true;
         LOG.info("Kassa is ready");
     }
@@ -64,6 +77,17 @@ public class Startup {
             LOG.fine(() -> "Purged " + purged + " expired idempotency keys");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Purging expired idempotency keys failed; will retry", e);
+        }
+    }
+
+    private void runJanitor() {
+        try {
+            int checked = janitor.runOnce();
+            if (checked > 0) {
+                LOG.fine(() -> "Janitor checked " + checked + " open payments, saved methods and refunds");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Janitor round failed; will retry", e);
         }
     }
 

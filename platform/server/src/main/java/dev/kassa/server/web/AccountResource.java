@@ -1,5 +1,10 @@
 package dev.kassa.server.web;
 
+import dev.kassa.server.payment.application.PaymentAttempts;
+import dev.kassa.server.payment.application.SavedMethodService;
+import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.web.view.Views.SavedMethodOptionView;
+import dev.kassa.server.web.view.Views.SavedMethodView;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.currency.application.Conversions;
@@ -54,18 +59,22 @@ public class AccountResource {
     private TopUpService topUps;
     private BalanceService balances;
     private Conversions conversions;
+    private SavedMethodService savedMethods;
+    private PaymentAttempts attempts;
 
     protected AccountResource() {
     }
 
     @Inject
     public AccountResource(Caller caller, AccountService accounts, TopUpService topUps, BalanceService balances,
-                           Conversions conversions) {
+                           Conversions conversions, SavedMethodService savedMethods, PaymentAttempts attempts) {
         this.caller = caller;
         this.accounts = accounts;
         this.topUps = topUps;
         this.balances = balances;
         this.conversions = conversions;
+        this.savedMethods = savedMethods;
+        this.attempts = attempts;
     }
 
     @POST
@@ -167,9 +176,12 @@ public class AccountResource {
     public TopUpOptionsView topUpOptions(@PathParam("id") String accountId, @QueryParam("payerId") String payerId) {
         var options = topUps.options(caller.tenantId(), accountId, blankToNull(payerId));
         var limits = options.limits();
+        List<String> offered = options.methods().stream().map(m -> m.code()).toList();
         return new TopUpOptionsView(MoneyView.of(limits.minimum()), MoneyView.of(limits.maximum()),
                 limits.presets().stream().map(MoneyView::of).toList(),
-                options.methods().stream().map(m -> MethodOptionView.of(m, options.locale())).toList());
+                options.methods().stream().map(m -> MethodOptionView.of(m, options.locale())).toList(),
+                options.savedMethods().stream().filter(s -> offered.contains(s.method()))
+                        .map(SavedMethodOptionView::of).toList());
     }
 
     @POST
@@ -181,9 +193,33 @@ public class AccountResource {
         String payerId = in.optionalString("payerId", 40);
         String method = in.requiredString("method", 64);
         String quoteId = in.optionalString("quoteId", 40);
+        Boolean saveMethod = in.optionalBoolean("saveMethod");
+        String savedMethodId = in.optionalString("savedMethodId", 40);
+        Boolean offSession = in.optionalBoolean("offSession");
         in.validate();
-        var topUp = topUps.create(caller.tenantId(), accountId, amount, payerId, method, quoteId);
-        return Response.created(URI.create("/api/v1/top-ups/" + topUp.id())).entity(TopUpView.of(topUp)).build();
+        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(amount, payerId, method,
+                quoteId, Boolean.TRUE.equals(saveMethod), savedMethodId, Boolean.TRUE.equals(offSession)));
+        return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
+                .entity(TopUpView.of(created.topUp(), created.attempt())).build();
+    }
+
+    /** {@code {method, payerId}}: starts saving a card for the payer; PENDING until the gateway confirms it. */
+    @POST
+    @Path("{id}/saved-methods")
+    public Response saveMethod(@PathParam("id") String accountId, JsonValue body) {
+        JsonInput in = JsonInput.of(body);
+        String method = in.requiredString("method", 64);
+        String payerId = in.requiredString("payerId", 40);
+        in.validate();
+        SavedMethod saved = savedMethods.create(caller.tenantId(), accountId, payerId, method);
+        return Response.created(URI.create("/api/v1/saved-methods/" + saved.id())).entity(SavedMethodView.of(saved))
+                .build();
+    }
+
+    @GET
+    @Path("{id}/saved-methods")
+    public Map<String, Object> savedMethods(@PathParam("id") String accountId) {
+        return page(savedMethods.list(caller.tenantId(), accountId).stream().map(SavedMethodView::of).toList());
     }
 
     @GET
@@ -200,7 +236,7 @@ public class AccountResource {
             }
         }
         return Page.of(topUps.list(caller.tenantId(), accountId, filter, page), page.limit(), t -> t.id())
-                .map(TopUpView::of);
+                .map(t -> TopUpView.of(t, attempts.latest(caller.tenantId(), t.id()).orElse(null)));
     }
 
     @POST

@@ -1,17 +1,17 @@
 package dev.kassa.server.web;
 
 import dev.kassa.server.payment.application.PaymentMethodService;
-import dev.kassa.server.payment.domain.BankDetails;
-import dev.kassa.server.payment.domain.BuiltInMethod;
+import dev.kassa.api.payment.CredentialField;
+import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
-import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.web.view.Views.PaymentMethodView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,7 +20,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,38 +61,60 @@ public class PaymentMethodResource {
     }
 
     /**
-     * {@code {enabled, countries: ["*"] | ["DE", ...]}}; bank transfer also takes
-     * {@code beneficiary, iban, bic, bankName} (each left out keeps its value).
+     * {@code {enabled, countries: ["*"] | ["DE", ...], credentials?: {...}}}. Credentials left out
+     * keep their value; a null or empty one is removed. A method's visible credentials (bank
+     * details) may also be given at the top level, as in the first release.
      */
     @PUT
     @Path("{code}")
     public PaymentMethodView configure(@PathParam("code") String code, JsonValue body) {
-        if (BuiltInMethod.byCode(code).isEmpty()) {
-            throw KassaException.notFound();
-        }
+        ConfiguredMethod current = methods.get(caller.tenantId(), code); // 404 before validating the body
         JsonInput in = JsonInput.of(body);
         Boolean enabled = in.requiredBoolean("enabled");
         List<String> countries = in.requiredList("countries", String::strip);
         if (countries != null) {
             validateCountries(countries, in);
         }
-        BankDetails bank = null;
-        if (code.equals(BuiltInMethod.BANK_TRANSFER.code())
-                && (in.raw("beneficiary") != null || in.raw("iban") != null || in.raw("bic") != null
-                || in.raw("bankName") != null)) {
-            // Fields left out keep their current value.
-            BankDetails current = methods.get(caller.tenantId(), code).bankDetails();
-            List<FieldError> errors = new ArrayList<>();
-            bank = BankDetails.of(
-                    in.raw("beneficiary") != null ? in.optionalString("beneficiary", 140) : current.beneficiary(),
-                    in.raw("iban") != null ? in.optionalString("iban", 42) : current.iban(),
-                    in.raw("bic") != null ? in.optionalString("bic", 11) : current.bic(),
-                    in.raw("bankName") != null ? in.optionalString("bankName", 140) : current.bankName(), errors);
-            errors.forEach(e -> in.error(e.field(), e.code(), e.message()));
-        }
+        Map<String, String> changes = credentialChanges(body, current, in);
         in.validate();
         String locale = tenants.get(caller.tenantId()).defaultLocale();
-        return PaymentMethodView.of(methods.configure(caller.tenantId(), code, enabled, countries, bank), locale);
+        return PaymentMethodView.of(methods.configure(caller.tenantId(), code, enabled, countries, changes), locale);
+    }
+
+    /** The credentials the body sets: its {@code credentials} object, and visible fields at the top level. */
+    private static Map<String, String> credentialChanges(JsonValue body, ConfiguredMethod method, JsonInput in) {
+        if (!(body instanceof JsonObject object)) {
+            return null;
+        }
+        Map<String, String> changes = new LinkedHashMap<>();
+        for (CredentialField field : method.method().info().credentials()) {
+            if (!field.secret() && object.containsKey(field.name())) {
+                readString(object.get(field.name()), field.name(), changes, field.name(), in);
+            }
+        }
+        JsonValue credentials = object.get("credentials");
+        if (credentials != null && credentials.getValueType() != JsonValue.ValueType.NULL) {
+            if (credentials.getValueType() != JsonValue.ValueType.OBJECT) {
+                in.error("credentials", "type", "must be an object of strings");
+            } else {
+                credentials.asJsonObject().forEach((name, value) ->
+                        readString(value, "credentials." + name, changes, name, in));
+            }
+        }
+        return changes.isEmpty() && (credentials == null || credentials.getValueType() == JsonValue.ValueType.NULL)
+                ? null : changes;
+    }
+
+    private static void readString(JsonValue value, String field, Map<String, String> into, String name, JsonInput in) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
+            into.put(name, null);
+        } else if (value.getValueType() != JsonValue.ValueType.STRING) {
+            in.error(field, "type", "must be a string");
+        } else if (((JsonString) value).getString().length() > 2000) {
+            in.error(field, "too_long", "must be at most 2000 characters");
+        } else {
+            into.put(name, ((JsonString) value).getString());
+        }
     }
 
     static void validateCountries(List<String> countries, JsonInput in) {

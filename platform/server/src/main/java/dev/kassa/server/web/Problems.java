@@ -26,6 +26,22 @@ public final class Problems {
 
     public static Response response(int status, String code, String title, String detail,
                                     List<FieldError> errors, Map<String, Object> extensions) {
+        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON)
+                .entity(body(status, code, title, detail, errors, extensions));
+        if (status == 401) {
+            builder.header("WWW-Authenticate", "Bearer realm=\"kassa\"");
+        }
+        return builder.build();
+    }
+
+    /** The problem document as JSON text, for responses written outside JAX-RS. */
+    public static String json(KassaException e) {
+        return JsonbProvider.shared().toJson(body(e.status(), e.code(), e.title(), e.getMessage(), e.errors(),
+                e.extensions()));
+    }
+
+    private static Map<String, Object> body(int status, String code, String title, String detail,
+                                            List<FieldError> errors, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code.replace('.', '/'));
         body.put("title", title);
@@ -38,10 +54,6 @@ public final class Problems {
         if (extensions != null) {
             extensions.forEach(body::putIfAbsent);
         }
-        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON).entity(body);
-        if (status == 401) {
-            builder.header("WWW-Authenticate", "Bearer realm=\"kassa\"");
-        }
-        return builder.build();
+        return body;
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.server.currency.infrastructure;
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.plugin.ecb.EcbRateSource;
+import dev.kassa.server.plugin.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -19,9 +20,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.pf4j.DefaultPluginManager;
-import org.pf4j.PluginManager;
-import org.pf4j.PluginWrapper;
 
 /**
  * The {@link RateSource}s Kassa knows, found with PF4J: plugins in {@code KASSA_PLUGINS_DIR} and
@@ -40,35 +38,49 @@ public class RateSources {
     /** A source and where it came from: "class path", "plugin &lt;id&gt;" or "built in". */
     public record Found(RateSource source, String origin) { }
 
-    private Path pluginsDir;
-    private PluginManager plugins;
+    private PluginRegistry registry;
+    private boolean ownsRegistry;
     private Map<String, Found> byId = Map.of();
+    private List<PluginRegistry.FoundRateSource> builtFrom;
 
     protected RateSources() {
     }
 
     @Inject
-    public RateSources(RateSettings settings) {
-        this(settings.pluginsDir());
+    public RateSources(PluginRegistry registry) {
+        this.registry = registry;
     }
 
+    /** Sources from a plugins directory of their own (tests). */
     RateSources(Path pluginsDir) {
-        this.pluginsDir = pluginsDir;
+        this.registry = new PluginRegistry(pluginsDir);
+        this.ownsRegistry = true;
     }
 
     @PostConstruct
     void start() {
+        if (ownsRegistry) {
+            registry.start();
+        }
+        LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + registry.pluginsDir() + ")");
+    }
+
+    @PreDestroy
+    void stop() {
+        if (ownsRegistry) {
+            registry.stop();
+        }
+    }
+
+    /** The sources of the registry's current plugins; rebuilt after a reload. */
+    private synchronized Map<String, Found> byId() {
+        List<PluginRegistry.FoundRateSource> current = registry.rateSources();
+        if (current == builtFrom) {
+            return byId;
+        }
         Map<String, Found> found = new TreeMap<>();
-        try {
-            plugins = new DefaultPluginManager(pluginsDir);
-            plugins.loadPlugins();
-            plugins.startPlugins();
-            for (RateSource source : plugins.getExtensions(RateSource.class)) {
-                PluginWrapper owner = plugins.whichPlugin(source.getClass());
-                add(found, source, owner == null ? CLASS_PATH : "plugin " + owner.getPluginId());
-            }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Loading exchange-rate plugins from " + pluginsDir + " failed", e);
+        for (PluginRegistry.FoundRateSource source : current) {
+            add(found, source.source(), source.origin());
         }
         if (!found.containsKey(EcbRateSource.ID)) {
             // Only if PF4J could not see the bundled jar: the ECB source must always be there.
@@ -76,7 +88,8 @@ public class RateSources {
             found.put(EcbRateSource.ID, new Found(new EcbRateSource(), BUILT_IN));
         }
         byId = Collections.unmodifiableMap(found);
-        LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + pluginsDir + ")");
+        builtFrom = current;
+        return byId;
     }
 
     private static void add(Map<String, Found> found, RateSource source, String origin) {
@@ -105,38 +118,18 @@ public class RateSources {
         }
     }
 
-    /** Stops plugins one at a time: {@code stopPlugins()} of pf4j 3.15 can throw ConcurrentModificationException (pf4j/pf4j#656). */
-    @PreDestroy
-    void stop() {
-        if (plugins == null) {
-            return;
-        }
-        for (PluginWrapper plugin : List.copyOf(plugins.getStartedPlugins())) {
-            try {
-                plugins.stopPlugin(plugin.getPluginId());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Stopping plugin " + plugin.getPluginId() + " failed", e);
-            }
-        }
-        try {
-            plugins.unloadPlugins();
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Unloading plugins failed", e);
-        }
-    }
-
     public Optional<RateSource> find(String id) {
-        return Optional.ofNullable(byId.get(id)).map(Found::source);
+        return Optional.ofNullable(byId().get(id)).map(Found::source);
     }
 
     /** Every known source by id, with where it came from. */
     public Map<String, Found> all() {
-        return byId;
+        return byId();
     }
 
     /** "ecb (class path), other (plugin other-rates)". */
     public String describe() {
-        return byId.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().origin() + ")")
+        return byId().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().origin() + ")")
                 .collect(Collectors.joining(", "));
     }
 
@@ -149,7 +142,7 @@ public class RateSources {
     public List<RateTable> parse(String sourceId, InputStream document) {
         RateSource source = find(sourceId).orElseThrow(() -> KassaException.unprocessable("rates.source_unknown",
                 "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; known: "
-                        + String.join(", ", byId.keySet()) + "."));
+                        + String.join(", ", byId().keySet()) + "."));
         List<RateTable> tables;
         try {
             tables = source.parse(document);

@@ -15,6 +15,10 @@ public enum SystemAccount {
     REVENUE("revenue"),
     /** Expense/income of manual corrections. */
     ADJUSTMENTS("adjustments"),
+    /** Asset: money a payment gateway (card, wallet) holds for the tenant until it pays out. */
+    GATEWAY_CLEARING("gateway_clearing"),
+    /** Liability: refunds asked for and debited from balances, not yet confirmed sent. */
+    REFUNDS_PENDING("refunds_pending"),
     /** Where conversions pass: one leg in each currency, so every currency balances on its own. */
     EXCHANGE("exchange");
 

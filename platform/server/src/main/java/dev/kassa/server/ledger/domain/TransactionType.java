@@ -13,5 +13,11 @@ public enum TransactionType {
     /** The balance paid for something. */
     CHARGE,
     /** A manual correction by the tenant. */
-    ADJUSTMENT
+    ADJUSTMENT,
+    /** Unused funds debited for a refund to the original payment method. */
+    REFUND,
+    /** A refund that failed: the funds are back on the balance. */
+    REFUND_REVERSAL,
+    /** A refund was confirmed sent: the money left the clearing account. */
+    REFUND_SENT
 }

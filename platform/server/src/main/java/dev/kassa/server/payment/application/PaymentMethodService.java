@@ -1,8 +1,12 @@
 package dev.kassa.server.payment.application;
 
-import dev.kassa.server.payment.domain.BankDetails;
-import dev.kassa.server.payment.domain.BuiltInMethod;
+import dev.kassa.api.payment.CredentialField;
+import dev.kassa.api.payment.CredentialProblem;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
+import dev.kassa.server.payment.infrastructure.CredentialVault;
+import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.plugin.PluginRegistry.LoadedMethod;
+import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.tenant.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,77 +14,175 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
-/** Which payment methods a tenant offers, to which countries, with which settings. */
+/**
+ * Which payment methods a tenant offers, to which countries, with which credentials. The methods
+ * themselves come from plugins ({@link PluginRegistry}); a tenant's row says whether it is on.
+ */
 @ApplicationScoped
 public class PaymentMethodService {
     private EntityManager em;
+    private PluginRegistry registry;
+    private CredentialVault vault;
     private Clock clock;
 
     protected PaymentMethodService() {
     }
 
     @Inject
-    public PaymentMethodService(EntityManager em, Clock clock) {
+    public PaymentMethodService(EntityManager em, PluginRegistry registry, CredentialVault vault, Clock clock) {
         this.em = em;
+        this.registry = registry;
+        this.vault = vault;
         this.clock = clock;
     }
 
-    /** A method as a tenant has it configured. */
-    public record ConfiguredMethod(BuiltInMethod method, PaymentMethodConfig config) {
-        public BankDetails bankDetails() {
-            return BankDetails.fromJson(config.settings());
+    /**
+     * A loaded method as a tenant has it; {@code config} is null when the tenant never set it up.
+     * {@code credentials} are decrypted: keep them inside the server.
+     */
+    public record ConfiguredMethod(LoadedMethod method, PaymentMethodConfig config, Map<String, String> credentials) {
+        public String code() {
+            return method.info().code();
+        }
+
+        public boolean enabled() {
+            return config != null && config.enabled();
+        }
+
+        public List<String> countries() {
+            return config == null ? List.of() : config.countries();
+        }
+
+        /** Whether every credential the method requires is set. */
+        public boolean credentialsComplete() {
+            return method.info().credentials().stream().filter(CredentialField::required)
+                    .allMatch(f -> credentials.containsKey(f.name()));
+        }
+
+        /** Whether a payer in {@code country} may pay {@code currency} with it. */
+        public boolean offeredTo(String country, String currency) {
+            return config != null && config.servesCountry(country) && credentialsComplete()
+                    && method.info().servesCountry(country) && (currency == null || method.info().takesCurrency(currency));
         }
     }
 
-    /** Bank transfer is on for every country from the start; its beneficiary is the tenant until set. */
+    /** Methods on from the start (bank transfer) are installed with their starting credentials. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void installDefaults(Tenant tenant) {
         em.flush(); // the tenant row must exist before rows that reference it
-        em.persist(new PaymentMethodConfig(tenant.id(), BuiltInMethod.BANK_TRANSFER.code(), true,
-                List.of(PaymentMethodConfig.ALL_COUNTRIES),
-                new BankDetails(tenant.name(), null, null, null).toJson(), clock.instant()));
+        for (LoadedMethod method : registry.methods()) {
+            Optional<Map<String, String>> starting = registry.call(() -> method.method().startingCredentials(tenant.name()));
+            starting.ifPresent(credentials -> em.persist(new PaymentMethodConfig(tenant.id(), method.info().code(), true,
+                    List.of(PaymentMethodConfig.ALL_COUNTRIES), vault.seal(tenant.id(), method.info().code(), credentials),
+                    clock.instant())));
+        }
     }
 
+    /** Every loaded method, configured or not, by code. */
     @Transactional
     public List<ConfiguredMethod> list(String tenantId) {
-        return Arrays.stream(BuiltInMethod.values()).map(m -> find(tenantId, m)).flatMap(Optional::stream).toList();
+        return registry.methods().stream().sorted(Comparator.comparing(m -> m.info().code()))
+                .map(m -> configured(tenantId, m)).toList();
     }
 
     @Transactional
     public ConfiguredMethod get(String tenantId, String code) {
-        BuiltInMethod method = BuiltInMethod.byCode(code).orElseThrow(KassaException::notFound);
-        return find(tenantId, method).orElseThrow(KassaException::notFound);
+        LoadedMethod method = registry.method(code).orElseThrow(KassaException::notFound);
+        return configured(tenantId, method);
     }
 
-    /** The methods a payer in {@code country} may use, in catalogue order. */
+    /** The methods offered to a payer in {@code country} paying {@code currency} (null: any), by code. */
     @Transactional
-    public List<ConfiguredMethod> availableFor(String tenantId, String country) {
-        return list(tenantId).stream().filter(m -> m.config().servesCountry(country)).toList();
+    public List<ConfiguredMethod> availableFor(String tenantId, String country, String currency) {
+        return list(tenantId).stream().filter(m -> m.offeredTo(country, currency)).toList();
     }
 
-    /** Changes a method; {@code bankDetails} null keeps the current ones. */
+    /**
+     * Changes a method. {@code enabled} or {@code countries} null keep the current value;
+     * {@code credentialChanges} null keeps the credentials, otherwise each entry sets a field (a
+     * null value removes it) and the result must hold every required field.
+     *
+     * @throws KassaException 404 for a method no plugin provides; 422 for unknown or invalid credentials
+     */
     @Transactional
-    public ConfiguredMethod configure(String tenantId, String code, boolean enabled, List<String> countries,
-                                      BankDetails bankDetails) {
-        BuiltInMethod method = BuiltInMethod.byCode(code).orElseThrow(KassaException::notFound);
-        PaymentMethodConfig config = em.find(PaymentMethodConfig.class,
-                new PaymentMethodConfig.Key(tenantId, method.code()));
-        String settings = bankDetails != null ? bankDetails.toJson() : config == null ? null : config.settings();
+    public ConfiguredMethod configure(String tenantId, String code, Boolean enabled, List<String> countries,
+                                      Map<String, String> credentialChanges) {
+        LoadedMethod method = registry.method(code).orElseThrow(KassaException::notFound);
+        PaymentMethodConfig config = em.find(PaymentMethodConfig.class, new PaymentMethodConfig.Key(tenantId, code));
+        Map<String, String> credentials = new TreeMap<>(credentials(tenantId, config));
+        if (credentialChanges != null) {
+            credentials = checked(method, credentials, credentialChanges);
+        }
+        boolean on = enabled != null ? enabled : config != null && config.enabled();
+        List<String> where = countries != null ? countries : config != null ? config.countries() : List.of();
+        String sealed = vault.seal(tenantId, code, credentials);
         if (config == null) {
-            config = new PaymentMethodConfig(tenantId, method.code(), enabled, countries, settings, clock.instant());
+            config = new PaymentMethodConfig(tenantId, code, on, where, sealed, clock.instant());
             em.persist(config);
         } else {
-            config.update(enabled, countries, settings, clock.instant());
+            config.update(on, where, sealed, clock.instant());
         }
-        return new ConfiguredMethod(method, config);
+        return new ConfiguredMethod(method, config, Map.copyOf(credentials));
     }
 
-    private Optional<ConfiguredMethod> find(String tenantId, BuiltInMethod method) {
-        return Optional.ofNullable(em.find(PaymentMethodConfig.class, new PaymentMethodConfig.Key(tenantId, method.code())))
-                .map(c -> new ConfiguredMethod(method, c));
+    private Map<String, String> checked(LoadedMethod method, Map<String, String> current, Map<String, String> changes) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<String, CredentialField> declared = new TreeMap<>();
+        method.info().credentials().forEach(f -> declared.put(f.name(), f));
+        Map<String, String> merged = new TreeMap<>(current);
+        for (Map.Entry<String, String> change : changes.entrySet()) {
+            String name = change.getKey();
+            String value = change.getValue();
+            if (!declared.containsKey(name)) {
+                errors.add(new FieldError("credentials." + name, "credentials.unknown_field",
+                        "is not a credential of " + method.info().code() + "; it takes " + declared.keySet()));
+            } else if (value == null || value.isBlank()) {
+                merged.remove(name);
+            } else {
+                merged.put(name, value.strip());
+            }
+        }
+        if (errors.isEmpty()) {
+            Map<String, String> input = Map.copyOf(merged);
+            merged = new TreeMap<>(registry.call(() -> method.method().normalizeCredentials(input)));
+            for (CredentialField field : declared.values()) {
+                if (field.required() && !merged.containsKey(field.name())) {
+                    errors.add(new FieldError("credentials." + field.name(), "credentials.missing",
+                            "is required (" + field.label() + ")"));
+                }
+            }
+            Map<String, String> normalized = Map.copyOf(merged);
+            for (CredentialProblem problem : registry.call(() -> method.method().checkCredentials(normalized))) {
+                errors.add(new FieldError("credentials." + problem.field(), problem.code(), problem.message()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw KassaException.invalid(errors);
+        }
+        return merged;
+    }
+
+    private ConfiguredMethod configured(String tenantId, LoadedMethod method) {
+        PaymentMethodConfig config = em.find(PaymentMethodConfig.class,
+                new PaymentMethodConfig.Key(tenantId, method.info().code()));
+        return new ConfiguredMethod(method, config, credentials(tenantId, config));
+    }
+
+    /** The decrypted credentials; settings stored in the clear by the first release are read as they are. */
+    private Map<String, String> credentials(String tenantId, PaymentMethodConfig config) {
+        if (config == null) {
+            return Map.of();
+        }
+        if (config.encryptedCredentials() == null && config.legacySettings() != null) {
+            return CredentialVault.parse(config.legacySettings());
+        }
+        return vault.open(tenantId, config.code(), config.encryptedCredentials());
     }
 }

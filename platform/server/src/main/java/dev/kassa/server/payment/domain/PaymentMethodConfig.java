@@ -11,7 +11,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
-/** A tenant's settings for one payment method: on or off, for which countries, and its settings. */
+/**
+ * A tenant's settings for one payment method: on or off, for which countries, and its credentials
+ * (encrypted; see {@code CredentialVault}).
+ */
 @Entity
 @Table(name = "payment_method_configs")
 @IdClass(PaymentMethodConfig.Key.class)
@@ -25,25 +28,32 @@ public class PaymentMethodConfig {
     private String code;
     private boolean enabled;
     private String countries;
+    /** Plain JSON settings of the first release (bank details); read once, replaced by {@link #credentials}. */
     private String settings;
+    private String credentials;
     @Column(name = "updated_at")
     private Instant updatedAt;
 
     protected PaymentMethodConfig() {
     }
 
-    public PaymentMethodConfig(String tenantId, String code, boolean enabled, List<String> countries, String settings,
-                               Instant now) {
+    public PaymentMethodConfig(String tenantId, String code, boolean enabled, List<String> countries,
+                               String encryptedCredentials, Instant now) {
         this.tenantId = tenantId;
         this.code = code;
-        update(enabled, countries, settings, now);
+        update(enabled, countries, encryptedCredentials, now);
     }
 
-    public void update(boolean enabled, List<String> countries, String settings, Instant now) {
+    public void update(boolean enabled, List<String> countries, String encryptedCredentials, Instant now) {
         this.enabled = enabled;
         this.countries = String.join(",", countries);
-        this.settings = settings;
+        this.credentials = encryptedCredentials;
+        this.settings = null;
         this.updatedAt = now;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 
     public String code() {
@@ -58,14 +68,19 @@ public class PaymentMethodConfig {
         return countries.isEmpty() ? List.of() : Arrays.asList(countries.split(","));
     }
 
-    /** Whether customers paying from {@code country} may use this method. */
+    /** Whether the tenant offers this method to customers paying from {@code country}. */
     public boolean servesCountry(String country) {
         List<String> list = countries();
         return enabled && (list.contains(ALL_COUNTRIES) || list.contains(country));
     }
 
-    /** Method-specific settings as a JSON document, or null. */
-    public String settings() {
+    /** The encrypted credentials, or null when none are set. */
+    public String encryptedCredentials() {
+        return credentials;
+    }
+
+    /** Unencrypted JSON settings stored before credentials were encrypted, or null. */
+    public String legacySettings() {
         return settings;
     }
 

@@ -1,16 +1,15 @@
 package dev.kassa.server.tenant.application;
 
-import dev.kassa.server.payment.domain.BankDetails;
 import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.CurrencyUnit;
-import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A tenant as declared in {@code tenants/<slug>/tenant.json}: data, not code. See
@@ -18,10 +17,13 @@ import java.util.List;
  */
 public record TenantDefinition(String slug, String name, CurrencyUnit baseCurrency, String defaultLocale,
                                List<String> locales, CurrencySettings currencies, TopUpLimits topUp,
-                               BankTransfer bankTransfer) {
+                               Map<String, MethodDefinition> paymentMethods) {
 
-    /** The bank-transfer method as declared; null fields keep the platform defaults. */
-    public record BankTransfer(boolean enabled, List<String> countries, BankDetails details) { }
+    /**
+     * A payment method as declared: on or off, for which countries, and credentials (a
+     * {@code credentials} object, or string members beside {@code enabled} and {@code countries}).
+     */
+    public record MethodDefinition(boolean enabled, List<String> countries, Map<String, String> credentials) { }
 
     public static TenantDefinition parse(JsonObject json) {
         CurrencyUnit base = CurrencyRegistry.iso4217().require(json.getString("baseCurrency"));
@@ -43,22 +45,29 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
                     t.getJsonArray("presets").getValuesAs(JsonString.class).stream()
                             .map(p -> Money.parse(p.getString(), base)).toList());
         }
-        BankTransfer bank = null;
-        JsonObject methods = json.getJsonObject("paymentMethods");
-        if (methods != null && methods.containsKey("bank-transfer")) {
-            JsonObject b = methods.getJsonObject("bank-transfer");
-            List<FieldError> errors = new ArrayList<>();
-            BankDetails details = BankDetails.of(b.getString("beneficiary", json.getString("name")),
-                    b.getString("iban", null), b.getString("bic", null), b.getString("bankName", null), errors);
-            if (!errors.isEmpty()) {
-                throw new IllegalArgumentException("bank-transfer: " + errors);
-            }
-            List<String> countries = b.containsKey("countries")
-                    ? b.getJsonArray("countries").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
-                    : List.of("*");
-            bank = new BankTransfer(b.getBoolean("enabled", true), countries, details);
+        Map<String, MethodDefinition> methods = new LinkedHashMap<>();
+        JsonObject declared = json.getJsonObject("paymentMethods");
+        if (declared != null) {
+            declared.forEach((code, value) -> methods.put(code, method(value.asJsonObject())));
         }
         return new TenantDefinition(json.getString("slug"), json.getString("name"), base, defaultLocale, locales,
-                currencies, topUp, bank);
+                currencies, topUp, Map.copyOf(methods));
+    }
+
+    private static MethodDefinition method(JsonObject m) {
+        List<String> countries = m.containsKey("countries")
+                ? m.getJsonArray("countries").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                : List.of("*");
+        Map<String, String> credentials = new LinkedHashMap<>();
+        m.forEach((name, value) -> {
+            if (!name.equals("enabled") && !name.equals("countries") && value instanceof JsonString text) {
+                credentials.put(name, text.getString());
+            }
+        });
+        JsonObject nested = m.getJsonObject("credentials");
+        if (nested != null) {
+            nested.forEach((name, value) -> credentials.put(name, ((JsonString) value).getString()));
+        }
+        return new MethodDefinition(m.getBoolean("enabled", true), countries, credentials);
     }
 }

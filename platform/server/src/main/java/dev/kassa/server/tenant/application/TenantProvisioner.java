@@ -4,7 +4,7 @@ import dev.kassa.server.config.CredentialsFile;
 import dev.kassa.server.config.Secrets;
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.payment.application.PaymentMethodService;
-import dev.kassa.server.payment.domain.BuiltInMethod;
+import dev.kassa.server.plugin.PluginRegistry;
 import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,18 +37,21 @@ public class TenantProvisioner {
     private TenantRepository tenants;
     private PaymentMethodService paymentMethods;
     private CredentialsFile credentials;
+    private PluginRegistry registry;
 
     protected TenantProvisioner() {
     }
 
     @Inject
     public TenantProvisioner(Settings settings, TenantService tenantService, TenantRepository tenants,
-                             PaymentMethodService paymentMethods, CredentialsFile credentials) {
+                             PaymentMethodService paymentMethods, CredentialsFile credentials,
+                             PluginRegistry registry) {
         this.settings = settings;
         this.tenantService = tenantService;
         this.tenants = tenants;
         this.paymentMethods = paymentMethods;
         this.credentials = credentials;
+        this.registry = registry;
     }
 
     /** A definition file as read, with the digest that tells whether it changed since last applied. */
@@ -100,10 +103,16 @@ public class TenantProvisioner {
             tenant.setTopUpLimits(definition.topUp());
         }
         tenant.setDefinitionHash(definitionHash);
-        TenantDefinition.BankTransfer bank = definition.bankTransfer();
-        if (bank != null) {
-            paymentMethods.configure(tenant.id(), BuiltInMethod.BANK_TRANSFER.code(), bank.enabled(),
-                    List.copyOf(bank.countries()), bank.details());
+        for (var entry : new java.util.TreeMap<>(definition.paymentMethods()).entrySet()) {
+            String code = entry.getKey();
+            if (registry.method(code).isEmpty()) {
+                LOG.warning(() -> "Tenant '" + definition.slug() + "': no plugin provides the payment method '" + code
+                        + "'; skipped (is its jar in KASSA_PLUGINS_DIR?)");
+                continue;
+            }
+            TenantDefinition.MethodDefinition method = entry.getValue();
+            paymentMethods.configure(tenant.id(), code, method.enabled(), List.copyOf(method.countries()),
+                    method.credentials());
         }
     }
 }

@@ -32,6 +32,8 @@ public class TenantRepository {
         return find(id).orElseThrow(dev.kassa.server.shared.KassaException::notFound);
     }
 
+    /** In a transaction of its own when called outside one (webhooks arrive without a request context). */
+    @jakarta.transaction.Transactional
     public Optional<Tenant> findBySlug(String slug) {
         return em.createQuery("select t from Tenant t where t.slug = :slug", Tenant.class)
                 .setParameter("slug", slug).getResultStream().findFirst();

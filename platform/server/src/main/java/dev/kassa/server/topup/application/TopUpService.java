@@ -5,8 +5,12 @@ import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.payment.application.PaymentMethodService;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
-import dev.kassa.server.payment.domain.BankDetails;
-import dev.kassa.server.payment.domain.BuiltInMethod;
+import dev.kassa.api.payment.OffSessionPayments;
+import dev.kassa.api.payment.SavedMethods;
+import dev.kassa.server.payment.application.PaymentStarter;
+import dev.kassa.server.payment.application.SavedMethodService;
+import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
@@ -25,8 +29,6 @@ import dev.kassa.server.topup.domain.TopUpRepository;
 import dev.kassa.server.topup.domain.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
@@ -40,6 +42,8 @@ public class TopUpService {
     private PaymentMethodService paymentMethods;
     private QuoteService quotes;
     private Conversions conversions;
+    private SavedMethodService savedMethods;
+    private PaymentStarter payments;
     private Clock clock;
 
     protected TopUpService() {
@@ -48,42 +52,66 @@ public class TopUpService {
     @Inject
     public TopUpService(TopUpRepository topUps, AccountRepository accounts, TenantRepository tenants,
                         PaymentMethodService paymentMethods, QuoteService quotes, Conversions conversions,
-                        Clock clock) {
+                        SavedMethodService savedMethods, PaymentStarter payments, Clock clock) {
         this.topUps = topUps;
         this.accounts = accounts;
         this.tenants = tenants;
         this.paymentMethods = paymentMethods;
         this.quotes = quotes;
         this.conversions = conversions;
+        this.savedMethods = savedMethods;
+        this.payments = payments;
         this.clock = clock;
     }
 
-    public record Options(AccountLimits limits, List<ConfiguredMethod> methods, String locale) { }
+    public record Options(AccountLimits limits, List<ConfiguredMethod> methods, String locale,
+                          List<SavedMethod> savedMethods) { }
 
     @Transactional
     public Options options(String tenantId, String accountId, String payerId) {
         Account account = accounts.require(tenantId, accountId);
         String country = payerCountry(tenantId, account, payerId);
         return new Options(limitsFor(tenants.require(tenantId), account),
-                paymentMethods.availableFor(tenantId, country), account.locale());
+                paymentMethods.availableFor(tenantId, country, account.currency().code()), account.locale(),
+                payerId == null ? List.of() : savedMethods.confirmedFor(tenantId, accountId, payerId));
     }
+
+    /**
+     * What a customer asks for: pay {@code amount} with {@code method}; optionally as {@code payerId},
+     * at a {@code quoteId} (another currency than the account's), keeping the method for later
+     * ({@code saveMethod}), or with a saved method ({@code savedMethodId}), while away ({@code offSession}).
+     */
+    public record Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
+                          String savedMethodId, boolean offSession) { }
+
+    /** The top-up and its payment attempt as they stand after the first call to the method. */
+    public record Created(TopUp topUp, PaymentAttempt attempt) { }
 
     /**
      * A top-up of {@code amount} (the payment currency) into the account. Paying in another currency
      * than the account's needs a quote ({@code quoteId}) that prices exactly this amount into the
-     * account currency; the limits apply to what reaches the balance.
+     * account currency; the limits apply to what reaches the balance. The top-up and its attempt
+     * are committed before the method is called; the method's answer is applied like any later news.
      */
     @Transactional
-    public TopUp create(String tenantId, String accountId, Money amount, String payerId, String methodCode,
-                        String quoteId) {
+    public Created create(String tenantId, String accountId, Request request) {
         Account account = accounts.require(tenantId, accountId);
-        String country = payerCountry(tenantId, account, payerId);
+        SavedMethod saved = request.savedMethodId() == null ? null
+                : savedMethods.requireUsable(tenantId, accountId, request.savedMethodId(), request.method());
+        String payerId = saved != null ? saved.payerId() : request.payerId();
+        if (saved != null && request.payerId() != null && !request.payerId().equals(saved.payerId())) {
+            throw KassaException.invalid("payerId", "payer.mismatch", "is not the payer the saved method belongs to");
+        }
+        Payer payer = payerId == null ? null : accounts.findPayer(tenantId, account.id(), payerId)
+                .orElseThrow(KassaException::notFound);
+        String country = payer == null ? account.country() : payer.country();
         Tenant tenant = tenants.require(tenantId);
+        Money amount = request.amount();
         tenant.currencies().requireEnabled(amount.currency(), "amount.currency");
         Money credit = amount;
         String usedQuote = null;
         if (!amount.currency().equals(account.currency())) {
-            Quote quote = quotes.requireFor(tenantId, accountId, account.currency(), amount, quoteId);
+            Quote quote = quotes.requireFor(tenantId, accountId, account.currency(), amount, request.quoteId());
             credit = quote.to();
             usedQuote = quote.id();
         }
@@ -94,15 +122,31 @@ public class TopUpService {
                     .with("minimum", MoneyView.of(limits.minimum()))
                     .with("maximum", MoneyView.of(limits.maximum()));
         }
-        ConfiguredMethod method = paymentMethods.availableFor(tenantId, country).stream()
-                .filter(m -> m.method().code().equals(methodCode)).findFirst()
+        ConfiguredMethod method = paymentMethods.availableFor(tenantId, country, amount.currency().code()).stream()
+                .filter(m -> m.code().equals(request.method())).findFirst()
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
-                        "The payment method '" + methodCode + "' is not available for payers in " + country + "."));
+                        "The payment method '" + request.method() + "' is not available for payers in " + country
+                                + " paying " + amount.currency() + "."));
+        requireAbilities(method, request);
         String reference = References.next(References.TOP_UP);
-        TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, methodCode, amount, credit, usedQuote,
-                reference, instructions(method, amount, reference), clock.instant());
-        topUps.add(topUp);
-        return topUp;
+        TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, method.code(), amount, credit, usedQuote,
+                reference, null, clock.instant());
+        PaymentAttempt attempt = new PaymentAttempt(Ids.next("att"), tenantId, topUp.id(), accountId, method.code(),
+                amount, saved == null ? null : saved.id(), request.offSession(), clock.instant());
+        attempt = payments.start(tenant, account, payer, method, topUp, attempt, request.saveMethod(),
+                saved == null ? null : saved.token());
+        return new Created(topUps.require(tenantId, topUp.id()), attempt);
+    }
+
+    private static void requireAbilities(ConfiguredMethod method, Request request) {
+        if (request.offSession() && (request.savedMethodId() == null || !method.method().can(OffSessionPayments.class))) {
+            throw KassaException.invalid("offSession", "offsession.unsupported", request.savedMethodId() == null
+                    ? "needs a savedMethodId" : "the method " + method.code() + " cannot charge while the customer is away");
+        }
+        if ((request.saveMethod() || request.savedMethodId() != null) && !method.method().can(SavedMethods.class)) {
+            throw KassaException.invalid(request.saveMethod() ? "saveMethod" : "savedMethodId",
+                    "saved_method.unsupported", "the method " + method.code() + " cannot keep a method for later");
+        }
     }
 
     /** Top-up limits and presets in the account's currency. */
@@ -148,29 +192,5 @@ public class TopUpService {
         }
         return accounts.findPayer(tenantId, account.id(), payerId).map(Payer::country)
                 .orElseThrow(KassaException::notFound);
-    }
-
-    private static String instructions(ConfiguredMethod method, Money amount, String reference) {
-        if (method.method() != BuiltInMethod.BANK_TRANSFER) {
-            return null;
-        }
-        BankDetails bank = method.bankDetails();
-        JsonObjectBuilder b = Json.createObjectBuilder().add("type", "bank_transfer");
-        addIfSet(b, "beneficiary", bank.beneficiary());
-        addIfSet(b, "iban", bank.iban());
-        addIfSet(b, "bic", bank.bic());
-        addIfSet(b, "bankName", bank.bankName());
-        b.add("reference", reference);
-        b.add("amount", Json.createObjectBuilder().add("amount", amount.amountString())
-                .add("currency", amount.currency().code()));
-        return b.build().toString();
-    }
-
-    private static void addIfSet(JsonObjectBuilder b, String name, String value) {
-        if (value == null) {
-            b.addNull(name);
-        } else {
-            b.add(name, value);
-        }
     }
 }

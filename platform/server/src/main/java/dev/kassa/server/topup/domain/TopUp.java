@@ -87,6 +87,15 @@ public class TopUp {
         }
     }
 
+    /** What the customer must do to pay (a bank transfer's beneficiary and reference), as a JSON object. */
+    public void showInstructions(String instructionsJson) {
+        this.instructions = instructionsJson;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
     public void cancel(String reason, Instant now) {
         if (status() != TopUpStatus.NEW) {
             throw KassaException.conflict("topup.not_cancellable", "Top-up not cancellable",

@@ -8,21 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.plugin.ecb.EcbRateSource;
+import dev.kassa.server.plugin.TestPlugins;
 import dev.kassa.server.shared.KassaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,7 +44,7 @@ class RateSourcesTest {
 
     @Test
     void aPluginInThePluginsDirectoryReplacesTheSourceOfTheSameIdAndStopsCleanly() throws IOException {
-        installEcbPlugin(dir);
+        TestPlugins.installEcbPlugin(dir);
         RateSources sources = new RateSources(dir);
         sources.start();
         try {
@@ -110,45 +102,5 @@ class RateSourcesTest {
 
     private static List<RateTable> parse(RateSources sources, String id, String xml) {
         return sources.parse(id, new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** The ECB plugin as an operator would install it: its jar, or one packed from its classes. */
-    private static void installEcbPlugin(Path plugins) throws IOException {
-        Path code = codeSource(EcbRateSource.class);
-        Path jar = plugins.resolve("ecb-rates.jar");
-        if (Files.isRegularFile(code)) {
-            Files.copy(code, jar);
-            return;
-        }
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Plugin-Id", "ecb-rates");
-        main.putValue("Plugin-Class", "dev.kassa.plugin.ecb.EcbRatesPlugin");
-        main.putValue("Plugin-Version", "0.1.0");
-        main.putValue("Plugin-Requires", "*");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream zip = new JarOutputStream(out, manifest);
-                Stream<Path> files = Files.walk(code)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                String name = code.relativize(file).toString().replace('\\', '/');
-                if (name.equals("META-INF/MANIFEST.MF")) {
-                    continue;
-                }
-                zip.putNextEntry(new JarEntry(name));
-                try (InputStream in = Files.newInputStream(file)) {
-                    in.transferTo(zip);
-                }
-                zip.closeEntry();
-            }
-        }
-    }
-
-    private static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -1,0 +1,182 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.PaymentResult;
+import dev.kassa.api.payment.RefundResult;
+import dev.kassa.api.payment.SetupResult;
+import dev.kassa.api.payment.StatusQuery;
+import dev.kassa.server.payment.application.JanitorClaims.Claim;
+import dev.kassa.server.payment.application.JanitorClaims.Kind;
+import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.payment.domain.SavedMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every {@code KASSA_JANITOR_INTERVAL} seconds: asks the gateways about payments, saved methods
+ * and refunds still open, and applies each answer exactly as a webhook would (same rules, same
+ * locks), so a webhook racing the janitor changes things once.
+ */
+@ApplicationScoped
+public class PaymentJanitor {
+    private static final Logger LOG = Logger.getLogger(PaymentJanitor.class.getName());
+    private static final int BATCH = 50;
+    /** How long a claim keeps other nodes away: longer than a gateway call may take. */
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private JanitorClaims claims;
+    private MethodCalls calls;
+    private PaymentMethodService methods;
+    private Appliers appliers;
+
+    protected PaymentJanitor() {
+    }
+
+    @Inject
+    public PaymentJanitor(JanitorClaims claims, MethodCalls calls, PaymentMethodService methods, Appliers appliers) {
+        this.claims = claims;
+        this.calls = calls;
+        this.methods = methods;
+        this.appliers = appliers;
+    }
+
+    /** One round over everything due; returns how many rows were looked at. */
+    public int runOnce() {
+        int done = 0;
+        for (Claim claim : claims.claim(Kind.ATTEMPT, BATCH, LEASE)) {
+            done += guarded(claim, () -> checkAttempt(claim));
+        }
+        for (Claim claim : claims.claim(Kind.SAVED_METHOD, BATCH, LEASE)) {
+            done += guarded(claim, () -> checkSavedMethod(claim));
+        }
+        for (Claim claim : claims.claim(Kind.REFUND, BATCH, LEASE)) {
+            done += guarded(claim, () -> checkRefund(claim));
+        }
+        return done;
+    }
+
+    private void checkAttempt(Claim claim) {
+        PaymentAttempt attempt = appliers.attempt(claim).orElse(null);
+        if (attempt == null || !attempt.status().open()) {
+            return;
+        }
+        Optional<ConfiguredMethod> method = method(claim.tenantId(), attempt.method());
+        if (method.isEmpty() || !method.get().method().can(StatusQuery.class)) {
+            return; // the plugin is gone: the lease ends, and it is asked again when it is back
+        }
+        PaymentResult result = calls.paymentStatus(slug(claim), method.get(), attempt.gatewayReference(), attempt.id());
+        appliers.applyPayment(claim, result);
+    }
+
+    private void checkSavedMethod(Claim claim) {
+        SavedMethod saved = appliers.savedMethod(claim).orElse(null);
+        if (saved == null || saved.status() != SavedMethod.Status.PENDING || saved.gatewayReference() == null) {
+            return;
+        }
+        Optional<ConfiguredMethod> method = method(claim.tenantId(), saved.method());
+        if (method.isPresent() && method.get().method().can(dev.kassa.api.payment.SavedMethods.class)) {
+            SetupResult result = calls.setupStatus(slug(claim), method.get(), saved.gatewayReference());
+            appliers.applySetup(claim, result);
+        }
+    }
+
+    private void checkRefund(Claim claim) {
+        Refund refund = appliers.refund(claim).orElse(null);
+        if (refund == null || refund.status() != Refund.Status.PENDING || refund.gatewayReference() == null) {
+            return;
+        }
+        Optional<ConfiguredMethod> method = method(claim.tenantId(), refund.method());
+        if (method.isPresent() && method.get().method().can(dev.kassa.api.payment.Refunds.class)) {
+            Optional<RefundResult> result = calls.refundStatus(slug(claim), method.get(), refund.gatewayReference());
+            result.ifPresent(r -> appliers.applyRefund(claim, r));
+        }
+    }
+
+    private Optional<ConfiguredMethod> method(String tenantId, String code) {
+        try {
+            return Optional.of(methods.get(tenantId, code));
+        } catch (dev.kassa.server.shared.KassaException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String slug(Claim claim) {
+        return appliers.slug(claim);
+    }
+
+    private static int guarded(Claim claim, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Janitor check of " + claim.id() + " failed; it is asked again later", e);
+        }
+        return 1;
+    }
+
+    /** The janitor's transactions: read a claimed row, apply an answer under the same locks as a webhook. */
+    @ApplicationScoped
+    public static class Appliers {
+        private EntityManager em;
+        private PaymentAttempts attempts;
+        private PaymentOutcomes outcomes;
+        private SavedMethodStore savedMethods;
+        private RefundStore refunds;
+
+        protected Appliers() {
+        }
+
+        @Inject
+        public Appliers(EntityManager em, PaymentAttempts attempts, PaymentOutcomes outcomes,
+                        SavedMethodStore savedMethods, RefundStore refunds) {
+            this.em = em; // the janitor's thread has no request: every read needs its transaction
+            this.attempts = attempts;
+            this.outcomes = outcomes;
+            this.savedMethods = savedMethods;
+            this.refunds = refunds;
+        }
+
+        @Transactional
+        public String slug(Claim claim) {
+            return em.find(dev.kassa.server.tenant.domain.Tenant.class, claim.tenantId()).slug();
+        }
+
+        @Transactional
+        public Optional<PaymentAttempt> attempt(Claim claim) {
+            return Optional.ofNullable(em.find(PaymentAttempt.class, claim.id()))
+                    .filter(a -> a.tenantId().equals(claim.tenantId()));
+        }
+
+        @Transactional
+        public Optional<SavedMethod> savedMethod(Claim claim) {
+            return Optional.ofNullable(em.find(SavedMethod.class, claim.id()))
+                    .filter(s -> s.tenantId().equals(claim.tenantId()));
+        }
+
+        @Transactional
+        public Optional<Refund> refund(Claim claim) {
+            return Optional.ofNullable(em.find(Refund.class, claim.id())).filter(r -> r.tenantId().equals(claim.tenantId()));
+        }
+
+        @Transactional
+        public void applyPayment(Claim claim, PaymentResult result) {
+            outcomes.apply(attempts.lock(claim.tenantId(), claim.id()), result, "janitor", null);
+        }
+
+        @Transactional
+        public void applySetup(Claim claim, SetupResult result) {
+            savedMethods.apply(savedMethods.lock(claim.tenantId(), claim.id()), result);
+        }
+
+        @Transactional
+        public void applyRefund(Claim claim, RefundResult result) {
+            refunds.apply(refunds.lock(claim.tenantId(), claim.id()), result);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.Amount;
+import dev.kassa.api.payment.Customer;
+import dev.kassa.api.payment.PaymentRequest;
+import dev.kassa.api.payment.PaymentResult;
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.tenant.domain.Tenant;
+import dev.kassa.server.topup.domain.TopUp;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Pays a new top-up through its method, in three steps: record the top-up and its attempt (and
+ * commit), call the plugin with the attempt's id as idempotency key (no transaction open, no lock
+ * held), then apply the answer like any later news.
+ */
+@ApplicationScoped
+public class PaymentStarter {
+    private PaymentAttempts attempts;
+    private MethodCalls calls;
+    private PaymentOutcomes outcomes;
+
+    protected PaymentStarter() {
+    }
+
+    @Inject
+    public PaymentStarter(PaymentAttempts attempts, MethodCalls calls, PaymentOutcomes outcomes) {
+        this.attempts = attempts;
+        this.calls = calls;
+        this.outcomes = outcomes;
+    }
+
+    /** @return the attempt as it stands after the plugin's answer */
+    public PaymentAttempt start(Tenant tenant, Account account, Payer payer, ConfiguredMethod method, TopUp topUp,
+                                PaymentAttempt attempt, boolean saveMethod, String savedMethodToken) {
+        attempts.open(topUp, attempt);
+        Customer customer = new Customer(account.id(), account.reference(), payer == null ? account.name() : payer.name(),
+                account.email(), payer == null ? account.country() : payer.country(), account.locale(),
+                attempts.gatewayCustomer(tenant.id(), method.code(), account.id()).orElse(null));
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("kassa_tenant", tenant.slug());
+        metadata.put("kassa_account", account.id());
+        metadata.put("kassa_top_up", topUp.id());
+        metadata.put("kassa_attempt", attempt.id());
+        PaymentRequest request = new PaymentRequest(attempt.id(),
+                new Amount(topUp.amount().minor(), topUp.amount().currency().code()), topUp.reference(),
+                tenant.name() + " top-up " + topUp.reference(), customer, saveMethod, savedMethodToken, metadata);
+        PaymentResult result = calls.pay(tenant.slug(), method, request, attempt.offSession());
+        return outcomes.applyStart(tenant.id(), attempt.id(), result, topUp.reference(), topUp.amount());
+    }
+}

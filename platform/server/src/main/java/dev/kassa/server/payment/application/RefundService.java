@@ -1,0 +1,102 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.Amount;
+import dev.kassa.api.payment.RefundRequest;
+import dev.kassa.api.payment.RefundResult;
+import dev.kassa.api.payment.Refunds;
+import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.tenant.domain.TenantRepository;
+import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.topup.domain.TopUpRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Refunds of unused funds through the method a top-up was paid with. */
+@ApplicationScoped
+public class RefundService {
+    private RefundStore store;
+    private PaymentMethodService methods;
+    private MethodCalls calls;
+    private TenantRepository tenants;
+    private TopUpRepository topUps;
+
+    protected RefundService() {
+    }
+
+    @Inject
+    public RefundService(RefundStore store, PaymentMethodService methods, MethodCalls calls, TenantRepository tenants,
+                         TopUpRepository topUps) {
+        this.store = store;
+        this.methods = methods;
+        this.calls = calls;
+        this.tenants = tenants;
+        this.topUps = topUps;
+    }
+
+    /**
+     * Debits the balance, asks the method to give the money back and applies its answer.
+     *
+     * @throws KassaException 422 {@code refund.exceeds_unused_funds} above the smaller of the balance and
+     *     what is left of the top-up; 409 {@code refund.not_refundable} for a top-up not PAID
+     */
+    @Transactional
+    public Refund create(String tenantId, String topUpId, Money amount) {
+        Refund refund = store.open(tenantId, topUpId, amount);
+        TopUp topUp = topUps.require(tenantId, topUpId);
+        String paymentReference = refund.attemptId() == null ? null : attemptReference(tenantId, topUpId,
+                refund.attemptId());
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("kassa_tenant", tenants.require(tenantId).slug());
+        metadata.put("kassa_account", refund.accountId());
+        metadata.put("kassa_top_up", topUpId);
+        metadata.put("kassa_refund", refund.id());
+        RefundResult result = calls.refund(tenants.require(tenantId).slug(), methods.get(tenantId, refund.method()),
+                new RefundRequest(refund.id(), paymentReference, new Amount(amount.minor(), amount.currency().code()),
+                        topUp.reference(), metadata));
+        return store.applyAlone(tenantId, refund.id(), result);
+    }
+
+    @Transactional
+    public Refund get(String tenantId, String refundId) {
+        return store.find(tenantId, refundId).orElseThrow(KassaException::notFound);
+    }
+
+    @Transactional
+    public List<Refund> forTopUp(String tenantId, String topUpId) {
+        topUps.require(tenantId, topUpId);
+        return store.forTopUp(tenantId, topUpId);
+    }
+
+    /**
+     * The tenant reports a refund it sends by hand (bank transfer) as sent, or as failed (the money
+     * goes back on the balance). Only for methods whose refunds are settled by hand.
+     */
+    @Transactional
+    public Refund report(String tenantId, String refundId, boolean sent, String reason) {
+        Refund refund = store.lock(tenantId, refundId);
+        boolean byHand = methods.get(tenantId, refund.method()).method().as(Refunds.class).refundsByHand();
+        if (!byHand) {
+            throw KassaException.conflict("refund.not_manual", "Refund settled by the gateway",
+                    "Refunds by " + refund.method() + " are settled by the gateway, not reported by hand.");
+        }
+        if (refund.status() != Refund.Status.PENDING) {
+            throw KassaException.conflict("refund.not_pending", "Refund not pending",
+                    "Only a PENDING refund can be reported; this one is " + refund.status() + ".");
+        }
+        store.apply(refund, sent ? RefundResult.succeeded(null) : RefundResult.failed(null, "reported_failed",
+                reason == null ? "Reported failed by the tenant." : reason));
+        return refund;
+    }
+
+    private String attemptReference(String tenantId, String topUpId, String attemptId) {
+        return store.attempts(tenantId, topUpId).stream().filter(a -> a.id().equals(attemptId))
+                .map(PaymentAttempt::gatewayReference).findFirst().orElse(null);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.Outcome;
+import dev.kassa.api.payment.RefundResult;
+import dev.kassa.api.payment.Refunds;
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.ledger.application.Ledger;
+import dev.kassa.server.ledger.domain.SystemAccount;
+import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.payment.domain.AttemptStatus;
+import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.MoneyView;
+import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.topup.domain.TopUpRepository;
+import dev.kassa.server.topup.domain.TopUpStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Refunds in the database and the ledger. Asking for one debits the balance at once (into
+ * {@code refunds_pending}); success lets the money leave the clearing account it came in
+ * through; failure puts it back on the balance. Only unused funds: never more than the balance,
+ * never more than what is left unrefunded of the top-up.
+ */
+@ApplicationScoped
+public class RefundStore {
+    private EntityManager em;
+    private TopUpRepository topUps;
+    private AccountRepository accounts;
+    private Ledger ledger;
+    private Notifications notifications;
+    private PluginRegistry registry;
+    private Backoff backoff;
+    private Clock clock;
+
+    protected RefundStore() {
+    }
+
+    @Inject
+    public RefundStore(EntityManager em, TopUpRepository topUps, AccountRepository accounts, Ledger ledger,
+                       Notifications notifications, PluginRegistry registry, Backoff backoff, Clock clock) {
+        this.em = em;
+        this.topUps = topUps;
+        this.accounts = accounts;
+        this.ledger = ledger;
+        this.notifications = notifications;
+        this.registry = registry;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    /** Checks the limits, records the PENDING refund and debits the balance; committed before the gateway is called. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Refund open(String tenantId, String topUpId, Money amount) {
+        TopUp topUp = topUps.lock(tenantId, topUpId);
+        if (topUp.status() != TopUpStatus.PAID) {
+            throw KassaException.conflict("refund.not_refundable", "Top-up not refundable",
+                    "Only a PAID top-up can be refunded; this one is " + topUp.status() + ".");
+        }
+        if (registry.method(topUp.method()).filter(m -> m.can(Refunds.class)).isEmpty()) {
+            throw KassaException.unprocessable("refund.unsupported", "Refunds not supported",
+                    "The payment method " + topUp.method() + " cannot give money back.");
+        }
+        if (!amount.currency().equals(topUp.amount().currency()) || !amount.currency().equals(topUp.credit().currency())) {
+            throw KassaException.unprocessable("refund.currency_unsupported", "Refund currency not supported",
+                    "A refund is in the currency the top-up was paid and credited in (" + topUp.amount().currency()
+                            + "); top-ups paid in another currency than the account's are refunded by the tenant.");
+        }
+        Account account = accounts.lock(tenantId, topUp.accountId());
+        Money unrefunded = topUp.credited().minus(refunded(tenantId, topUpId, amount));
+        Money maximum = account.balance().compareTo(unrefunded) < 0 ? account.balance() : unrefunded;
+        if (amount.compareTo(maximum) > 0) {
+            throw KassaException.unprocessable("refund.exceeds_unused_funds", "Refund exceeds unused funds",
+                    "At most " + maximum + " can be refunded: the smaller of the balance (" + account.balance()
+                            + ") and what is left unrefunded of this top-up (" + unrefunded + ").")
+                    .with("maximum", MoneyView.of(maximum));
+        }
+        PaymentAttempt paid = successfulAttempt(tenantId, topUpId).orElse(null);
+        Instant now = clock.instant();
+        Refund refund = new Refund(Ids.next("ref"), tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
+                topUp.method(), amount, paid == null ? SystemAccount.BANK_CLEARING : SystemAccount.GATEWAY_CLEARING, now);
+        em.persist(refund);
+        ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,
+                "Refund of top-up " + topUp.reference(), topUp.reference());
+        return refund;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Refund applyAlone(String tenantId, String refundId, RefundResult result) {
+        Refund refund = lock(tenantId, refundId);
+        apply(refund, result);
+        return refund;
+    }
+
+    /** Applies news about a refund the caller has locked; a finished refund never changes again. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(Refund refund, RefundResult result) {
+        Instant now = clock.instant();
+        refund.learnReference(result.gatewayReference(), now);
+        if (refund.status() != Refund.Status.PENDING) {
+            return;
+        }
+        if (result.outcome() == Outcome.SUCCEEDED) {
+            refund.succeed(now);
+            ledger.move(refund.tenantId(), refund.amount(), refund.clearing(), SystemAccount.REFUNDS_PENDING,
+                    TransactionType.REFUND_SENT, "Refund " + refund.id() + " sent", refund.gatewayReference());
+        } else if (result.outcome() == Outcome.DECLINED) {
+            String reason = result.reason() == null ? "The refund failed." : result.reason();
+            refund.fail(result.reasonCode(), reason, now);
+            Account account = accounts.lock(refund.tenantId(), refund.accountId());
+            ledger.credit(account, refund.amount(), SystemAccount.REFUNDS_PENDING, TransactionType.REFUND_REVERSAL,
+                    "Refund " + refund.id() + " failed: " + reason, refund.gatewayReference());
+            notifications.add(refund.tenantId(), refund.accountId(), "refund.failed", refund.id(),
+                    "The refund of " + refund.amount() + " failed and is back on the balance: " + reason);
+        } else {
+            boolean byHand = registry.method(refund.method()).filter(m -> m.can(Refunds.class))
+                    .map(m -> m.as(Refunds.class).refundsByHand()).orElse(true);
+            refund.scheduleCheck(byHand ? null : backoff.next(now, refund.createdAt(), refund.checkCount()));
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Refund lock(String tenantId, String refundId) {
+        return em.createQuery("select r from Refund r where r.id = :id and r.tenantId = :tenant", Refund.class)
+                .setParameter("id", refundId).setParameter("tenant", tenantId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
+                .orElseThrow(KassaException::notFound);
+    }
+
+    /** The refund a gateway event is about: by the gateway's reference, else by our id from its metadata. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Refund> lockFor(String tenantId, String method, String gatewayReference, String refundId) {
+        if (gatewayReference != null) {
+            Optional<Refund> found = em.createQuery("select r from Refund r where r.tenantId = :tenant"
+                            + " and r.method = :method and r.gatewayReference = :ref", Refund.class)
+                    .setParameter("tenant", tenantId).setParameter("method", method).setParameter("ref", gatewayReference)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        if (refundId == null) {
+            return Optional.empty();
+        }
+        return em.createQuery("select r from Refund r where r.tenantId = :tenant and r.method = :method and r.id = :id",
+                        Refund.class)
+                .setParameter("tenant", tenantId).setParameter("method", method).setParameter("id", refundId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public Optional<Refund> find(String tenantId, String refundId) {
+        return em.createQuery("select r from Refund r where r.id = :id and r.tenantId = :tenant", Refund.class)
+                .setParameter("id", refundId).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
+    @Transactional
+    public List<Refund> forTopUp(String tenantId, String topUpId) {
+        return em.createQuery("select r from Refund r where r.tenantId = :tenant and r.topUpId = :topUp"
+                        + " order by r.createdAt desc, r.id desc", Refund.class)
+                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getResultList();
+    }
+
+    /** What is refunded or on its way back (pending and succeeded refunds) of a top-up. */
+    private Money refunded(String tenantId, String topUpId, Money zeroOf) {
+        Number sum = (Number) em.createQuery("select coalesce(sum(r.amountMinor), 0) from Refund r"
+                        + " where r.tenantId = :tenant and r.topUpId = :topUp and r.status <> 'FAILED'")
+                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getSingleResult();
+        return new Money(sum.longValue(), zeroOf.currency());
+    }
+
+    @Transactional
+    public List<PaymentAttempt> attempts(String tenantId, String topUpId) {
+        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.topUpId = :topUp",
+                        PaymentAttempt.class)
+                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getResultList();
+    }
+
+    private Optional<PaymentAttempt> successfulAttempt(String tenantId, String topUpId) {
+        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.topUpId = :topUp"
+                        + " and a.status = :status", PaymentAttempt.class)
+                .setParameter("tenant", tenantId).setParameter("topUp", topUpId)
+                .setParameter("status", AttemptStatus.SUCCEEDED.name()).getResultStream().findFirst();
+    }
+}

@@ -1,0 +1,132 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.Customer;
+import dev.kassa.api.payment.SavedMethods;
+import dev.kassa.api.payment.SetupRequest;
+import dev.kassa.api.payment.SetupResult;
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.tenant.domain.Tenant;
+import dev.kassa.server.tenant.domain.TenantRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A payer's saved cards: saving one (PENDING, then CONFIRMED by the gateway), listing, choosing
+ * the default, deleting (forgotten at the gateway first).
+ */
+@ApplicationScoped
+public class SavedMethodService {
+    private AccountRepository accounts;
+    private TenantRepository tenants;
+    private PaymentMethodService methods;
+    private SavedMethodStore store;
+    private MethodCalls calls;
+    private Clock clock;
+
+    protected SavedMethodService() {
+    }
+
+    @Inject
+    public SavedMethodService(AccountRepository accounts, TenantRepository tenants, PaymentMethodService methods,
+                              SavedMethodStore store, MethodCalls calls, Clock clock) {
+        this.accounts = accounts;
+        this.tenants = tenants;
+        this.methods = methods;
+        this.store = store;
+        this.calls = calls;
+        this.clock = clock;
+    }
+
+    /** Starts saving a method for a payer of the account: usually PENDING with what the browser needs. */
+    @Transactional
+    public SavedMethod create(String tenantId, String accountId, String payerId, String methodCode) {
+        Account account = accounts.require(tenantId, accountId);
+        Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
+        ConfiguredMethod method = methods.availableFor(tenantId, payer.country(), null).stream()
+                .filter(m -> m.code().equals(methodCode)).findFirst()
+                .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
+                        "The payment method '" + methodCode + "' is not available for payers in " + payer.country() + "."));
+        if (!method.method().can(SavedMethods.class)) {
+            throw KassaException.invalid("method", "saved_method.unsupported",
+                    "the method " + methodCode + " cannot keep a method for later");
+        }
+        Tenant tenant = tenants.require(tenantId);
+        SavedMethod saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, clock.instant());
+        store.open(saved);
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("kassa_tenant", tenant.slug());
+        metadata.put("kassa_account", accountId);
+        metadata.put("kassa_payer", payerId);
+        metadata.put("kassa_saved_method", saved.id());
+        Customer customer = new Customer(account.id(), account.reference(), payer.name(), account.email(),
+                payer.country(), account.locale(), store.gatewayCustomer(tenantId, methodCode, accountId));
+        SetupResult result = calls.setUp(tenant.slug(), method, new SetupRequest(saved.id(), customer, metadata));
+        return store.applyAlone(tenantId, saved.id(), result);
+    }
+
+    /** A confirmed method of the account to pay with; {@code methodCode} must be its method. */
+    @Transactional
+    public SavedMethod requireUsable(String tenantId, String accountId, String id, String methodCode) {
+        SavedMethod saved = store.find(tenantId, id).filter(s -> s.accountId().equals(accountId))
+                .orElseThrow(() -> KassaException.invalid("savedMethodId", "saved_method.unknown",
+                        "is not a saved method of this account"));
+        if (saved.status() != SavedMethod.Status.CONFIRMED) {
+            throw KassaException.conflict("saved_method.not_confirmed", "Saved method not confirmed",
+                    "The saved method is " + saved.status() + "; only a CONFIRMED one can pay.");
+        }
+        if (!saved.method().equals(methodCode)) {
+            throw KassaException.invalid("savedMethodId", "saved_method.other_method",
+                    "belongs to the method " + saved.method() + ", not " + methodCode);
+        }
+        return saved;
+    }
+
+    /** The payer's confirmed methods, the default first. */
+    @Transactional
+    public List<SavedMethod> confirmedFor(String tenantId, String accountId, String payerId) {
+        return store.confirmed(tenantId, accountId).stream().filter(s -> s.payerId().equals(payerId)).toList();
+    }
+
+    @Transactional
+    public List<SavedMethod> list(String tenantId, String accountId) {
+        accounts.require(tenantId, accountId);
+        return store.list(tenantId, accountId);
+    }
+
+    @Transactional
+    public SavedMethod get(String tenantId, String id) {
+        return store.find(tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    public SavedMethod makeDefault(String tenantId, String id) {
+        return store.makeDefault(tenantId, id);
+    }
+
+    /**
+     * Forgets the method at the gateway, then here. If the gateway cannot be reached the method is
+     * kept (503 {@code gateway.unavailable}): a card we still hold must not look deleted.
+     */
+    public void delete(String tenantId, String id) {
+        SavedMethod saved = get(tenantId, id);
+        if (saved.token() != null) {
+            ConfiguredMethod method = methods.get(tenantId, saved.method());
+            if (!calls.remove(tenants.require(tenantId).slug(), method, saved.token())) {
+                throw new KassaException(503, "gateway.unavailable", "Gateway unavailable",
+                        "The payment gateway could not be reached to forget this method; nothing changed. Retry later.",
+                        null);
+            }
+        }
+        store.markRemoved(tenantId, id);
+    }
+}
