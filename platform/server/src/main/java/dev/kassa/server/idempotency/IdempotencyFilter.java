@@ -90,6 +90,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         } else {
             begin();
             request.setProperty(CLAIM, new ClaimedKey(scope, key));
+            caller.claimedIdempotencyKey(key);
         }
     }
 

@@ -37,6 +37,25 @@ public final class Ids {
         return prefix + "_" + encode(bytes);
     }
 
+    /**
+     * An id of the same shape that is always the same for the same parts (a digest of them): for
+     * work that a retried request must find again rather than redo, such as a payment attempt
+     * named after the request's Idempotency-Key. Not time-ordered.
+     */
+    public static String derived(String prefix, String... parts) {
+        try {
+            java.security.MessageDigest digest = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(part.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            byte[] bytes = java.util.Arrays.copyOf(digest.digest(), 16);
+            return prefix + "_" + encode(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** True when {@code id} has the shape of an id with this prefix (it may still not exist). */
     public static boolean looksLike(String id, String prefix) {
         if (id == null || id.length() != prefix.length() + 27 || !id.startsWith(prefix + "_")) {

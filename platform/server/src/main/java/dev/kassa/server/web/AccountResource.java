@@ -198,7 +198,8 @@ public class AccountResource {
         Boolean offSession = in.optionalBoolean("offSession");
         in.validate();
         var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(amount, payerId, method,
-                quoteId, Boolean.TRUE.equals(saveMethod), savedMethodId, Boolean.TRUE.equals(offSession)));
+                quoteId, Boolean.TRUE.equals(saveMethod), savedMethodId, Boolean.TRUE.equals(offSession),
+                caller.idempotencyKey()));
         return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
                 .entity(TopUpView.of(created.topUp(), created.attempt())).build();
     }
@@ -211,7 +212,8 @@ public class AccountResource {
         String method = in.requiredString("method", 64);
         String payerId = in.requiredString("payerId", 40);
         in.validate();
-        SavedMethod saved = savedMethods.create(caller.tenantId(), accountId, payerId, method);
+        SavedMethod saved = savedMethods.create(caller.tenantId(), accountId, payerId, method,
+                caller.idempotencyKey());
         return Response.created(URI.create("/api/v1/saved-methods/" + saved.id())).entity(SavedMethodView.of(saved))
                 .build();
     }

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.RequestScoped;
 public class Caller {
     private String tenantId;
     private boolean operator;
+    private String idempotencyKey;
 
     void authenticateTenant(String tenantId) {
         this.tenantId = tenantId;
@@ -32,6 +33,20 @@ public class Caller {
 
     public boolean isOperator() {
         return operator;
+    }
+
+    /** Set by the idempotency filter once it claimed the request's key. */
+    public void claimedIdempotencyKey(String key) {
+        this.idempotencyKey = key;
+    }
+
+    /**
+     * The Idempotency-Key this request claimed, or null. Work committed on its own before the
+     * request ends (a payment attempt) is named after it, so that a retry finds it instead of
+     * paying twice.
+     */
+    public String idempotencyKey() {
+        return idempotencyKey;
     }
 
     /** The idempotency scope: keys of one caller never collide with another's. */

@@ -70,7 +70,7 @@ public class TopUpResource {
         Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
         in.requirePositive("amount", amount);
         in.validate();
-        Refund refund = refunds.create(caller.tenantId(), id, amount);
+        Refund refund = refunds.create(caller.tenantId(), id, amount, caller.idempotencyKey());
         return Response.created(URI.create("/api/v1/refunds/" + refund.id())).entity(RefundView.of(refund)).build();
     }
 

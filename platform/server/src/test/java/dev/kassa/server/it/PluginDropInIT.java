@@ -10,20 +10,14 @@ import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.PluginJars;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.junit.jupiter.api.Test;
@@ -130,43 +124,15 @@ class PluginDropInIT {
                 """.formatted(id));
         Path classes = dir.resolve("classes");
         Files.createDirectories(classes);
-        String classpath = location(PaymentMethod.class) + java.io.File.pathSeparator + location(org.pf4j.Plugin.class);
+        String classpath = PluginJars.codeSource(PaymentMethod.class) + java.io.File.pathSeparator
+                + PluginJars.codeSource(org.pf4j.Plugin.class);
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         int status = javac.run(null, null, null, "-proc:none", "-classpath", classpath, "-d", classes.toString(),
                 src.resolve("DropInPlugin.java").toString(), src.resolve("DropInMethod.java").toString());
         assertEquals(0, status, "the plugin compiles");
 
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Plugin-Id", id);
-        main.putValue("Plugin-Class", "it.dropin.DropInPlugin");
-        main.putValue("Plugin-Version", "1.2.3");
-        main.putValue("Plugin-Provider", "A plugin author");
-        Path jar = dir.resolve(id + ".jar");
-        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
-             Stream<Path> files = Files.walk(classes)) {
-            for (Path file : files.filter(Files::isRegularFile).toList()) {
-                out.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, out);
-                out.closeEntry();
-            }
-            out.putNextEntry(new JarEntry("META-INF/extensions.idx"));
-            write(out, "it.dropin.DropInMethod\n");
-            out.closeEntry();
-        }
-        return jar;
-    }
-
-    private static String location(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
-        } catch (java.net.URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void write(OutputStream out, String text) throws IOException {
-        out.write(text.getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(classes.resolve("META-INF"));
+        Files.writeString(classes.resolve("META-INF/extensions.idx"), "it.dropin.DropInMethod\n");
+        return PluginJars.pack(classes, dir.resolve(id + ".jar"), id, "it.dropin.DropInPlugin", "1.2.3");
     }
 }

@@ -1,6 +1,7 @@
 package dev.kassa.server.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -77,6 +78,15 @@ class IdsTest {
             worker.join();
         }
         assertEquals(threads * perThread, seen.size());
+    }
+
+    @Test
+    void derivedIdsAreTheSameForTheSamePartsOnlyAndLookLikeIds() {
+        String first = Ids.derived("att", "ten_1", "acc_1", "key-1");
+        assertEquals(first, Ids.derived("att", "ten_1", "acc_1", "key-1"));
+        assertTrue(Ids.looksLike(first, "att"), first);
+        assertNotEquals(first, Ids.derived("att", "ten_2", "acc_1", "key-1"), "another tenant's key is another id");
+        assertNotEquals(first, Ids.derived("att", "ten_1", "acc_1key-1", ""), "parts do not run into each other");
     }
 
     /** The first 10 characters (3 + 9 * 5 bits) are exactly the 48-bit millisecond timestamp. */

@@ -9,17 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.api.payment.Refunds;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
+import dev.kassa.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.DefaultPluginManager;
@@ -47,7 +41,7 @@ class BankTransferPluginTest {
         if (built != null) {
             Files.copy(Path.of(built), jar);
         } else {
-            writePluginJar(codeSource(BankTransferMethod.class), jar, pluginId, pluginClass);
+            PluginJars.pack(PluginJars.codeSource(BankTransferMethod.class), jar, pluginId, pluginClass, "0.1.0");
         }
         assertFalse(containsApi(jar), "the plugin jar must not carry the platform API");
 
@@ -76,35 +70,6 @@ class BankTransferPluginTest {
     private static boolean containsApi(Path jar) throws IOException {
         try (JarFile file = new JarFile(jar.toFile())) {
             return file.stream().anyMatch(e -> e.getName().startsWith("dev/kassa/api/"));
-        }
-    }
-
-    private static void writePluginJar(Path classes, Path jar, String id, String pluginClass) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Plugin-Id", id);
-        main.putValue("Plugin-Class", pluginClass);
-        main.putValue("Plugin-Version", "0.1.0");
-        main.putValue("Plugin-Provider", "Kassa");
-        main.putValue("Plugin-Requires", "*");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream zip = new JarOutputStream(out, manifest);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-    }
-
-    /** Where a class was loaded from: here, this module's target/classes directory. */
-    private static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

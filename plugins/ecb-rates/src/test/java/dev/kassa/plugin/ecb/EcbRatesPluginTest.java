@@ -8,16 +8,10 @@ import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.jar.Attributes;
-import java.util.jar.JarEntry;
-import java.util.jar.JarOutputStream;
-import java.util.jar.Manifest;
-import java.util.stream.Stream;
+import dev.kassa.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pf4j.JarPluginManager;
@@ -37,8 +31,8 @@ class EcbRatesPluginTest {
     void pf4jFindsTheRateSourceInThePluginJar() throws IOException {
         String pluginId = System.getProperty("kassa.plugin.id", "ecb-rates");
         String pluginClass = System.getProperty("kassa.plugin.class", EcbRatesPlugin.class.getName());
-        Path classes = codeSource(EcbRateSource.class);
-        writePluginJar(classes, plugins.resolve(pluginId + ".jar"), pluginId, pluginClass);
+        Path classes = PluginJars.codeSource(EcbRateSource.class);
+        PluginJars.pack(classes, plugins.resolve(pluginId + ".jar"), pluginId, pluginClass, "0.1.0");
 
         PluginManager manager = new JarPluginManager(plugins);
         try {
@@ -62,35 +56,6 @@ class EcbRatesPluginTest {
             // not stopPlugins(): in pf4j 3.15.0 it throws ConcurrentModificationException (pf4j/pf4j#656)
             List.copyOf(manager.getStartedPlugins()).forEach(p -> manager.stopPlugin(p.getPluginId()));
             manager.unloadPlugins();
-        }
-    }
-
-    private static void writePluginJar(Path classes, Path jar, String id, String pluginClass) throws IOException {
-        Manifest manifest = new Manifest();
-        Attributes main = manifest.getMainAttributes();
-        main.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        main.putValue("Plugin-Id", id);
-        main.putValue("Plugin-Class", pluginClass);
-        main.putValue("Plugin-Version", "0.1.0");
-        main.putValue("Plugin-Provider", "Kassa");
-        main.putValue("Plugin-Requires", "*");
-        try (OutputStream out = Files.newOutputStream(jar);
-                JarOutputStream zip = new JarOutputStream(out, manifest);
-                Stream<Path> files = Files.walk(classes)) {
-            for (Path file : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-                zip.putNextEntry(new JarEntry(classes.relativize(file).toString().replace('\\', '/')));
-                Files.copy(file, zip);
-                zip.closeEntry();
-            }
-        }
-    }
-
-    /** Where a class was loaded from: here, this module's target/classes directory. */
-    private static Path codeSource(Class<?> type) {
-        try {
-            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -81,6 +81,13 @@ public class PaymentAttempts {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
     }
 
+    @Transactional
+    public Optional<PaymentAttempt> find(String tenantId, String attemptId) {
+        return em.createQuery("select a from PaymentAttempt a where a.id = :id and a.tenantId = :tenant",
+                        PaymentAttempt.class)
+                .setParameter("id", attemptId).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
     /** The top-up's attempts, newest first. */
     @Transactional
     public List<PaymentAttempt> forTopUp(String tenantId, String topUpId) {

@@ -36,6 +36,11 @@ public class PaymentStarter {
         this.outcomes = outcomes;
     }
 
+    /** An attempt committed earlier under this id, if any. */
+    public java.util.Optional<PaymentAttempt> find(String tenantId, String attemptId) {
+        return attempts.find(tenantId, attemptId);
+    }
+
     /** @return the attempt as it stands after the plugin's answer */
     public PaymentAttempt start(Tenant tenant, Account account, Payer payer, ConfiguredMethod method, TopUp topUp,
                                 PaymentAttempt attempt, boolean saveMethod, String savedMethodToken) {

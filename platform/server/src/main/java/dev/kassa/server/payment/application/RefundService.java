@@ -6,6 +6,7 @@ import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.TenantRepository;
@@ -47,8 +48,16 @@ public class RefundService {
      *     what is left of the top-up; 409 {@code refund.not_refundable} for a top-up not PAID
      */
     @Transactional
-    public Refund create(String tenantId, String topUpId, Money amount) {
-        Refund refund = store.open(tenantId, topUpId, amount);
+    public Refund create(String tenantId, String topUpId, Money amount, String idempotencyKey) {
+        // Named after the Idempotency-Key: a retry whose answer was lost finds the refund, not a second one.
+        String refundId = idempotencyKey == null ? Ids.next("ref") : Ids.derived("ref", tenantId, topUpId, idempotencyKey);
+        if (idempotencyKey != null) {
+            java.util.Optional<Refund> earlier = store.find(tenantId, refundId);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        Refund refund = store.open(tenantId, refundId, topUpId, amount);
         TopUp topUp = topUps.require(tenantId, topUpId);
         String paymentReference = refund.attemptId() == null ? null : attemptReference(tenantId, topUpId,
                 refund.attemptId());

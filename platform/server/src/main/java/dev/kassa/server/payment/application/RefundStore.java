@@ -12,7 +12,6 @@ import dev.kassa.server.payment.domain.AttemptStatus;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.plugin.PluginRegistry;
-import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.MoneyView;
@@ -64,7 +63,7 @@ public class RefundStore {
 
     /** Checks the limits, records the PENDING refund and debits the balance; committed before the gateway is called. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Refund open(String tenantId, String topUpId, Money amount) {
+    public Refund open(String tenantId, String refundId, String topUpId, Money amount) {
         TopUp topUp = topUps.lock(tenantId, topUpId);
         if (topUp.status() != TopUpStatus.PAID) {
             throw KassaException.conflict("refund.not_refundable", "Top-up not refundable",
@@ -90,7 +89,7 @@ public class RefundStore {
         }
         PaymentAttempt paid = successfulAttempt(tenantId, topUpId).orElse(null);
         Instant now = clock.instant();
-        Refund refund = new Refund(Ids.next("ref"), tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
+        Refund refund = new Refund(refundId, tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
                 topUp.method(), amount, paid == null ? SystemAccount.BANK_CLEARING : SystemAccount.GATEWAY_CLEARING, now);
         em.persist(refund);
         ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,

@@ -48,9 +48,20 @@ public class SavedMethodService {
         this.clock = clock;
     }
 
-    /** Starts saving a method for a payer of the account: usually PENDING with what the browser needs. */
+    /**
+     * Starts saving a method for a payer of the account: usually PENDING with what the browser
+     * needs. With an Idempotency-Key the saved method is named after it, so a retry finds it.
+     */
     @Transactional
-    public SavedMethod create(String tenantId, String accountId, String payerId, String methodCode) {
+    public SavedMethod create(String tenantId, String accountId, String payerId, String methodCode,
+                              String idempotencyKey) {
+        String id = idempotencyKey == null ? Ids.next("spm") : Ids.derived("spm", tenantId, accountId, idempotencyKey);
+        if (idempotencyKey != null) {
+            java.util.Optional<SavedMethod> earlier = store.find(tenantId, id);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         Account account = accounts.require(tenantId, accountId);
         Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
         ConfiguredMethod method = methods.availableFor(tenantId, payer.country(), null).stream()
@@ -62,7 +73,7 @@ public class SavedMethodService {
                     "the method " + methodCode + " cannot keep a method for later");
         }
         Tenant tenant = tenants.require(tenantId);
-        SavedMethod saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, clock.instant());
+        SavedMethod saved = new SavedMethod(id, tenantId, accountId, payerId, methodCode, clock.instant());
         store.open(saved);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("kassa_tenant", tenant.slug());

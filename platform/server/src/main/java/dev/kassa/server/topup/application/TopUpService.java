@@ -32,6 +32,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Top-ups: what a customer may choose, the intention to pay, and its cancellation. */
 @ApplicationScoped
@@ -82,7 +83,7 @@ public class TopUpService {
      * ({@code saveMethod}), or with a saved method ({@code savedMethodId}), while away ({@code offSession}).
      */
     public record Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
-                          String savedMethodId, boolean offSession) { }
+                          String savedMethodId, boolean offSession, String idempotencyKey) { }
 
     /** The top-up and its payment attempt as they stand after the first call to the method. */
     public record Created(TopUp topUp, PaymentAttempt attempt) { }
@@ -95,6 +96,16 @@ public class TopUpService {
      */
     @Transactional
     public Created create(String tenantId, String accountId, Request request) {
+        // Named after the Idempotency-Key: a retry of a request whose answer was lost finds the
+        // attempt it committed, instead of paying a second time.
+        String attemptId = request.idempotencyKey() == null ? Ids.next("att")
+                : Ids.derived("att", tenantId, accountId, request.idempotencyKey());
+        if (request.idempotencyKey() != null) {
+            Optional<PaymentAttempt> earlier = payments.find(tenantId, attemptId);
+            if (earlier.isPresent()) {
+                return new Created(topUps.require(tenantId, earlier.get().topUpId()), earlier.get());
+            }
+        }
         Account account = accounts.require(tenantId, accountId);
         SavedMethod saved = request.savedMethodId() == null ? null
                 : savedMethods.requireUsable(tenantId, accountId, request.savedMethodId(), request.method());
@@ -131,7 +142,7 @@ public class TopUpService {
         String reference = References.next(References.TOP_UP);
         TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, method.code(), amount, credit, usedQuote,
                 reference, null, clock.instant());
-        PaymentAttempt attempt = new PaymentAttempt(Ids.next("att"), tenantId, topUp.id(), accountId, method.code(),
+        PaymentAttempt attempt = new PaymentAttempt(attemptId, tenantId, topUp.id(), accountId, method.code(),
                 amount, saved == null ? null : saved.id(), request.offSession(), clock.instant());
         attempt = payments.start(tenant, account, payer, method, topUp, attempt, request.saveMethod(),
                 saved == null ? null : saved.token());
