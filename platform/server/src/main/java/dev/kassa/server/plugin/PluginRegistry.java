@@ -155,7 +155,9 @@ public class PluginRegistry {
             }
             manager.startPlugins();
         }
-        for (PluginWrapper plugin : manager.getPlugins()) {
+        // By id, so that which of two plugins offering the same method code wins does not depend on PF4J's order.
+        for (PluginWrapper plugin : manager.getPlugins().stream()
+                .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList()) {
             statuses.add(describe(manager, plugin, methods));
         }
         List<FoundRateSource> rateSources = new ArrayList<>();

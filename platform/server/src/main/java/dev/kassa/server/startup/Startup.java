@@ -20,8 +20,9 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Start-up, in order: the schema, the operator token, the declarative tenants, then the hourly
- * purge of idempotency keys past their retention. Readiness stays down until all are done.
+ * Start-up, in order: the schema, the operator token, the master key for tenants' credentials,
+ * the declarative tenants; then the hourly purge of idempotency keys past their retention and the
+ * payment janitor every {@code KASSA_JANITOR_INTERVAL} seconds. Readiness stays down until all are done.
  */
 @ApplicationScoped
 public class Startup {

@@ -32,6 +32,12 @@ class BankTransferRefundIT {
         tenant.api().post("bank-transfers", obj("bankTransactionId", "bt-" + System.nanoTime(), "reference",
                 topUp.string("reference"), "amount", money("100.00", "EUR")));
         assertEquals("100.00", tenant.balance(account));
+        assertEquals("PENDING", topUp.object().getJsonObject("payment").getString("status"));
+        ApiResponse paid = tenant.api().get("top-ups/" + id);
+        assertEquals("PAID", paid.string("status"));
+        assertEquals("SUCCEEDED", paid.object().getJsonObject("payment").getString("status"),
+                "the transfer that arrived settles the bank-transfer attempt");
+        assertEquals("100.00", paid.object().getJsonObject("payment").getJsonObject("received").getString("amount"));
 
         ApiResponse refund = tenant.api().post("top-ups/" + id + "/refunds", obj("amount", money("60.00", "EUR")),
                 "refund-key-1");

@@ -258,6 +258,37 @@ class StripeCardIT {
     }
 
     @Test
+    void anAmountThatDiffersFromTheAttemptIsFlaggedForTheTenantAndNotCredited(Kassa kassa, StripeFake stripe)
+            throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String account = tenant.newAccount();
+        ApiResponse topUp = cardTopUp(tenant, account, "60.00");
+        String intent = payment(topUp).getString("gatewayReference");
+        stripe.customerConfirms(intent);
+        // The gateway says it took 6.00 for a payment of 60.00: a signed event, altered before signing.
+        JsonObject event = jakarta.json.Json.createReader(new java.io.StringReader(new String(
+                stripe.event("payment_intent.succeeded", intent), java.nio.charset.StandardCharsets.UTF_8)))
+                .readObject();
+        JsonObject object = event.getJsonObject("data").getJsonObject("object");
+        JsonObject altered = jakarta.json.Json.createObjectBuilder(event).add("data", jakarta.json.Json
+                .createObjectBuilder().add("object", jakarta.json.Json.createObjectBuilder(object)
+                        .add("amount_received", 600))).build();
+        HttpResponse<String> answer = deliver(kassa, tenant, StripeFake.sign(altered.toString()
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), Instant.now()));
+        assertEquals(200, answer.statusCode(), answer::body);
+
+        ApiResponse flagged = tenant.api().get("top-ups/" + topUp.string("id"));
+        assertEquals("NEW", flagged.string("status"));
+        assertEquals("MISMATCH", payment(flagged).getString("status"));
+        assertTrue(payment(flagged).getString("flag").contains("6.00"), flagged::toString);
+        assertEquals("0.00", tenant.balance(account));
+        assertEquals(1, tenant.api().get("notifications?type=payment.amount_mismatch").items().size());
+        // Nothing the gateway says later credits it automatically: the tenant decides.
+        assertEquals(200, deliver(kassa, tenant, stripe.paymentEvent(intent, Instant.now())).statusCode());
+        assertEquals("0.00", tenant.balance(account));
+    }
+
+    @Test
     void anEventForAnotherTenantsPaymentIsRecordedNeverCredited(Kassa kassa, StripeFake stripe) throws Exception {
         Kassa.Tenant owner = stripeTenant(kassa);
         Kassa.Tenant other = stripeTenant(kassa);
@@ -349,6 +380,38 @@ class StripeCardIT {
         assertFalse(stripe.isAttached(token), "detached at Stripe");
         assertEquals(404, tenant.api().get("saved-methods/" + saved).status());
         assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
+    }
+
+    @Test
+    void aCardSavedWhilePayingIsKeptForItsPayer(Kassa kassa, StripeFake stripe) throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String account = tenant.newAccount();
+        String payer = tenant.api().post("accounts/" + account + "/payers", obj("type", "PERSON", "name", "Cy",
+                "country", "FR")).string("id");
+        ApiResponse noPayer = tenant.api().post("accounts/" + account + "/top-ups", obj("amount",
+                money("15.00", "EUR"), "method", "stripe-card", "saveMethod", true));
+        assertEquals(422, noPayer.status(), noPayer::toString);
+        assertTrue(noPayer.body().contains("saved_method.payer_required"), noPayer::toString);
+
+        ApiResponse topUp = tenant.api().post("accounts/" + account + "/top-ups", obj("amount",
+                money("15.00", "EUR"), "method", "stripe-card", "payerId", payer, "saveMethod", true));
+        String intent = payment(topUp).getString("gatewayReference");
+        assertEquals("off_session", stripe.paymentIntent(intent).orElseThrow().setupFutureUsage());
+        stripe.customerConfirms(intent);
+        assertEquals(200, deliver(kassa, tenant, stripe.paymentEvent(intent, Instant.now())).statusCode());
+
+        assertEquals("15.00", tenant.balance(account));
+        JsonObject saved = tenant.api().get("accounts/" + account + "/saved-methods").items().getJsonObject(0);
+        assertEquals("CONFIRMED", saved.getString("status"));
+        assertEquals(payer, saved.getString("payerId"));
+        assertTrue(saved.getBoolean("default"));
+
+        // The next top-up in the client area starts preset to that card.
+        ApiResponse again = tenant.api().post("accounts/" + account + "/top-ups", obj("amount",
+                money("15.00", "EUR"), "method", "stripe-card", "savedMethodId", saved.getString("id")));
+        assertEquals(201, again.status(), again::toString);
+        assertEquals(stripe.paymentIntent(intent).orElseThrow().paymentMethod(),
+                stripe.paymentIntent(payment(again).getString("gatewayReference")).orElseThrow().paymentMethod());
     }
 
     @Test

@@ -140,6 +140,11 @@ final class StripeBackend {
         if (params.isTrue("confirm")) {
             return confirm(intent, method);
         }
+        if (method != null) {
+            // Preset to a saved card: the customer still confirms it in the browser.
+            intent.paymentMethod = method.id;
+            intent.status = "requires_confirmation";
+        }
         return FakeResponse.ok(render.paymentIntent(intent, null));
     }
 

@@ -27,7 +27,9 @@ final class StripePayments {
     /**
      * Creates an unconfirmed PaymentIntent with automatic payment methods (redirects allowed, for
      * 3-D Secure and bank pages): the customer picks and confirms the method in the browser with
-     * the client secret, so the usual answer is ACTION_REQUIRED.
+     * the client secret, so the usual answer is ACTION_REQUIRED. With a saved card
+     * ({@link PaymentRequest#savedMethodToken()}) the intent is preset to it, for the browser to
+     * confirm (and authenticate) with one click.
      */
     PaymentResult pay(PaymentRequest request) {
         String customer = null;
@@ -37,6 +39,9 @@ final class StripePayments {
                     .setAutomaticPaymentMethods(AutomaticPaymentMethods.builder().setEnabled(true).build());
             if (request.saveMethod()) {
                 params.setSetupFutureUsage(PaymentIntentCreateParams.SetupFutureUsage.OFF_SESSION);
+            }
+            if (request.savedMethodToken() != null) {
+                params.setPaymentMethod(request.savedMethodToken());
             }
             PaymentIntent intent = account.client().paymentIntents()
                     .create(params.build(), StripeAccount.idempotent(request.attemptId()));

@@ -5,6 +5,8 @@ import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.payment.application.IncomingPayments;
+import dev.kassa.server.payment.application.PaymentOutcomes;
+import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
 import dev.kassa.server.shared.Ids;
@@ -36,6 +38,7 @@ public class BankTransferService {
     private TopUpRepository topUps;
     private IncomingPayments incoming;
     private Ledger ledger;
+    private PaymentOutcomes outcomes;
     private Clock clock;
 
     protected BankTransferService() {
@@ -43,12 +46,13 @@ public class BankTransferService {
 
     @Inject
     public BankTransferService(EntityManager em, AccountRepository accounts, TopUpRepository topUps,
-                               IncomingPayments incoming, Ledger ledger, Clock clock) {
+                               IncomingPayments incoming, Ledger ledger, PaymentOutcomes outcomes, Clock clock) {
         this.em = em;
         this.accounts = accounts;
         this.topUps = topUps;
         this.incoming = incoming;
         this.ledger = ledger;
+        this.outcomes = outcomes;
         this.clock = clock;
     }
 
@@ -102,7 +106,8 @@ public class BankTransferService {
             ledger.move(tenantId, report.amount(), SystemAccount.UNALLOCATED, SystemAccount.BANK_CLEARING,
                     TransactionType.UNMATCHED_RECEIPT, description, report.reference());
         } else {
-            // Lock order everywhere: top-up, then account.
+            // Lock order everywhere: attempt, top-up, account.
+            List<PaymentAttempt> offline = topUp == null ? List.of() : outcomes.lockOffline(tenantId, topUp);
             TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
             Account lockedAccount = accounts.lock(tenantId, account.id());
             if (!lockedAccount.currency().equals(credit.amount().currency())) {
@@ -113,6 +118,7 @@ public class BankTransferService {
             incoming.apply(credit, report.amount(), lockedAccount, lockedTopUp, SystemAccount.BANK_CLEARING,
                     topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
                     topUp == null ? lockedAccount.reference() : topUp.reference());
+            outcomes.settleOffline(offline, report.amount(), description);
         }
         // What was just inserted, without reading it back.
         return new Outcome(BankTransfer.recorded(id, tenantId, report.bankTransactionId(), report.reference(),

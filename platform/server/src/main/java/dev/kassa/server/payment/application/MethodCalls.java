@@ -34,7 +34,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Every call from the platform into a payment plugin: builds the {@link MethodContext} (the
  * tenant's credentials, the operator's {@code KASSA_PLUGINS_<ID>_*} settings, timeouts, clock,
  * logger) and turns a plugin's exception into an UNKNOWN outcome, so that a broken plugin never
- * loses track of a payment and never reaches the customer as a 500. No transaction is open here.
+ * loses track of a payment and never reaches the customer as a 500. Callers hold no row lock
+ * while a plugin runs (what must survive the call is committed before it).
  */
 @ApplicationScoped
 public class MethodCalls {

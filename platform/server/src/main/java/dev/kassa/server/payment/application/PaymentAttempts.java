@@ -43,14 +43,6 @@ public class PaymentAttempts {
         event(attempt, AttemptStatus.UNKNOWN, "created", null, "before calling the gateway");
     }
 
-    /** Records another attempt for an existing top-up (a retry with a saved method). */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void open(PaymentAttempt attempt) {
-        em.persist(attempt);
-        em.flush();
-        event(attempt, AttemptStatus.UNKNOWN, "created", null, "before calling the gateway");
-    }
-
     @Transactional(Transactional.TxType.MANDATORY)
     public PaymentAttempt lock(String tenantId, String attemptId) {
         return em.createQuery("select a from PaymentAttempt a where a.id = :id and a.tenantId = :tenant",
@@ -86,6 +78,16 @@ public class PaymentAttempts {
         return em.createQuery("select a from PaymentAttempt a where a.id = :id and a.tenantId = :tenant",
                         PaymentAttempt.class)
                 .setParameter("id", attemptId).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
+    /** The top-up's attempts with {@code method} still waiting for news, locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PaymentAttempt> lockOpen(String tenantId, String topUpId, String method) {
+        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.topUpId = :topUp"
+                        + " and a.method = :method and a.status in ('UNKNOWN', 'PENDING', 'ACTION_REQUIRED')"
+                        + " order by a.id", PaymentAttempt.class)
+                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).setParameter("method", method)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     /** The top-up's attempts, newest first. */

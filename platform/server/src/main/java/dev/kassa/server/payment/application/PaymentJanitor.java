@@ -77,7 +77,11 @@ public class PaymentJanitor {
 
     private void checkSavedMethod(Claim claim) {
         SavedMethod saved = appliers.savedMethod(claim).orElse(null);
-        if (saved == null || saved.status() != SavedMethod.Status.PENDING || saved.gatewayReference() == null) {
+        if (saved == null || saved.status() != SavedMethod.Status.PENDING) {
+            return;
+        }
+        if (saved.gatewayReference() == null) {
+            appliers.stopCheckingSavedMethod(claim); // the gateway never named it: nothing to ask about
             return;
         }
         Optional<ConfiguredMethod> method = method(claim.tenantId(), saved.method());
@@ -89,13 +93,19 @@ public class PaymentJanitor {
 
     private void checkRefund(Claim claim) {
         Refund refund = appliers.refund(claim).orElse(null);
-        if (refund == null || refund.status() != Refund.Status.PENDING || refund.gatewayReference() == null) {
+        if (refund == null || refund.status() != Refund.Status.PENDING) {
             return;
         }
         Optional<ConfiguredMethod> method = method(claim.tenantId(), refund.method());
-        if (method.isPresent() && method.get().method().can(dev.kassa.api.payment.Refunds.class)) {
-            Optional<RefundResult> result = calls.refundStatus(slug(claim), method.get(), refund.gatewayReference());
-            result.ifPresent(r -> appliers.applyRefund(claim, r));
+        if (method.isEmpty() || !method.get().method().can(dev.kassa.api.payment.Refunds.class)) {
+            return; // the plugin is gone: asked again when the lease ends
+        }
+        Optional<RefundResult> result = refund.gatewayReference() == null ? Optional.empty()
+                : calls.refundStatus(slug(claim), method.get(), refund.gatewayReference());
+        if (result.isPresent()) {
+            appliers.applyRefund(claim, result.get());
+        } else {
+            appliers.stopCheckingRefund(claim); // the method cannot tell: the tenant or a webhook settles it
         }
     }
 
@@ -177,6 +187,14 @@ public class PaymentJanitor {
         @Transactional
         public void applyRefund(Claim claim, RefundResult result) {
             refunds.apply(refunds.lock(claim.tenantId(), claim.id()), result);
+        }
+
+        public void stopCheckingSavedMethod(Claim claim) {
+            savedMethods.stopChecking(claim.tenantId(), claim.id());
+        }
+
+        public void stopCheckingRefund(Claim claim) {
+            refunds.stopChecking(claim.tenantId(), claim.id());
         }
     }
 }

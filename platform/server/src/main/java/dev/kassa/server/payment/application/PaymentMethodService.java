@@ -3,6 +3,7 @@ package dev.kassa.server.payment.application;
 import dev.kassa.api.payment.CredentialField;
 import dev.kassa.api.payment.CredentialProblem;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
+import dev.kassa.server.payment.infrastructure.CredentialCipher;
 import dev.kassa.server.payment.infrastructure.CredentialVault;
 import dev.kassa.server.plugin.PluginRegistry;
 import dev.kassa.server.plugin.PluginRegistry.LoadedMethod;
@@ -27,6 +28,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class PaymentMethodService {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(PaymentMethodService.class.getName());
     private EntityManager em;
     private PluginRegistry registry;
     private CredentialVault vault;
@@ -116,12 +119,18 @@ public class PaymentMethodService {
                                       Map<String, String> credentialChanges) {
         LoadedMethod method = registry.method(code).orElseThrow(KassaException::notFound);
         PaymentMethodConfig config = em.find(PaymentMethodConfig.class, new PaymentMethodConfig.Key(tenantId, code));
-        Map<String, String> credentials = new TreeMap<>(credentials(tenantId, config));
+        Map<String, String> stored = credentials(tenantId, config);
+        Map<String, String> credentials = new TreeMap<>(stored);
         if (credentialChanges != null) {
             credentials = checked(method, credentials, credentialChanges);
         }
         boolean on = enabled != null ? enabled : config != null && config.enabled();
         List<String> where = countries != null ? countries : config != null ? config.countries() : List.of();
+        if (credentialChanges != null && secretsChanged(method, stored, credentials)) {
+            // Another gateway account: the customers we created at the old one mean nothing there.
+            em.createNativeQuery("delete from gateway_customers where tenant_id = ?1 and method = ?2")
+                    .setParameter(1, tenantId).setParameter(2, code).executeUpdate();
+        }
         String sealed = vault.seal(tenantId, code, credentials);
         if (config == null) {
             config = new PaymentMethodConfig(tenantId, code, on, where, sealed, clock.instant());
@@ -130,6 +139,11 @@ public class PaymentMethodService {
             config.update(on, where, sealed, clock.instant());
         }
         return new ConfiguredMethod(method, config, Map.copyOf(credentials));
+    }
+
+    private static boolean secretsChanged(LoadedMethod method, Map<String, String> before, Map<String, String> after) {
+        return method.info().credentials().stream().filter(CredentialField::secret)
+                .anyMatch(f -> before.containsKey(f.name()) && !before.get(f.name()).equals(after.get(f.name())));
     }
 
     private Map<String, String> checked(LoadedMethod method, Map<String, String> current, Map<String, String> changes) {
@@ -183,6 +197,14 @@ public class PaymentMethodService {
         if (config.encryptedCredentials() == null && config.legacySettings() != null) {
             return CredentialVault.parse(config.legacySettings());
         }
-        return vault.open(tenantId, config.code(), config.encryptedCredentials());
+        try {
+            return vault.open(tenantId, config.code(), config.encryptedCredentials());
+        } catch (CredentialCipher.UnreadableCredentials e) {
+            // Another master key (lost, or nodes with different keys): the method is shown without
+            // credentials, is not offered, and the tenant can set them again.
+            LOG.severe(() -> "Credentials of method " + config.code() + " of tenant " + tenantId
+                    + " cannot be decrypted with this master key; treated as not set: " + e.getMessage());
+            return Map.of();
+        }
     }
 }

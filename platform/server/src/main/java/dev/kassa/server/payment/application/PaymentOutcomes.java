@@ -22,6 +22,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -37,6 +38,7 @@ public class PaymentOutcomes {
     private AccountRepository accounts;
     private IncomingPayments incoming;
     private Notifications notifications;
+    private SavedMethodStore savedMethods;
     private PluginRegistry registry;
     private Backoff backoff;
     private Clock clock;
@@ -46,13 +48,14 @@ public class PaymentOutcomes {
 
     @Inject
     public PaymentOutcomes(PaymentAttempts attempts, TopUpRepository topUps, AccountRepository accounts,
-                           IncomingPayments incoming, Notifications notifications, PluginRegistry registry,
-                           Backoff backoff, Clock clock) {
+                           IncomingPayments incoming, Notifications notifications, SavedMethodStore savedMethods,
+                           PluginRegistry registry, Backoff backoff, Clock clock) {
         this.attempts = attempts;
         this.topUps = topUps;
         this.accounts = accounts;
         this.incoming = incoming;
         this.notifications = notifications;
+        this.savedMethods = savedMethods;
         this.registry = registry;
         this.backoff = backoff;
         this.clock = clock;
@@ -83,6 +86,9 @@ public class PaymentOutcomes {
         attempts.rememberCustomer(attempt.tenantId(), attempt.method(), attempt.accountId(), result.customerReference());
         if (!attempt.accepts(next)) {
             attempts.event(attempt, next, source, eventId, "ignored: the attempt is already " + attempt.status());
+            if (attempt.status().open()) {
+                scheduleCheck(attempt, now); // still open (an UNKNOWN that stays UNKNOWN): ask again, later
+            }
             return;
         }
         switch (next) {
@@ -118,6 +124,11 @@ public class PaymentOutcomes {
         incoming.apply(credit, received.get(), account, topUp, SystemAccount.GATEWAY_CLEARING, TransactionType.TOP_UP,
                 "Payment " + attempt.method() + " " + attempt.gatewayReference(), topUp.reference());
         attempts.event(attempt, AttemptStatus.SUCCEEDED, source, eventId, "credited " + credit.amount());
+        if (result.savedMethod() != null && topUp.payerId() != null) {
+            // The customer asked to keep the card while paying: it is confirmed by this very payment.
+            savedMethods.adoptFromPayment(attempt.tenantId(), attempt.accountId(), topUp.payerId(), attempt.method(),
+                    result.savedMethod());
+        }
     }
 
     private void decline(PaymentAttempt attempt, PaymentResult result, String source, String eventId, Instant now) {
@@ -133,6 +144,30 @@ public class PaymentOutcomes {
             topUp.cancel(PaymentAttempts.truncate(reason, 500), now);
             notifications.add(attempt.tenantId(), attempt.accountId(), "payment.failed", topUp.id(),
                     "The payment of " + attempt.amount() + " for top-up " + topUp.reference() + " failed: " + reason);
+        }
+    }
+
+    /**
+     * Money for a top-up arrived outside any gateway (a bank transfer quoting its reference): the
+     * open attempts of an offline method (one that cannot be asked, such as bank transfer) are
+     * done, so the top-up's payment no longer shows PENDING. Locks them first, in the lock order
+     * attempt, top-up, account; the caller credits the money itself.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<PaymentAttempt> lockOffline(String tenantId, TopUp topUp) {
+        boolean offline = registry.method(topUp.method()).map(m -> !m.can(StatusQuery.class)).orElse(true);
+        return offline ? attempts.lockOpen(tenantId, topUp.id(), topUp.method()) : List.of();
+    }
+
+    /** Marks attempts locked by {@link #lockOffline} as paid with what arrived. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void settleOffline(List<PaymentAttempt> locked, Money received, String detail) {
+        Instant now = clock.instant();
+        for (PaymentAttempt attempt : locked) {
+            attempt.moveTo(AttemptStatus.SUCCEEDED, null, null, null, null, now);
+            attempt.received(received);
+            attempt.scheduleCheck(null);
+            attempts.event(attempt, AttemptStatus.SUCCEEDED, "bank_transfer", null, detail);
         }
     }
 

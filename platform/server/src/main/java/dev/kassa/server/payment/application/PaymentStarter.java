@@ -17,8 +17,9 @@ import java.util.Map;
 
 /**
  * Pays a new top-up through its method, in three steps: record the top-up and its attempt (and
- * commit), call the plugin with the attempt's id as idempotency key (no transaction open, no lock
- * held), then apply the answer like any later news.
+ * commit), call the plugin with the attempt's id as idempotency key (no row lock held: the
+ * request's own transaction has only read), then apply the answer, committed on its own, like any
+ * later news.
  */
 @ApplicationScoped
 public class PaymentStarter {

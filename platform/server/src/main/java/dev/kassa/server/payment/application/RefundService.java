@@ -105,7 +105,7 @@ public class RefundService {
     }
 
     private String attemptReference(String tenantId, String topUpId, String attemptId) {
-        return store.attempts(tenantId, topUpId).stream().filter(a -> a.id().equals(attemptId))
-                .map(PaymentAttempt::gatewayReference).findFirst().orElse(null);
+        return store.attempts(tenantId, topUpId).stream().filter(a -> a.id().equals(attemptId)).findFirst()
+                .map(PaymentAttempt::gatewayReference).orElse(null);
     }
 }

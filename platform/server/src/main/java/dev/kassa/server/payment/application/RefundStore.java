@@ -88,9 +88,12 @@ public class RefundStore {
                     .with("maximum", MoneyView.of(maximum));
         }
         PaymentAttempt paid = successfulAttempt(tenantId, topUpId).orElse(null);
+        // The money leaves the way it came in: through the gateway that took it, else the tenant's bank.
+        boolean throughGateway = paid != null && paid.gatewayReference() != null;
         Instant now = clock.instant();
         Refund refund = new Refund(refundId, tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
-                topUp.method(), amount, paid == null ? SystemAccount.BANK_CLEARING : SystemAccount.GATEWAY_CLEARING, now);
+                topUp.method(), amount, throughGateway ? SystemAccount.GATEWAY_CLEARING : SystemAccount.BANK_CLEARING,
+                now);
         em.persist(refund);
         ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,
                 "Refund of top-up " + topUp.reference(), topUp.reference());
@@ -129,6 +132,12 @@ public class RefundStore {
                     .map(m -> m.as(Refunds.class).refundsByHand()).orElse(true);
             refund.scheduleCheck(byHand ? null : backoff.next(now, refund.createdAt(), refund.checkCount()));
         }
+    }
+
+    /** The janitor cannot ask about this one (no reference, or the method cannot tell): it stops trying. */
+    @Transactional
+    public void stopChecking(String tenantId, String refundId) {
+        lock(tenantId, refundId).scheduleCheck(null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -1,10 +1,12 @@
 package dev.kassa.server.payment.application;
 
 import dev.kassa.api.payment.Outcome;
+import dev.kassa.api.payment.SavedMethodDetails;
 import dev.kassa.api.payment.SavedMethods;
 import dev.kassa.api.payment.SetupResult;
 import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +78,32 @@ public class SavedMethodStore {
             boolean queryable = registry.method(method.method()).map(m -> m.can(SavedMethods.class)).orElse(false);
             method.scheduleCheck(queryable ? backoff.next(now, method.createdAt(), method.checkCount()) : null);
         }
+    }
+
+    /**
+     * Keeps the card a customer asked to save while paying (the gateway confirmed it with the
+     * payment), unless the payer has it already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void adoptFromPayment(String tenantId, String accountId, String payerId, String methodCode,
+                                 SavedMethodDetails details) {
+        boolean known = confirmed(tenantId, accountId).stream()
+                .anyMatch(s -> s.method().equals(methodCode) && details.token().equals(s.token()));
+        if (known) {
+            return;
+        }
+        Instant now = clock.instant();
+        SavedMethod saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, now);
+        boolean first = confirmed(tenantId, accountId).stream().noneMatch(SavedMethod::isDefault);
+        saved.confirm(null, details, now);
+        saved.setDefault(first, now);
+        em.persist(saved);
+    }
+
+    /** The janitor cannot ask about this one (no gateway reference): it stops trying. */
+    @Transactional
+    public void stopChecking(String tenantId, String id) {
+        lock(tenantId, id).scheduleCheck(null);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

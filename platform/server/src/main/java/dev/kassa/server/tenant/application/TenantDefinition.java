@@ -21,7 +21,8 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
 
     /**
      * A payment method as declared: on or off, for which countries, and credentials (a
-     * {@code credentials} object, or string members beside {@code enabled} and {@code countries}).
+     * {@code credentials} object, or string members beside {@code enabled} and {@code countries});
+     * no credentials keeps those stored.
      */
     public record MethodDefinition(boolean enabled, List<String> countries, Map<String, String> credentials) { }
 
@@ -48,16 +49,22 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
         Map<String, MethodDefinition> methods = new LinkedHashMap<>();
         JsonObject declared = json.getJsonObject("paymentMethods");
         if (declared != null) {
-            declared.forEach((code, value) -> methods.put(code, method(value.asJsonObject())));
+            declared.forEach((code, value) -> methods.put(code, method(code, value.asJsonObject())));
         }
         return new TenantDefinition(json.getString("slug"), json.getString("name"), base, defaultLocale, locales,
                 currencies, topUp, Map.copyOf(methods));
     }
 
-    private static MethodDefinition method(JsonObject m) {
+    private static MethodDefinition method(String code, JsonObject m) {
         List<String> countries = m.containsKey("countries")
                 ? m.getJsonArray("countries").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
                 : List.of("*");
+        for (String country : countries) {
+            if (!country.equals("*") && !dev.kassa.server.shared.Iso.isCountry(country)) {
+                throw new IllegalArgumentException("paymentMethods." + code + ".countries: '" + country
+                        + "' is not an ISO 3166-1 alpha-2 code in upper case (or \"*\")");
+            }
+        }
         Map<String, String> credentials = new LinkedHashMap<>();
         m.forEach((name, value) -> {
             if (!name.equals("enabled") && !name.equals("countries") && value instanceof JsonString text) {
@@ -66,7 +73,13 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
         });
         JsonObject nested = m.getJsonObject("credentials");
         if (nested != null) {
-            nested.forEach((name, value) -> credentials.put(name, ((JsonString) value).getString()));
+            nested.forEach((name, value) -> {
+                if (!(value instanceof JsonString text)) {
+                    throw new IllegalArgumentException("paymentMethods." + code + ".credentials." + name
+                            + " must be a string");
+                }
+                credentials.put(name, text.getString());
+            });
         }
         return new MethodDefinition(m.getBoolean("enabled", true), countries, credentials);
     }

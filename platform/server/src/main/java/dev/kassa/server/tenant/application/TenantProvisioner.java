@@ -112,7 +112,7 @@ public class TenantProvisioner {
             }
             TenantDefinition.MethodDefinition method = entry.getValue();
             paymentMethods.configure(tenant.id(), code, method.enabled(), List.copyOf(method.countries()),
-                    method.credentials());
+                    method.credentials().isEmpty() ? null : method.credentials());
         }
     }
 }

@@ -138,7 +138,7 @@ public class TopUpService {
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + request.method() + "' is not available for payers in " + country
                                 + " paying " + amount.currency() + "."));
-        requireAbilities(method, request);
+        requireAbilities(method, request, payerId);
         String reference = References.next(References.TOP_UP);
         TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, method.code(), amount, credit, usedQuote,
                 reference, null, clock.instant());
@@ -149,7 +149,11 @@ public class TopUpService {
         return new Created(topUps.require(tenantId, topUp.id()), attempt);
     }
 
-    private static void requireAbilities(ConfiguredMethod method, Request request) {
+    private static void requireAbilities(ConfiguredMethod method, Request request, String payerId) {
+        if (request.saveMethod() && payerId == null) {
+            throw KassaException.invalid("saveMethod", "saved_method.payer_required",
+                    "needs a payerId: a saved method belongs to a payer");
+        }
         if (request.offSession() && (request.savedMethodId() == null || !method.method().can(OffSessionPayments.class))) {
             throw KassaException.invalid("offSession", "offsession.unsupported", request.savedMethodId() == null
                     ? "needs a savedMethodId" : "the method " + method.code() + " cannot charge while the customer is away");

@@ -219,14 +219,16 @@ public final class Views {
                     info.processingTime(locale), m.credentialsComplete(), hints, fields, settings);
         }
 
-        /** Enough of a secret to tell two apart, never enough to use: a prefix up to "_" and the last 4. */
+        /**
+         * Enough of a secret to tell two apart, never enough to use: its kind prefix (such as
+         * {@code sk_test_} or {@code whsec_}) and its last four characters.
+         */
         static String mask(String secret) {
-            if (secret.length() < 12) {
+            int prefix = secret.substring(0, Math.min(8, secret.length())).lastIndexOf('_') + 1;
+            if (secret.length() < prefix + 12) {
                 return "…";
             }
-            int underscore = secret.indexOf('_', 0);
-            int keep = underscore > 0 && underscore < 8 ? Math.min(underscore + 2, 8) : 0;
-            return secret.substring(0, keep) + "…" + secret.substring(secret.length() - 4);
+            return secret.substring(0, prefix) + "…" + secret.substring(secret.length() - 4);
         }
     }
 
