@@ -8,6 +8,7 @@ import dev.kassa.server.shared.JsonInput;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.topup.application.TopUpService;
 import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.web.view.Views.AttemptView;
 import dev.kassa.server.web.view.Views.RefundView;
 import dev.kassa.server.web.view.Views.TopUpView;
 import jakarta.enterprise.context.RequestScoped;
@@ -79,6 +80,21 @@ public class TopUpResource {
     public Map<String, Object> refunds(@PathParam("id") String id) {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", refunds.forTopUp(caller.tenantId(), id).stream().map(RefundView::of).toList());
+        out.put("next", null);
+        return out;
+    }
+
+    /**
+     * Every payment attempt of the top-up, newest first, each with its history: what the first
+     * call, webhooks and the janitor said, in order.
+     */
+    @GET
+    @Path("{id}/attempts")
+    public Map<String, Object> attempts(@PathParam("id") String id) {
+        topUps.get(caller.tenantId(), id); // 404 for another tenant's top-up
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", attempts.forTopUp(caller.tenantId(), id).stream()
+                .map(a -> AttemptView.of(a, attempts.history(caller.tenantId(), a.id()))).toList());
         out.put("next", null);
         return out;
     }

@@ -211,6 +211,24 @@ class StripeCardIT {
     }
 
     @Test
+    void aGatewayErrorLeavesTheTopUpOpenAndUnknownNeverA500(Kassa kassa, StripeFake stripe) throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String account = tenant.newAccount();
+        stripe.failNextWith500();
+        ApiResponse topUp = cardTopUp(tenant, account, "9.00");
+        assertEquals("NEW", topUp.string("status"));
+        assertEquals("UNKNOWN", payment(topUp).getString("status"), topUp::toString);
+        assertEquals("0.00", tenant.balance(account));
+        // Still open: the janitor keeps asking (by the attempt id, as Stripe never named the payment).
+        eventually(() -> tenant.api().get("top-ups/" + topUp.string("id") + "/attempts").items().getJsonObject(0)
+                .getJsonArray("history").getValuesAs(JsonObject.class).stream()
+                .anyMatch(h -> h.getString("source").equals("janitor")), "the janitor asks about the open attempt");
+        assertEquals("UNKNOWN", payment(tenant.api().get("top-ups/" + topUp.string("id"))).getString("status"));
+        assertEquals("0.00", tenant.balance(account));
+        assertEquals(404, kassa.newTenant().api().get("top-ups/" + topUp.string("id") + "/attempts").status());
+    }
+
+    @Test
     void theJanitorFindsAPaymentWhoseWebhookNeverCame(Kassa kassa, StripeFake stripe) throws Exception {
         Kassa.Tenant tenant = stripeTenant(kassa);
         String account = tenant.newAccount();

@@ -116,14 +116,18 @@ public class PaymentAttempts {
                 .executeUpdate();
     }
 
-    /** An attempt's history, oldest first: {@code [status, source, eventId, detail, createdAt]}. */
+    /** One entry of an attempt's history: what {@code source} (start, webhook, janitor, ...) said. */
+    public record HistoryEntry(String status, String source, String eventId, String detail, java.time.Instant at) { }
+
+    /** An attempt's history, oldest first. */
     @Transactional
-    public List<Object[]> history(String tenantId, String attemptId) {
+    public List<HistoryEntry> history(String tenantId, String attemptId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select status, source, event_id, detail, created_at"
                         + " from payment_attempt_events where tenant_id = ?1 and attempt_id = ?2 order by created_at, id")
                 .setParameter(1, tenantId).setParameter(2, attemptId).getResultList();
-        return rows;
+        return rows.stream().map(r -> new HistoryEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                Notifications.instant(r[4]))).toList();
     }
 
     /** The account's customer id at the method's gateway, if one was created. */

@@ -121,6 +121,19 @@ public final class Views {
         }
     }
 
+    /** A payment attempt with its history, for the tenant looking into what happened. */
+    public record AttemptView(String id, String method, String status, MoneyView amount, String gatewayReference,
+                              MoneyView received, String reasonCode, String reason, String flag, boolean offSession,
+                              String savedMethodId, Instant createdAt, Instant updatedAt,
+                              List<dev.kassa.server.payment.application.PaymentAttempts.HistoryEntry> history) {
+        public static AttemptView of(PaymentAttempt a,
+                                     List<dev.kassa.server.payment.application.PaymentAttempts.HistoryEntry> history) {
+            return new AttemptView(a.id(), a.method(), a.status().name(), MoneyView.of(a.amount()), a.gatewayReference(),
+                    a.receivedAmount() == null ? null : MoneyView.of(a.receivedAmount()), a.reasonCode(), a.reason(),
+                    a.flag(), a.offSession(), a.savedMethodId(), a.createdAt(), a.updatedAt(), history);
+        }
+    }
+
     public record RefundView(String id, String topUpId, String accountId, String method, MoneyView amount,
                              String status, String gatewayReference, String reasonCode, String reason,
                              Instant createdAt, Instant completedAt) {
