@@ -20,6 +20,44 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class BankTransferRefundIT {
 
     @Test
+    void simultaneousRefundsNeverGiveBackMoreThanIsUnused(Kassa kassa) throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        String account = tenant.newAccount();
+        ApiResponse topUp = tenant.api().post("accounts/" + account + "/top-ups",
+                obj("amount", money("100.00", "EUR"), "method", "bank-transfer"));
+        tenant.api().post("bank-transfers", obj("bankTransactionId", "bt-" + System.nanoTime(), "reference",
+                topUp.string("reference"), "amount", money("100.00", "EUR")));
+        tenant.api().post("accounts/" + account + "/charges", obj("amount", money("10.00", "EUR"),
+                "description", "Licence"));
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(10);
+        java.util.List<java.util.concurrent.Future<ApiResponse>> answers = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                answers.add(pool.submit(() -> tenant.api().post("top-ups/" + topUp.string("id") + "/refunds",
+                        obj("amount", money("20.00", "EUR")))));
+            }
+            int refunded = 0;
+            int refused = 0;
+            for (var answer : answers) {
+                ApiResponse r = answer.get();
+                if (r.status() == 201) {
+                    refunded++;
+                } else {
+                    assertEquals("refund.exceeds_unused_funds", r.code(), r::toString);
+                    refused++;
+                }
+            }
+            assertEquals(4, refunded, "90.00 unused: four refunds of 20.00 fit");
+            assertEquals(6, refused);
+        } finally {
+            pool.shutdown();
+        }
+        assertEquals("10.00", tenant.balance(account));
+        assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
+    }
+
+    @Test
     void aBankTransferRefundWaitsForTheTenantAndNeverExceedsUnusedFunds(Kassa kassa) {
         Kassa.Tenant tenant = kassa.newTenant();
         String account = tenant.newAccount();
