@@ -36,6 +36,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+        return url(name);
+    }
+
+    /** The JDBC URL of a database of this server. */
+    public String url(String name) {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + name;
     }
 

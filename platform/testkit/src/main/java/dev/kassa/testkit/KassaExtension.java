@@ -16,6 +16,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * own tenants, never by order or cleanup.
  */
 public class KassaExtension implements ParameterResolver {
+    /** The database of the shared server, in the shared {@link EmbeddedDatabase}. */
+    public static final String DATABASE = "kassa_it";
+
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(KassaExtension.class);
 
     @Override
@@ -52,7 +55,7 @@ public class KassaExtension implements ParameterResolver {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
                 // KASSA_PLUGINS_STRIPE_API_BASE; the janitor asks every second instead of every minute.
                 stripe = new StripeFake(StripeFake.sharedFixtures()).start();
-                String url = database.createDatabase("kassa_it");
+                String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");
                 KassaProcess process = KassaProcess.start(KassaProcess.env(

@@ -186,11 +186,9 @@ public class PaymentAttempt {
         return updatedAt;
     }
 
+    /** How often the janitor asked about it (counted when it claims the row); the back-off grows with it. */
     public int checkCount() {
         return checkCount;
     }
 
-    public void countCheck() {
-        checkCount++;
-    }
 }

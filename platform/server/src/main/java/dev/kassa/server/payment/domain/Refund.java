@@ -97,9 +97,6 @@ public class Refund {
         this.nextCheckAt = at;
     }
 
-    public void countCheck() {
-        checkCount++;
-    }
 
     public String id() {
         return id;
@@ -157,6 +154,7 @@ public class Refund {
         return completedAt;
     }
 
+    /** How often the janitor asked about it (counted when it claims the row); the back-off grows with it. */
     public int checkCount() {
         return checkCount;
     }

@@ -115,9 +115,6 @@ public class SavedMethod {
         this.nextCheckAt = at;
     }
 
-    public void countCheck() {
-        checkCount++;
-    }
 
     public String id() {
         return id;
@@ -184,6 +181,7 @@ public class SavedMethod {
         return createdAt;
     }
 
+    /** How often the janitor asked about it (counted when it claims the row); the back-off grows with it. */
     public int checkCount() {
         return checkCount;
     }
