@@ -424,7 +424,19 @@ class StripeCardIT {
         assertEquals(payer, saved.getString("payerId"));
         assertTrue(saved.getBoolean("default"));
 
-        // The next top-up in the client area starts preset to that card.
+        // A second card is not the default until the customer makes it so; then it alone is.
+        ApiResponse second = tenant.api().post("accounts/" + account + "/saved-methods",
+                obj("method", "stripe-card", "payerId", payer));
+        stripe.customerConfirmsSetup(second.string("gatewayReference"));
+        deliver(kassa, tenant, stripe.setupEvent(second.string("gatewayReference"), Instant.now()));
+        assertFalse(tenant.api().get("saved-methods/" + second.string("id")).object().getBoolean("default"));
+        assertTrue(tenant.api().post("saved-methods/" + second.string("id") + "/default", "{}").object()
+                .getBoolean("default"));
+        assertFalse(tenant.api().get("saved-methods/" + saved.getString("id")).object().getBoolean("default"));
+        assertEquals(second.string("id"), tenant.api().get("accounts/" + account + "/top-up-options?payerId=" + payer)
+                .object().getJsonArray("savedMethods").getJsonObject(0).getString("id"), "the default comes first");
+
+        // The next top-up in the client area starts preset to the first card.
         ApiResponse again = tenant.api().post("accounts/" + account + "/top-ups", obj("amount",
                 money("15.00", "EUR"), "method", "stripe-card", "savedMethodId", saved.getString("id")));
         assertEquals(201, again.status(), again::toString);

@@ -163,17 +163,19 @@ public class SavedMethodStore {
     /** Makes one confirmed method the account's default, and no other. */
     @Transactional
     public SavedMethod makeDefault(String tenantId, String id) {
-        SavedMethod method = lock(tenantId, id);
+        SavedMethod chosen = find(tenantId, id).orElseThrow(KassaException::notFound);
+        // All of the account's methods, locked in id order: two concurrent choices wait, never deadlock.
+        List<SavedMethod> all = em.createQuery("select s from SavedMethod s where s.tenantId = :tenant"
+                        + " and s.accountId = :account order by s.id", SavedMethod.class)
+                .setParameter("tenant", tenantId).setParameter("account", chosen.accountId())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        SavedMethod method = all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
         if (method.status() != SavedMethod.Status.CONFIRMED) {
             throw KassaException.conflict("saved_method.not_confirmed", "Saved method not confirmed",
                     "Only a CONFIRMED method can be the default; this one is " + method.status() + ".");
         }
         Instant now = clock.instant();
-        for (SavedMethod other : list(tenantId, method.accountId())) {
-            if (!other.id().equals(id) && other.isDefault()) {
-                lock(tenantId, other.id()).setDefault(false, now);
-            }
-        }
+        all.stream().filter(s -> s != method && s.isDefault()).forEach(s -> s.setDefault(false, now));
         method.setDefault(true, now);
         return method;
     }
