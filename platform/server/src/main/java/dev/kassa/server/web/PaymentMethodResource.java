@@ -1,7 +1,7 @@
 package dev.kassa.server.web;
 
-import dev.kassa.server.payment.application.PaymentMethodService;
 import dev.kassa.api.payment.CredentialField;
+import dev.kassa.server.payment.application.PaymentMethodService;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
 import dev.kassa.server.shared.Iso;
