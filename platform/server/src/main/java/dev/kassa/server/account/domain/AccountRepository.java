@@ -1,10 +1,10 @@
 package dev.kassa.server.account.domain;
 
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,8 +22,7 @@ public class AccountRepository {
     }
 
     public Optional<Account> find(String tenantId, String id) {
-        return em.createQuery("select a from Account a where a.id = :id and a.tenantId = :tenant", Account.class)
-                .setParameter("id", id).setParameter("tenant", tenantId).getResultStream().findFirst();
+        return TenantRows.find(em, Account.class, tenantId, id);
     }
 
     public Account require(String tenantId, String id) {
@@ -32,10 +31,7 @@ public class AccountRepository {
 
     /** The account, locked for this transaction: the only way balances are changed. */
     public Account lock(String tenantId, String id) {
-        return em.createQuery("select a from Account a where a.id = :id and a.tenantId = :tenant", Account.class)
-                .setParameter("id", id).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.lock(em, Account.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 
     public Optional<Account> findByReference(String tenantId, String reference) {

@@ -3,6 +3,7 @@ package dev.kassa.server.banktransfer.application;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.payment.application.IncomingPayments;
 import dev.kassa.server.payment.application.PaymentOutcomes;
@@ -19,7 +20,6 @@ import dev.kassa.server.topup.domain.TopUpRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -128,11 +128,8 @@ public class BankTransferService {
 
     @Transactional
     public BankTransfer assign(String tenantId, String transferId, String accountId) {
-        BankTransfer transfer = em.createQuery("select b from BankTransfer b where b.id = :id and b.tenantId = :tenant",
-                        BankTransfer.class)
-                .setParameter("id", transferId).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        BankTransfer transfer = TenantRows.lock(em, BankTransfer.class, tenantId, transferId)
+                .orElseThrow(KassaException::notFound);
         Account account = accounts.lock(tenantId, accountId);
         IncomingPayments.Credit credit = incoming.price(tenantId, account, null, transfer.amount());
         transfer.assign(account.id(), credit.amount(), clock.instant());
@@ -143,9 +140,7 @@ public class BankTransferService {
 
     @Transactional
     public BankTransfer get(String tenantId, String transferId) {
-        return em.createQuery("select b from BankTransfer b where b.id = :id and b.tenantId = :tenant", BankTransfer.class)
-                .setParameter("id", transferId).setParameter("tenant", tenantId)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.find(em, BankTransfer.class, tenantId, transferId).orElseThrow(KassaException::notFound);
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.domain.Conversion;
 import dev.kassa.server.currency.domain.Quote;
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
@@ -110,8 +111,7 @@ public class QuoteService {
     }
 
     private java.util.Optional<Quote> find(String tenantId, String quoteId) {
-        return em.createQuery("select q from Quote q where q.id = :id and q.tenantId = :tenant", Quote.class)
-                .setParameter("id", quoteId).setParameter("tenant", tenantId).getResultStream().findFirst();
+        return TenantRows.find(em, Quote.class, tenantId, quoteId);
     }
 
     private long ttlSeconds() {

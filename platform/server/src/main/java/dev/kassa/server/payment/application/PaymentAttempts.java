@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.application;
 
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.payment.domain.AttemptStatus;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.shared.Ids;
@@ -45,39 +46,18 @@ public class PaymentAttempts {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public PaymentAttempt lock(String tenantId, String attemptId) {
-        return em.createQuery("select a from PaymentAttempt a where a.id = :id and a.tenantId = :tenant",
-                        PaymentAttempt.class)
-                .setParameter("id", attemptId).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.lock(em, PaymentAttempt.class, tenantId, attemptId).orElseThrow(KassaException::notFound);
     }
 
     /** The attempt a gateway event is about: by the gateway's reference, else by our id from its metadata. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<PaymentAttempt> lockFor(String tenantId, String method, String gatewayReference, String attemptId) {
-        if (gatewayReference != null) {
-            Optional<PaymentAttempt> byReference = em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant"
-                            + " and a.method = :method and a.gatewayReference = :ref", PaymentAttempt.class)
-                    .setParameter("tenant", tenantId).setParameter("method", method).setParameter("ref", gatewayReference)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-            if (byReference.isPresent()) {
-                return byReference;
-            }
-        }
-        if (attemptId == null) {
-            return Optional.empty();
-        }
-        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.method = :method"
-                        + " and a.id = :id", PaymentAttempt.class)
-                .setParameter("tenant", tenantId).setParameter("method", method).setParameter("id", attemptId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return TenantRows.lockForGateway(em, PaymentAttempt.class, tenantId, method, gatewayReference, attemptId);
     }
 
     @Transactional
     public Optional<PaymentAttempt> find(String tenantId, String attemptId) {
-        return em.createQuery("select a from PaymentAttempt a where a.id = :id and a.tenantId = :tenant",
-                        PaymentAttempt.class)
-                .setParameter("id", attemptId).setParameter("tenant", tenantId).getResultStream().findFirst();
+        return TenantRows.find(em, PaymentAttempt.class, tenantId, attemptId);
     }
 
     /** The top-up's attempts with {@code method} still waiting for news, locked. */

@@ -5,6 +5,7 @@ import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
@@ -21,7 +22,6 @@ import dev.kassa.server.topup.domain.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -142,37 +142,18 @@ public class RefundStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public Refund lock(String tenantId, String refundId) {
-        return em.createQuery("select r from Refund r where r.id = :id and r.tenantId = :tenant", Refund.class)
-                .setParameter("id", refundId).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst()
-                .orElseThrow(KassaException::notFound);
+        return TenantRows.lock(em, Refund.class, tenantId, refundId).orElseThrow(KassaException::notFound);
     }
 
     /** The refund a gateway event is about: by the gateway's reference, else by our id from its metadata. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<Refund> lockFor(String tenantId, String method, String gatewayReference, String refundId) {
-        if (gatewayReference != null) {
-            Optional<Refund> found = em.createQuery("select r from Refund r where r.tenantId = :tenant"
-                            + " and r.method = :method and r.gatewayReference = :ref", Refund.class)
-                    .setParameter("tenant", tenantId).setParameter("method", method).setParameter("ref", gatewayReference)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        if (refundId == null) {
-            return Optional.empty();
-        }
-        return em.createQuery("select r from Refund r where r.tenantId = :tenant and r.method = :method and r.id = :id",
-                        Refund.class)
-                .setParameter("tenant", tenantId).setParameter("method", method).setParameter("id", refundId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return TenantRows.lockForGateway(em, Refund.class, tenantId, method, gatewayReference, refundId);
     }
 
     @Transactional
     public Optional<Refund> find(String tenantId, String refundId) {
-        return em.createQuery("select r from Refund r where r.id = :id and r.tenantId = :tenant", Refund.class)
-                .setParameter("id", refundId).setParameter("tenant", tenantId).getResultStream().findFirst();
+        return TenantRows.find(em, Refund.class, tenantId, refundId);
     }
 
     @Transactional

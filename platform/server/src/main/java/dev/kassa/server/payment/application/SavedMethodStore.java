@@ -4,6 +4,7 @@ import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.SavedMethodDetails;
 import dev.kassa.api.payment.SavedMethods;
 import dev.kassa.api.payment.SetupResult;
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.plugin.PluginRegistry;
 import dev.kassa.server.shared.Ids;
@@ -108,30 +109,13 @@ public class SavedMethodStore {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public SavedMethod lock(String tenantId, String id) {
-        return em.createQuery("select s from SavedMethod s where s.id = :id and s.tenantId = :tenant", SavedMethod.class)
-                .setParameter("id", id).setParameter("tenant", tenantId).setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.lock(em, SavedMethod.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 
     /** The saved method a gateway event is about: by the gateway's set-up reference, else by our id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SavedMethod> lockFor(String tenantId, String method, String gatewayReference, String id) {
-        if (gatewayReference != null) {
-            Optional<SavedMethod> found = em.createQuery("select s from SavedMethod s where s.tenantId = :tenant"
-                            + " and s.method = :method and s.gatewayReference = :ref", SavedMethod.class)
-                    .setParameter("tenant", tenantId).setParameter("method", method).setParameter("ref", gatewayReference)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        if (id == null) {
-            return Optional.empty();
-        }
-        return em.createQuery("select s from SavedMethod s where s.tenantId = :tenant and s.method = :method"
-                        + " and s.id = :id", SavedMethod.class)
-                .setParameter("tenant", tenantId).setParameter("method", method).setParameter("id", id)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultStream().findFirst();
+        return TenantRows.lockForGateway(em, SavedMethod.class, tenantId, method, gatewayReference, id);
     }
 
     @Transactional
@@ -141,9 +125,7 @@ public class SavedMethodStore {
 
     @Transactional
     public Optional<SavedMethod> find(String tenantId, String id) {
-        return em.createQuery("select s from SavedMethod s where s.id = :id and s.tenantId = :tenant", SavedMethod.class)
-                .setParameter("id", id).setParameter("tenant", tenantId).getResultStream().findFirst()
-                .filter(s -> s.status() != SavedMethod.Status.REMOVED);
+        return TenantRows.find(em, SavedMethod.class, tenantId, id).filter(s -> s.status() != SavedMethod.Status.REMOVED);
     }
 
     /** The account's methods except removed ones, default first, then newest. */

@@ -1,5 +1,6 @@
 package dev.kassa.server.topup.domain;
 
+import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,16 +22,11 @@ public class TopUpRepository {
     }
 
     public TopUp require(String tenantId, String id) {
-        return em.createQuery("select t from TopUp t where t.id = :id and t.tenantId = :tenant", TopUp.class)
-                .setParameter("id", id).setParameter("tenant", tenantId)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.find(em, TopUp.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 
     public TopUp lock(String tenantId, String id) {
-        return em.createQuery("select t from TopUp t where t.id = :id and t.tenantId = :tenant", TopUp.class)
-                .setParameter("id", id).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst().orElseThrow(KassaException::notFound);
+        return TenantRows.lock(em, TopUp.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 
     public Optional<TopUp> lockByReference(String tenantId, String reference) {
