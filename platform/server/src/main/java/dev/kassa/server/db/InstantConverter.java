@@ -23,8 +23,11 @@ public class InstantConverter implements AttributeConverter<Instant, OffsetDateT
         return toInstant(value);
     }
 
-    /** Drivers disagree on what a timestamptz reads back as; accept each of them. */
-    static Instant toInstant(Object value) {
+    /**
+     * Drivers disagree on what a timestamptz reads back as (also in native query results); accept
+     * each of them.
+     */
+    public static Instant toInstant(Object value) {
         if (value == null) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.application;
 
+import dev.kassa.server.db.InstantConverter;
 import dev.kassa.server.shared.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -72,19 +73,6 @@ public class Notifications {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.setMaxResults(limit + 1).getResultList();
         return rows.stream().map(r -> new Notification((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                (String) r[4], instant(r[5]))).toList();
-    }
-
-    static Instant instant(Object value) {
-        if (value instanceof java.time.OffsetDateTime odt) {
-            return odt.toInstant();
-        }
-        if (value instanceof Timestamp ts) {
-            return ts.toInstant();
-        }
-        if (value instanceof java.time.Instant i) {
-            return i;
-        }
-        return value == null ? null : java.time.OffsetDateTime.parse(value.toString()).toInstant();
+                (String) r[4], InstantConverter.toInstant(r[5]))).toList();
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.application;
 
+import dev.kassa.server.db.InstantConverter;
 import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.payment.domain.AttemptStatus;
 import dev.kassa.server.payment.domain.PaymentAttempt;
@@ -107,7 +108,7 @@ public class PaymentAttempts {
                         + " from payment_attempt_events where tenant_id = ?1 and attempt_id = ?2 order by created_at, id")
                 .setParameter(1, tenantId).setParameter(2, attemptId).getResultList();
         return rows.stream().map(r -> new HistoryEntry((String) r[0], (String) r[1], (String) r[2], (String) r[3],
-                Notifications.instant(r[4]))).toList();
+                InstantConverter.toInstant(r[4]))).toList();
     }
 
     /** The account's customer id at the method's gateway, if one was created. */
