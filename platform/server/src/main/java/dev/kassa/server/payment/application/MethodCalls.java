@@ -44,6 +44,9 @@ public class MethodCalls {
     private PluginRegistry registry;
     private Clock clock;
     private final Config config = ConfigProvider.getConfig();
+    /** Operator settings are fixed for the life of the process: read once per plugin, not per call. */
+    private final java.util.concurrent.ConcurrentMap<String, Map<String, String>> operatorSettings =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     protected MethodCalls() {
     }
@@ -114,7 +117,8 @@ public class MethodCalls {
     }
 
     MethodContext context(String tenantSlug, ConfiguredMethod m) {
-        return new MethodContext(tenantSlug, m.credentials(), operatorSettings(m.method().pluginId()),
+        return new MethodContext(tenantSlug, m.credentials(),
+                operatorSettings.computeIfAbsent(m.method().pluginId(), this::operatorSettings),
                 HttpSettings.DEFAULT, clock, System.getLogger("dev.kassa.plugin." + m.method().pluginId()));
     }
 
@@ -131,7 +135,7 @@ public class MethodCalls {
                         .ifPresent(v -> settings.put(name.substring(prefix.length()), v));
             }
         }
-        return settings;
+        return Map.copyOf(settings);
     }
 
     private <T> T guarded(ConfiguredMethod m, String call, Supplier<T> work,
