@@ -4,13 +4,11 @@ import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.RefundRequest;
 import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
-import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.TenantRepository;
-import dev.kassa.server.topup.domain.TopUp;
 import dev.kassa.server.topup.domain.TopUpRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -57,18 +55,17 @@ public class RefundService {
                 return earlier.get();
             }
         }
-        Refund refund = store.open(tenantId, refundId, topUpId, amount);
-        TopUp topUp = topUps.require(tenantId, topUpId);
-        String paymentReference = refund.attemptId() == null ? null : attemptReference(tenantId, topUpId,
-                refund.attemptId());
+        RefundStore.Opened opened = store.open(tenantId, refundId, topUpId, amount);
+        Refund refund = opened.refund();
+        String slug = tenants.require(tenantId).slug();
         Map<String, String> metadata = new LinkedHashMap<>();
-        metadata.put("kassa_tenant", tenants.require(tenantId).slug());
+        metadata.put("kassa_tenant", slug);
         metadata.put("kassa_account", refund.accountId());
         metadata.put("kassa_top_up", topUpId);
         metadata.put("kassa_refund", refund.id());
-        RefundResult result = calls.refund(tenants.require(tenantId).slug(), methods.get(tenantId, refund.method()),
-                new RefundRequest(refund.id(), paymentReference, new Amount(amount.minor(), amount.currency().code()),
-                        topUp.reference(), metadata));
+        RefundResult result = calls.refund(slug, methods.get(tenantId, refund.method()),
+                new RefundRequest(refund.id(), opened.paymentReference(),
+                        new Amount(amount.minor(), amount.currency().code()), opened.topUpReference(), metadata));
         return store.applyAlone(tenantId, refund.id(), result);
     }
 
@@ -102,10 +99,5 @@ public class RefundService {
         store.apply(refund, sent ? RefundResult.succeeded(null) : RefundResult.failed(null, "reported_failed",
                 reason == null ? "Reported failed by the tenant." : reason));
         return refund;
-    }
-
-    private String attemptReference(String tenantId, String topUpId, String attemptId) {
-        return store.attempts(tenantId, topUpId).stream().filter(a -> a.id().equals(attemptId)).findFirst()
-                .map(PaymentAttempt::gatewayReference).orElse(null);
     }
 }

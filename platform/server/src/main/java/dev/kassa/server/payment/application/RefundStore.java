@@ -61,9 +61,12 @@ public class RefundStore {
         this.clock = clock;
     }
 
+    /** A refund just recorded, with what the gateway call needs to know of its top-up. */
+    public record Opened(Refund refund, String topUpReference, String paymentReference) { }
+
     /** Checks the limits, records the PENDING refund and debits the balance; committed before the gateway is called. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Refund open(String tenantId, String refundId, String topUpId, Money amount) {
+    public Opened open(String tenantId, String refundId, String topUpId, Money amount) {
         TopUp topUp = topUps.lock(tenantId, topUpId);
         if (topUp.status() != TopUpStatus.PAID) {
             throw KassaException.conflict("refund.not_refundable", "Top-up not refundable",
@@ -97,7 +100,7 @@ public class RefundStore {
         em.persist(refund);
         ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,
                 "Refund of top-up " + topUp.reference(), topUp.reference());
-        return refund;
+        return new Opened(refund, topUp.reference(), throughGateway ? paid.gatewayReference() : null);
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
@@ -169,13 +172,6 @@ public class RefundStore {
                         + " where r.tenantId = :tenant and r.topUpId = :topUp and r.status <> 'FAILED'")
                 .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getSingleResult();
         return new Money(sum.longValue(), zeroOf.currency());
-    }
-
-    @Transactional
-    public List<PaymentAttempt> attempts(String tenantId, String topUpId) {
-        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.topUpId = :topUp",
-                        PaymentAttempt.class)
-                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getResultList();
     }
 
     private Optional<PaymentAttempt> successfulAttempt(String tenantId, String topUpId) {
