@@ -107,6 +107,12 @@ public class PaymentMethodService {
         return list(tenantId).stream().filter(m -> m.offeredTo(country, currency)).toList();
     }
 
+    /** One method, if it is offered to a payer in {@code country} paying {@code currency} (null: any). */
+    @Transactional
+    public Optional<ConfiguredMethod> offered(String tenantId, String code, String country, String currency) {
+        return registry.method(code).map(m -> configured(tenantId, m)).filter(m -> m.offeredTo(country, currency));
+    }
+
     /**
      * Changes a method. {@code enabled} or {@code countries} null keep the current value;
      * {@code credentialChanges} null keeps the credentials, otherwise each entry sets a field (a

@@ -64,8 +64,7 @@ public class SavedMethodService {
         }
         Account account = accounts.require(tenantId, accountId);
         Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
-        ConfiguredMethod method = methods.availableFor(tenantId, payer.country(), null).stream()
-                .filter(m -> m.code().equals(methodCode)).findFirst()
+        ConfiguredMethod method = methods.offered(tenantId, methodCode, payer.country(), null)
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + methodCode + "' is not available for payers in " + payer.country() + "."));
         if (!method.method().can(SavedMethods.class)) {

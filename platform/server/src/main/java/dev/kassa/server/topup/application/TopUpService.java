@@ -133,8 +133,7 @@ public class TopUpService {
                     .with("minimum", MoneyView.of(limits.minimum()))
                     .with("maximum", MoneyView.of(limits.maximum()));
         }
-        ConfiguredMethod method = paymentMethods.availableFor(tenantId, country, amount.currency().code()).stream()
-                .filter(m -> m.code().equals(request.method())).findFirst()
+        ConfiguredMethod method = paymentMethods.offered(tenantId, request.method(), country, amount.currency().code())
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + request.method() + "' is not available for payers in " + country
                                 + " paying " + amount.currency() + "."));
