@@ -10,9 +10,9 @@ import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMetho
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.util.Optional;
@@ -130,22 +130,25 @@ public class PaymentJanitor {
         return 1;
     }
 
-    /** The janitor's transactions: read a claimed row, apply an answer under the same locks as a webhook. */
+    /**
+     * The janitor's transactions: read a claimed row, apply an answer under the same locks as a
+     * webhook. The janitor's thread has no request, so every read needs a transaction of its own.
+     */
     @ApplicationScoped
     public static class Appliers {
-        private EntityManager em;
         private PaymentAttempts attempts;
         private PaymentOutcomes outcomes;
         private SavedMethodStore savedMethods;
         private RefundStore refunds;
+        private TenantRepository tenants;
 
         protected Appliers() {
         }
 
         @Inject
-        public Appliers(EntityManager em, PaymentAttempts attempts, PaymentOutcomes outcomes,
-                        SavedMethodStore savedMethods, RefundStore refunds) {
-            this.em = em; // the janitor's thread has no request: every read needs its transaction
+        public Appliers(PaymentAttempts attempts, PaymentOutcomes outcomes, SavedMethodStore savedMethods,
+                        RefundStore refunds, TenantRepository tenants) {
+            this.tenants = tenants;
             this.attempts = attempts;
             this.outcomes = outcomes;
             this.savedMethods = savedMethods;
@@ -154,24 +157,22 @@ public class PaymentJanitor {
 
         @Transactional
         public String slug(Claim claim) {
-            return em.find(dev.kassa.server.tenant.domain.Tenant.class, claim.tenantId()).slug();
+            return tenants.require(claim.tenantId()).slug();
         }
 
         @Transactional
         public Optional<PaymentAttempt> attempt(Claim claim) {
-            return Optional.ofNullable(em.find(PaymentAttempt.class, claim.id()))
-                    .filter(a -> a.tenantId().equals(claim.tenantId()));
+            return attempts.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
         public Optional<SavedMethod> savedMethod(Claim claim) {
-            return Optional.ofNullable(em.find(SavedMethod.class, claim.id()))
-                    .filter(s -> s.tenantId().equals(claim.tenantId()));
+            return savedMethods.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
         public Optional<Refund> refund(Claim claim) {
-            return Optional.ofNullable(em.find(Refund.class, claim.id())).filter(r -> r.tenantId().equals(claim.tenantId()));
+            return refunds.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
