@@ -97,7 +97,6 @@ public class Refund {
         this.nextCheckAt = at;
     }
 
-
     public String id() {
         return id;
     }

@@ -115,7 +115,6 @@ public class SavedMethod {
         this.nextCheckAt = at;
     }
 
-
     public String id() {
         return id;
     }
