@@ -113,7 +113,7 @@ final class StripeBackend {
             return FakeResponse.invalidRequest(400, "parameter_invalid_string", "Invalid currency: " + currency);
         }
         String customer = params.get("customer");
-        if (customer != null && (customers.get(customer) == null || !customers.get(customer).owner().equals(owner))) {
+        if (isForeignCustomer(owner, customer)) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such customer: '" + customer + "'");
         }
         boolean offSession = params.isTrue("off_session");
@@ -165,8 +165,7 @@ final class StripeBackend {
         if (!intent.status.equals("requires_payment_method") && !intent.status.equals("requires_confirmation")) {
             return unexpectedState("PaymentIntent", intent.status);
         }
-        FakePaymentMethod method = params.has("payment_method")
-                ? paymentMethod(owner, params.get("payment_method")) : testCard(owner, null);
+        FakePaymentMethod method = methodToConfirmWith(owner, params);
         if (method == null) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such PaymentMethod");
         }
@@ -296,7 +295,7 @@ final class StripeBackend {
 
     synchronized FakeResponse createSetupIntent(String owner, FormParams params, String idempotencyKey) {
         String customer = params.get("customer");
-        if (customer != null && (customers.get(customer) == null || !customers.get(customer).owner().equals(owner))) {
+        if (isForeignCustomer(owner, customer)) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such customer: '" + customer + "'");
         }
         String usage = params.has("usage") ? params.get("usage") : "off_session";
@@ -330,8 +329,7 @@ final class StripeBackend {
         if (!intent.status.equals("requires_payment_method") && !intent.status.equals("requires_confirmation")) {
             return unexpectedState("SetupIntent", intent.status);
         }
-        FakePaymentMethod method = params.has("payment_method")
-                ? paymentMethod(owner, params.get("payment_method")) : testCard(owner, null);
+        FakePaymentMethod method = methodToConfirmWith(owner, params);
         if (method == null) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such PaymentMethod");
         }
@@ -526,6 +524,16 @@ final class StripeBackend {
                 .filter(r -> r.paymentIntent.equals(paymentIntentId) && !r.status.equals("failed") && !r.status.equals("canceled"))
                 .mapToLong(r -> r.amount)
                 .sum();
+    }
+
+    /** A customer id that is set but not one of this account's customers. */
+    private boolean isForeignCustomer(String owner, String customer) {
+        return customer != null && (customers.get(customer) == null || !customers.get(customer).owner().equals(owner));
+    }
+
+    /** The method a confirm call names, else a fresh test card (what Stripe.js would have collected); null if unknown. */
+    private FakePaymentMethod methodToConfirmWith(String owner, FormParams params) {
+        return params.has("payment_method") ? paymentMethod(owner, params.get("payment_method")) : testCard(owner, null);
     }
 
     private FakePaymentMethod testCard(String owner, String customer) {
