@@ -31,6 +31,11 @@ public final class ApiClient {
         return base;
     }
 
+    /** The Bearer token this client sends, or null. */
+    public String token() {
+        return token;
+    }
+
     public ApiResponse get(String path) {
         return send("GET", path, null, Map.of());
     }

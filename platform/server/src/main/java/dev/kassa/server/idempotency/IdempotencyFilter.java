@@ -2,9 +2,14 @@ package dev.kassa.server.idempotency;
 
 import dev.kassa.server.web.Caller;
 import dev.kassa.server.web.Problems;
+import dev.kassa.server.web.ShownOnce;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
@@ -19,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -108,16 +114,18 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
                 store.release(claimed.scope(), claimed.key());
                 return;
             }
-            String body = serialize(response.getEntity());
+            Object entity = response.getEntity();
+            String body = serialize(entity);
+            String kept = entity instanceof ShownOnce secret ? withoutSecret(body, secret) : body;
             MediaType type = response.getMediaType() == null ? MediaType.APPLICATION_JSON_TYPE : response.getMediaType();
             response.setEntity(body, null, type);
             if (tx.getStatus() == Status.STATUS_ACTIVE) {
-                store.complete(claimed.scope(), claimed.key(), status, type.toString(), body);
+                store.complete(claimed.scope(), claimed.key(), status, type.toString(), kept);
                 tx.commit();
             } else {
                 // The work was refused (a 4xx that rolled back): nothing happened, remember the answer.
                 rollbackQuietly(tx);
-                store.completeAlone(claimed.scope(), claimed.key(), status, type.toString(), body);
+                store.completeAlone(claimed.scope(), claimed.key(), status, type.toString(), kept);
             }
         } catch (Exception e) {
             LOG.log(Level.WARNING, "Commit of an idempotent request failed", e);
@@ -132,6 +140,16 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private String callerScope() {
         return caller.isOperator() ? "operator" : caller.tenantId();
+    }
+
+    /** The answer to keep for replays: the secret member set to null, with a notice beside it. */
+    private static String withoutSecret(String body, ShownOnce secret) {
+        JsonObjectBuilder kept = Json.createObjectBuilder();
+        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+            reader.readObject().forEach((name, value) -> kept.add(name,
+                    name.equals(secret.secretMember()) ? JsonValue.NULL : value));
+        }
+        return kept.add(secret.secretMember() + "Notice", secret.replayNotice()).build().toString();
     }
 
     private String serialize(Object entity) {

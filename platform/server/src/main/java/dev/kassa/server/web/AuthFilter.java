@@ -1,61 +1,82 @@
 package dev.kassa.server.web;
 
 import dev.kassa.server.config.CredentialsFile;
-import dev.kassa.server.config.Secrets;
-import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.tenant.application.ApiKeyService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.util.Optional;
 
 /**
- * Resolves the caller from {@code Authorization: Bearer ...}. Operator endpoints ({@code /v1/tenants},
- * {@code /v1/operator/...}) take the operator token; every other endpoint a tenant API key.
+ * Lets a request reach the resource that matched it only when its Bearer token belongs to the
+ * resource's {@link Audience}. Runs after matching, so the path's spelling ({@code ;params},
+ * escapes, dot segments) plays no part: whatever the container routed the request to decides.
+ * A resource that declares no audience is refused to everyone.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class AuthFilter implements ContainerRequestFilter {
+    @Context
+    private ResourceInfo resource;
     private Caller caller;
     private CredentialsFile credentials;
-    private TenantService tenants;
+    private ApiKeyService apiKeys;
 
     protected AuthFilter() {
     }
 
     @Inject
-    public AuthFilter(Caller caller, CredentialsFile credentials, TenantService tenants) {
+    public AuthFilter(Caller caller, CredentialsFile credentials, ApiKeyService apiKeys) {
         this.caller = caller;
         this.credentials = credentials;
-        this.tenants = tenants;
+        this.apiKeys = apiKeys;
     }
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath();
-        path = path.startsWith("/") ? path.substring(1) : path;
+        Optional<Audience.Party> audience = audience(resource.getResourceMethod(), resource.getResourceClass());
+        if (audience.isEmpty()) {
+            request.abortWith(Problems.response(403, "auth.forbidden", "Forbidden",
+                    "This endpoint is not open to any caller."));
+            return;
+        }
         Optional<String> token = bearer(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        boolean operatorPath = path.startsWith("v1/operator") || path.equals("v1/tenants") || path.startsWith("v1/tenants/");
-        if (operatorPath) {
-            if (token.isPresent() && credentials.isOperatorToken(token.get())) {
-                caller.authenticateOperator();
-                return;
+        switch (audience.get()) {
+            case OPERATOR -> {
+                if (token.isPresent() && credentials.isOperatorToken(token.get())) {
+                    caller.authenticateOperator();
+                    return;
+                }
             }
-        } else if (token.isPresent()) {
-            Optional<String> tenantId = tenants.findIdByApiKeyHash(Secrets.sha256(token.get()));
-            if (tenantId.isPresent()) {
-                caller.authenticateTenant(tenantId.get());
-                return;
+            case TENANT -> {
+                Optional<String> tenantId = token.flatMap(apiKeys::authenticate);
+                if (tenantId.isPresent()) {
+                    caller.authenticateTenant(tenantId.get());
+                    return;
+                }
             }
         }
         request.abortWith(Problems.response(401, "auth.unauthorized", "Unauthorized",
-                operatorPath ? "This endpoint needs the operator token as a Bearer token."
+                audience.get() == Audience.Party.OPERATOR ? "This endpoint needs the operator token as a Bearer token."
                         : "This endpoint needs a tenant API key as a Bearer token."));
+    }
+
+    /** The method's own audience, else its class's; empty when neither declares one. */
+    static Optional<Audience.Party> audience(Method method, Class<?> type) {
+        Audience declared = method == null ? null : method.getAnnotation(Audience.class);
+        if (declared == null && type != null) {
+            declared = type.getAnnotation(Audience.class);
+        }
+        return Optional.ofNullable(declared).map(Audience::value);
     }
 
     private static Optional<String> bearer(String header) {

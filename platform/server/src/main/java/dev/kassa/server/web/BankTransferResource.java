@@ -25,6 +25,7 @@ import java.net.URI;
 import java.time.Instant;
 
 /** Money the tenant reports as arrived at its bank. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/bank-transfers")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

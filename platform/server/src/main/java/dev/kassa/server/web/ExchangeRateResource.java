@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /** The reference exchange rates in force, for any tenant (rates are the same for the whole installation). */
+@Audience(Audience.Party.TENANT)
 @Path("v1/exchange-rates")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

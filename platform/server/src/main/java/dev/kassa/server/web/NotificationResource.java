@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
  * What the tenant (and, through it, its customers) should hear about: failed payments and refunds,
  * amounts a gateway reported that differ from the attempt, events about unknown payments.
  */
+@Audience(Audience.Party.TENANT)
 @Path("v1/notifications")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

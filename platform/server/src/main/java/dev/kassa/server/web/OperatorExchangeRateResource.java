@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Operator: uploads a published rates document, such as the ECB's eurofxref XML. */
+@Audience(Audience.Party.OPERATOR)
 @Path("v1/operator/exchange-rates")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

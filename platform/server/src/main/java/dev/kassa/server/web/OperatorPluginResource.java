@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Operator: the plugins loaded from {@code KASSA_PLUGINS_DIR}, and a reload without restart. */
+@Audience(Audience.Party.OPERATOR)
 @Path("v1/operator/plugins")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Operator: checks over the whole installation. */
+@Audience(Audience.Party.OPERATOR)
 @Path("v1/operator")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /** Operator: tenants. */
+@Audience(Audience.Party.OPERATOR)
 @Path("v1/tenants")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

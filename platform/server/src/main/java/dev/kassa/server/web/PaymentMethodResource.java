@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Which payment methods the tenant offers, and to which countries. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/payment-methods")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

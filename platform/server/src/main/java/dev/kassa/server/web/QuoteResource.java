@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 
 /** Quotes: {@code {from: Money, to: "EUR"}} or {@code {from: "USD", to: Money}}, optionally for one account. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/quotes")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** Refunds; those a tenant sends by hand (bank transfer) are reported sent or failed here. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/refunds")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

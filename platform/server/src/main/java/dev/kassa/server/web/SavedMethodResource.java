@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** A saved card: read it, make it the account's default, delete it (forgotten at the gateway too). */
+@Audience(Audience.Party.TENANT)
 @Path("v1/saved-methods")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /** Tenant settings. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/settings")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /** The calling tenant itself, and its ledger check. */
+@Audience(Audience.Party.TENANT)
 @Path("v1")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

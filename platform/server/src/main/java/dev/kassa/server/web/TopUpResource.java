@@ -26,6 +26,7 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+@Audience(Audience.Party.TENANT)
 @Path("v1/top-ups")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)

@@ -26,7 +26,8 @@ class MigrationsH2Test {
     private static final String URL = "jdbc:h2:mem:mig"
             + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH"; // as KassaDataSource builds it
     private static final List<String> TABLES = List.of("tenants", "accounts", "payers", "payment_method_configs",
-            "top_ups", "bank_transfers", "journal_transactions", "journal_entries", "idempotency_keys");
+            "top_ups", "bank_transfers", "journal_transactions", "journal_entries", "idempotency_keys",
+            "tenant_api_keys");
     private static final Timestamp NOW = Timestamp.from(Instant.parse("2026-01-01T00:00:00Z"));
 
     private Connection connection;
@@ -124,15 +125,60 @@ class MigrationsH2Test {
         }
     }
 
-    private void insertTenant(String id) throws SQLException {
+    @Test
+    @SuppressWarnings("deprecation") // the Liquibase facade is the stable API of the 4.x line
+    void aTenantsSingleKeyMovesToTheKeysTableAndKeepsWorking() throws Exception {
+        // The schema as it stood before tenants could hold several keys: tenant-1 and tenant-2.
+        new liquibase.Liquibase(Migrations.CHANGELOG, new liquibase.resource.ClassLoaderResourceAccessor(
+                        Migrations.class.getClassLoader()),
+                liquibase.database.DatabaseFactory.getInstance().findCorrectDatabaseImplementation(
+                        new liquibase.database.jvm.JdbcConnection(connection)))
+                .update(2, new liquibase.Contexts(), new liquibase.LabelExpression());
         String sql = "insert into tenants (id, slug, name, base_currency, default_locale, locales, api_key_hash,"
                 + " top_up_minimum_minor, top_up_maximum_minor, top_up_presets, created_at)"
-                + " values (?, ?, 'Test', 'EUR', 'en', 'en', ?, 50, 1500000, '10000,20000', ?)";
+                + " values ('ten_01M8451DQ7DKP2FTSWKBWBZFDW', 'old', 'Old', 'EUR', 'en', 'en', 'digest-of-the-old-key',"
+                + " 50, 1500000, '10000', ?)";
+        try (PreparedStatement ps = connection.prepareStatement(sql)) {
+            ps.setTimestamp(1, NOW);
+            ps.executeUpdate();
+        }
+
+        Migrations.run(connection);
+
+        try (Statement s = connection.createStatement();
+             ResultSet r = s.executeQuery("select id, tenant_id, key_hash, prefix, last4, revoked_at from tenant_api_keys")) {
+            assertTrue(r.next());
+            assertEquals("key_01M8451DQ7DKP2FTSWKBWBZFDW", r.getString(1));
+            assertEquals("ten_01M8451DQ7DKP2FTSWKBWBZFDW", r.getString(2));
+            assertEquals("digest-of-the-old-key", r.getString(3));
+            assertEquals("ksk_", r.getString(4));
+            assertEquals("", r.getString(5));
+            assertEquals(null, r.getTimestamp(6));
+            assertFalse(r.next());
+        }
+        assertFalse(columns("tenants").contains("api_key_hash"));
+    }
+
+    private Set<String> columns(String table) throws SQLException {
+        Set<String> out = new TreeSet<>();
+        try (ResultSet r = connection.getMetaData().getColumns(null, null, null, null)) {
+            while (r.next()) {
+                if (r.getString("TABLE_NAME").equalsIgnoreCase(table)) {
+                    out.add(r.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        return out;
+    }
+
+    private void insertTenant(String id) throws SQLException {
+        String sql = "insert into tenants (id, slug, name, base_currency, default_locale, locales,"
+                + " top_up_minimum_minor, top_up_maximum_minor, top_up_presets, created_at)"
+                + " values (?, ?, 'Test', 'EUR', 'en', 'en', 50, 1500000, '10000,20000', ?)";
         try (PreparedStatement ps = connection.prepareStatement(sql)) {
             ps.setString(1, id);
             ps.setString(2, "slug-" + id);
-            ps.setString(3, "hash-" + id);
-            ps.setTimestamp(4, NOW);
+            ps.setTimestamp(3, NOW);
             ps.executeUpdate();
         }
     }

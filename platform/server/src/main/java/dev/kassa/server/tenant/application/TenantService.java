@@ -1,6 +1,5 @@
 package dev.kassa.server.tenant.application;
 
-import dev.kassa.server.config.Secrets;
 import dev.kassa.server.payment.application.PaymentMethodService;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
@@ -15,26 +14,24 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** Creates tenants, resolves API keys and keeps tenant-wide settings. */
 @ApplicationScoped
 public class TenantService {
     private TenantRepository tenants;
     private PaymentMethodService paymentMethods;
+    private ApiKeyService apiKeys;
     private Clock clock;
-    /** API-key digest to tenant id. Keys never change owner, so a hit never goes stale. */
-    private final Map<String, String> tenantByKeyHash = new ConcurrentHashMap<>();
 
     protected TenantService() {
     }
 
     @Inject
-    public TenantService(TenantRepository tenants, PaymentMethodService paymentMethods, Clock clock) {
+    public TenantService(TenantRepository tenants, PaymentMethodService paymentMethods, ApiKeyService apiKeys,
+                         Clock clock) {
         this.tenants = tenants;
         this.paymentMethods = paymentMethods;
+        this.apiKeys = apiKeys;
         this.clock = clock;
     }
 
@@ -48,23 +45,10 @@ public class TenantService {
             throw KassaException.conflict("tenant.slug_taken", "Slug taken", "A tenant with slug '" + slug
                     + "' already exists.");
         }
-        String apiKey = Secrets.newToken("ksk_");
-        Tenant tenant = new Tenant(Ids.next("ten"), slug, name, baseCurrency, defaultLocale, locales,
-                Secrets.sha256(apiKey), clock.instant());
+        Tenant tenant = new Tenant(Ids.next("ten"), slug, name, baseCurrency, defaultLocale, locales, clock.instant());
         tenants.add(tenant);
-        paymentMethods.installDefaults(tenant);
-        return new Created(tenant, apiKey);
-    }
-
-    @Transactional
-    public Optional<String> findIdByApiKeyHash(String hash) {
-        String cached = tenantByKeyHash.get(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<String> found = tenants.findIdByApiKeyHash(hash);
-        found.ifPresent(id -> tenantByKeyHash.put(hash, id));
-        return found;
+        paymentMethods.installDefaults(tenant); // flushes the tenant row, which the key references
+        return new Created(tenant, apiKeys.issue(tenant.id()).secret());
     }
 
     @Transactional

@@ -12,7 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** A hosting reseller: its own customers, settings and API key, walled off from every other tenant. */
+/** A hosting reseller: its own customers, settings and API keys, walled off from every other tenant. */
 @Entity
 @Table(name = "tenants")
 public class Tenant {
@@ -25,8 +25,6 @@ public class Tenant {
     @Column(name = "default_locale")
     private String defaultLocale;
     private String locales;
-    @Column(name = "api_key_hash")
-    private String apiKeyHash;
     @Column(name = "top_up_minimum_minor")
     private long topUpMinimumMinor;
     @Column(name = "top_up_maximum_minor")
@@ -46,13 +44,12 @@ public class Tenant {
     }
 
     public Tenant(String id, String slug, String name, CurrencyUnit baseCurrency, String defaultLocale,
-                  List<String> locales, String apiKeyHash, Instant createdAt) {
+                  List<String> locales, Instant createdAt) {
         this.id = id;
         this.slug = slug;
         this.name = name;
         this.baseCurrency = baseCurrency.code();
         this.defaultLocale = defaultLocale;
-        this.apiKeyHash = apiKeyHash;
         this.createdAt = createdAt;
         setLocales(locales);
         setTopUpLimits(TopUpLimits.defaults(baseCurrency));
@@ -94,14 +91,6 @@ public class Tenant {
 
     public void setLocales(List<String> locales) {
         this.locales = String.join(",", locales);
-    }
-
-    public String apiKeyHash() {
-        return apiKeyHash;
-    }
-
-    public void replaceApiKeyHash(String hash) {
-        this.apiKeyHash = hash;
     }
 
     public String definitionHash() {

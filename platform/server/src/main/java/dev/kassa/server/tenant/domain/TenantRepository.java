@@ -39,11 +39,6 @@ public class TenantRepository {
                 .setParameter("slug", slug).getResultStream().findFirst();
     }
 
-    public Optional<String> findIdByApiKeyHash(String hash) {
-        return em.createQuery("select t.id from Tenant t where t.apiKeyHash = :hash", String.class)
-                .setParameter("hash", hash).getResultStream().findFirst();
-    }
-
     public List<Tenant> page(String after, int limit) {
         var query = after == null
                 ? em.createQuery("select t from Tenant t order by t.id desc", Tenant.class)

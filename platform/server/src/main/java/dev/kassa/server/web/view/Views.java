@@ -9,9 +9,11 @@ import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.shared.MoneyView;
+import dev.kassa.server.tenant.domain.ApiKey;
 import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TopUpLimits;
 import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.web.ShownOnce;
 import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.annotation.JsonbProperty;
@@ -34,10 +36,46 @@ public final class Views {
     }
 
     public record CreatedTenantView(String id, String slug, String name, String baseCurrency, String defaultLocale,
-                                    List<String> locales, String apiKey, Instant createdAt) {
+                                    List<String> locales, String apiKey, Instant createdAt) implements ShownOnce {
         public static CreatedTenantView of(Tenant t, String apiKey) {
             return new CreatedTenantView(t.id(), t.slug(), t.name(), t.baseCurrency().code(), t.defaultLocale(),
                     t.locales(), apiKey, t.createdAt());
+        }
+
+        @Override
+        public String secretMember() {
+            return "apiKey";
+        }
+
+        @Override
+        public String replayNotice() {
+            return "The API key is shown only in the first answer and is not kept. Create a new one with "
+                    + "POST /api/v1/tenants/" + id + "/api-keys.";
+        }
+    }
+
+    /** One of a tenant's API keys, never its secret. */
+    public record ApiKeyView(String id, String prefix, String last4, Instant createdAt, Instant lastUsedAt) {
+        public static ApiKeyView of(ApiKey k) {
+            return new ApiKeyView(k.id(), k.prefix(), k.last4(), k.createdAt(), k.lastUsedAt().orElse(null));
+        }
+    }
+
+    /** A key just issued: the only answer that carries its secret. */
+    public record CreatedApiKeyView(String id, String apiKey, String prefix, Instant createdAt) implements ShownOnce {
+        public static CreatedApiKeyView of(ApiKey k, String secret) {
+            return new CreatedApiKeyView(k.id(), secret, k.prefix(), k.createdAt());
+        }
+
+        @Override
+        public String secretMember() {
+            return "apiKey";
+        }
+
+        @Override
+        public String replayNotice() {
+            return "The API key is shown only in the first answer and is not kept. Revoke this key ("
+                    + id + ") if it was not received, and create a new one.";
         }
     }
 
