@@ -88,12 +88,17 @@ public class IdempotencyStore {
         complete(scope, key, status, type, body);
     }
 
-    /** Forgets a claim whose work failed unexpectedly, so the client may retry with the same key. */
+    /**
+     * Frees a claim whose work failed unexpectedly (a 5xx, a failed commit), so the client may retry
+     * with the same key at once. The claim and its request fingerprint stay: a retry is still
+     * compared with the first request, and a different one is a mismatch, never a fresh start.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void release(String scope, String key) {
-        IdempotencyRecord record = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key));
+        IdempotencyRecord record = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(scope, key),
+                LockModeType.PESSIMISTIC_WRITE);
         if (record != null && record.state() == IdempotencyRecord.State.IN_PROGRESS) {
-            em.remove(record);
+            record.relock(Instant.EPOCH);
         }
     }
 
