@@ -182,8 +182,8 @@ class BadInputIT {
                         "not_found"),
                 Arguments.of("unknown saved method", "GET", "saved-methods/spm_nope", null, 404, "not_found"),
                 Arguments.of("unknown refund reported sent", "POST", "refunds/ref_nope/sent", "{}", 404, "not_found"),
-                Arguments.of("webhook for an unknown tenant", "POST", "/webhooks/nobody-here/stripe", "{}", 404,
-                        "not_found"),
+                Arguments.of("webhook for an unknown tenant", "POST", "/webhooks/nobody-here/stripe", "{}", 400,
+                        "webhook.signature_invalid"),
                 Arguments.of("webhook without a plugin", "POST", "/webhooks/nobody-here", "{}", 404, "not_found"),
                 Arguments.of("webhook read", "GET", "/webhooks/nobody-here/stripe", null, 405,
                         "request.method_not_allowed"));

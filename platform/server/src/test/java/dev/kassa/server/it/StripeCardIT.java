@@ -322,7 +322,7 @@ class StripeCardIT {
         assertEquals("NEW", owner.api().get("accounts/" + account + "/top-ups").items().getJsonObject(0)
                 .getString("status"));
         assertEquals(1, other.api().get("notifications?type=webhook.unknown_payment").items().size());
-        assertEquals(404, kassa.anonymous().post("/webhooks/no-such-tenant/stripe", "{}").status());
+        assertEquals(400, kassa.anonymous().post("/webhooks/no-such-tenant/stripe", "{}").status());
     }
 
     @Test

@@ -41,15 +41,20 @@ public class WebhookService {
     }
 
     /**
-     * @throws KassaException 404 for an unknown tenant or a plugin that takes no webhooks for it;
-     *     400 {@code webhook.signature_invalid} when no method of the plugin verifies the delivery
+     * @throws KassaException 400 {@code webhook.signature_invalid} when the delivery is not verified.
+     *     An unknown tenant, a plugin the tenant has not configured and a wrong signature get the
+     *     very same answer, so that the endpoint tells an outsider nothing about which tenants
+     *     exist or which gateways they use; the log says which it was.
      */
     public WebhookInbox.Receipt receive(String tenantSlug, String pluginId, byte[] body,
                                         Map<String, List<String>> headers) {
-        Tenant tenant = tenant(tenantSlug);
+        Tenant tenant = tenants.findBySlug(tenantSlug).orElse(null);
+        if (tenant == null) {
+            throw refused(tenantSlug, pluginId, "no such tenant");
+        }
         List<ConfiguredMethod> receivers = receivers(tenant.id(), pluginId);
         if (receivers.isEmpty()) {
-            throw KassaException.notFound();
+            throw refused(tenantSlug, pluginId, "no configured method of this plugin takes webhooks");
         }
         WebhookRequest request = new WebhookRequest(body, headers);
         String refusal = null;
@@ -62,15 +67,14 @@ public class WebhookService {
                 refusal = e.getMessage();
             }
         }
-        String why = refusal;
-        LOG.warning(() -> "Webhook for tenant " + tenantSlug + " and plugin " + pluginId + " refused: " + why);
-        throw new KassaException(400, "webhook.signature_invalid", "Webhook signature invalid",
-                "The webhook's signature is missing or wrong, or its timestamp is outside the tolerance: "
-                        + (why == null ? "refused" : why) + ". Nothing was changed.", null);
+        throw refused(tenantSlug, pluginId, refusal == null ? "refused" : refusal);
     }
 
-    private Tenant tenant(String slug) {
-        return tenants.findBySlug(slug).orElseThrow(KassaException::notFound);
+    private static KassaException refused(String tenantSlug, String pluginId, String why) {
+        LOG.warning(() -> "Webhook for tenant " + tenantSlug + " and plugin " + pluginId + " refused: " + why);
+        return new KassaException(400, "webhook.signature_invalid", "Webhook signature invalid",
+                "The webhook's signature is missing or wrong, or its timestamp is outside the tolerance. "
+                        + "Nothing was changed.", null);
     }
 
     private List<ConfiguredMethod> receivers(String tenantId, String pluginId) {
