@@ -45,6 +45,13 @@ public class KassaException extends RuntimeException {
         return invalid(List.of(new FieldError(field, code, message)));
     }
 
+    /** A list cursor that was not handed out by this very list (made up, or from another account's). */
+    public static KassaException invalidCursor() {
+        return new KassaException(422, "request.invalid_cursor", "Invalid cursor",
+                "after: is not a cursor from this list; pass the \"next\" of the previous page unchanged.",
+                List.of(new FieldError("after", "invalid", "is not a cursor from this list")));
+    }
+
     public static KassaException malformed(String detail) {
         return new KassaException(400, "request.malformed", "Malformed request", detail, null);
     }

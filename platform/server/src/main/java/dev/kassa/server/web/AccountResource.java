@@ -47,6 +47,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /** Customer accounts and everything hanging off one: payers, top-ups, charges, the statement. */
+@Audience(Audience.Party.TENANT)
 @Path("v1/accounts")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -272,7 +273,8 @@ public class AccountResource {
     @Path("{id}/transactions")
     public Page<TransactionView> transactions(@PathParam("id") String accountId, @QueryParam("limit") String limit,
                                               @QueryParam("after") String after) {
-        PageRequest page = PageRequest.of(limit, after, "jen");
+        // The statement checks its cursor itself: it must be an entry of this very account.
+        PageRequest page = new PageRequest(PageRequest.of(limit, null, "jen").limit(), after);
         return Page.of(balances.statement(caller.tenantId(), accountId, page), page.limit(), l -> l.cursor())
                 .map(TransactionView::of);
     }

@@ -7,6 +7,7 @@ import dev.kassa.server.ledger.domain.JournalEntry;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.PageRequest;
@@ -67,6 +68,13 @@ public class BalanceService {
     @Transactional
     public List<StatementLine> statement(String tenantId, String accountId, PageRequest page) {
         Account account = accounts.require(tenantId, accountId);
+        if (page.after() != null && (!Ids.looksLike(page.after(), "jen") || em.createQuery(
+                        "select e.id from JournalEntry e where e.id = :after and e.ledgerAccount = :account"
+                                + " and e.tenantId = :tenant", String.class)
+                .setParameter("after", page.after()).setParameter("account", account.id())
+                .setParameter("tenant", tenantId).getResultList().isEmpty())) {
+            throw KassaException.invalidCursor();
+        }
         var query = em.createQuery("select e, t from JournalEntry e, JournalTransaction t"
                         + " where t.id = e.transactionId and e.ledgerAccount = :account and e.tenantId = :tenant"
                         + (page.after() == null ? "" : " and e.id < :after") + " order by e.id desc", Object[].class)
