@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.application;
 
+import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.db.InstantConverter;
 import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.payment.domain.AttemptStatus;
@@ -35,9 +36,20 @@ public class PaymentAttempts {
     /**
      * Records a new top-up and its first attempt, and commits them before the gateway is called:
      * whatever happens next, the gateway's news about this attempt finds it.
+     *
+     * <p>The account is locked while the top-up is written and its currency checked against the
+     * credit, since a currency change takes the same lock and refuses while a top-up is NEW: so a
+     * top-up that gets paid can always be credited in the currency it promised.
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void open(TopUp topUp, PaymentAttempt attempt) {
+        Account account = TenantRows.lock(em, Account.class, topUp.tenantId(), topUp.accountId())
+                .orElseThrow(KassaException::notFound);
+        if (!account.currency().equals(topUp.credit().currency())) {
+            throw KassaException.conflict("account.currency_changed", "Account currency changed",
+                    "The account's currency changed to " + account.currency() + " while the top-up was being made; "
+                            + "nothing was changed. Ask again.");
+        }
         em.persist(topUp);
         em.flush(); // the attempt references the top-up
         em.persist(attempt);
