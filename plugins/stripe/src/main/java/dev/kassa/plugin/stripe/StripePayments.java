@@ -103,13 +103,14 @@ final class StripePayments {
                 return PaymentResult.unknown(null, "neither a gateway reference nor an attempt id");
             }
             StripeSearchResult<PaymentIntent> found = account.client().paymentIntents().search(
-                    PaymentIntentSearchParams.builder().setQuery(attemptQuery(attemptId)).build());
+                    PaymentIntentSearchParams.builder().setQuery(attemptQuery(attemptId))
+                            .addExpand("data.payment_method").build());
             if (found.getData() == null || found.getData().isEmpty()) {
                 return PaymentResult.unknown(null, "Stripe knows no PaymentIntent for this attempt (yet)")
                         .withAttemptId(attemptId);
             }
             PaymentIntent intent = found.getData().get(0);
-            return mapping.map(intent);
+            return mapping.map(intent, savedWith(intent));
         } catch (StripeException e) {
             account.failed("payment status", e);
             return PaymentResult.unknown(gatewayReference, StripeFailures.message(e)).withAttemptId(attemptId);

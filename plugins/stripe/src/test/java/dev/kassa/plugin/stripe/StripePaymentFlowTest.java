@@ -150,6 +150,18 @@ class StripePaymentFlowTest {
     }
 
     @Test
+    void aPaymentFoundByItsAttemptBringsTheCardSavedWithIt() {
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method.pay(context(), requests.payment(attempt, amount, requests.newCustomer(), true));
+        stripe.customerConfirms(started.gatewayReference());
+        PaymentResult found = method.paymentStatus(context(), null, attempt);
+        assertEquals(Outcome.SUCCEEDED, found.outcome());
+        assertEquals(started.gatewayReference(), found.gatewayReference());
+        assertNotNull(found.savedMethod(), "the card saved with the payment");
+        assertEquals("4242", found.savedMethod().last4());
+    }
+
+    @Test
     void offSessionPaymentNeedingAuthenticationWaitsForTheCustomer() {
         Customer customer = requests.newCustomer();
         SetupResult card = savedCard(customer);
