@@ -112,6 +112,10 @@ final class StripeBackend {
         if (currency == null || !currency.matches("[a-z]{3}")) {
             return FakeResponse.invalidRequest(400, "parameter_invalid_string", "Invalid currency: " + currency);
         }
+        Optional<FakeResponse> refused = StripeCurrencies.refusal(amount, currency);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String customer = params.get("customer");
         if (isForeignCustomer(owner, customer)) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such customer: '" + customer + "'");
@@ -417,6 +421,10 @@ final class StripeBackend {
         if (toRefund < 1 || toRefund > left) {
             return FakeResponse.invalidRequest(400, "amount_too_large", "Refund amount (" + toRefund
                     + ") is greater than unrefunded amount on charge (" + left + ")");
+        }
+        Optional<FakeResponse> refused = StripeCurrencies.refusal(toRefund, intent.currency);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Script script = next(refundScripts);
         String status = switch (script.kind()) {
