@@ -13,7 +13,9 @@ import java.util.Set;
  *     letters, digits and dashes, at most 40 characters, unique across all plugins
  * @param names display names by language ({@code "en"}, {@code "fr"}); {@code "en"} is required
  * @param processingTimes how long the money takes to arrive, by language; {@code "en"} is required
- * @param currencies the ISO 4217 codes the method can take; empty means any
+ * @param currencies the ISO 4217 codes the method can take; empty means any. A method is not
+ *     offered in a currency left out here; amounts it cannot take exactly in a currency it lists
+ *     are refused one by one ({@link PaymentMethod#accepts})
  * @param countries the ISO 3166-1 alpha-2 countries it can serve; empty means any
  * @param credentials what each tenant must or may provide
  */
@@ -44,6 +46,7 @@ public record MethodInfo(String code, Map<String, String> names, Map<String, Str
         return localized(processingTimes, languageTag);
     }
 
+    /** Whether {@code currency} is one the method can take at all (any, when {@link #currencies()} is empty). */
     public boolean takesCurrency(String currency) {
         return currencies.isEmpty() || currencies.contains(currency);
     }

@@ -50,6 +50,29 @@ public interface PaymentMethod extends ExtensionPoint {
     }
 
     /**
+     * Whether the method can take exactly {@code amount}: without rounding it, in the units its
+     * gateway counts. The platform asks before it starts a payment or a refund and refuses what
+     * the method cannot take (a top-up with {@code 422 topup.method_unavailable}); it never asks
+     * the method to pay or refund an amount this answers {@code false} for.
+     *
+     * <p>{@link Amount} counts ISO 4217 minor units, as {@link java.util.Currency#getDefaultFractionDigits()}
+     * gives them (EUR 2, JPY 0, ISK 0, KWD 3). A gateway that counts some currency otherwise
+     * converts on every way out and back in, and answers {@code false} here for amounts it cannot
+     * represent exactly (Stripe counts ISK in hundredths and takes three-decimal currencies only
+     * in steps of ten: 1.005 KWD cannot be sent, and must not be sent as 1.000 or 1.010).
+     * Currencies the method cannot take at all belong out of {@link MethodInfo#currencies()}, so
+     * that the method is not even offered in them.
+     *
+     * <p>Called often, from any thread: answer from the amount alone, without network calls. The
+     * default takes every amount in a currency {@link MethodInfo#takesCurrency takes}.
+     *
+     * @param amount in ISO 4217 minor units
+     */
+    default boolean accepts(Amount amount) {
+        return info().takesCurrency(amount.currency());
+    }
+
+    /**
      * Starts a payment. Send {@link PaymentRequest#attemptId()} as the gateway's idempotency key.
      *
      * @return {@link Outcome#SUCCEEDED} if the money is already ours; {@link Outcome#PENDING} with

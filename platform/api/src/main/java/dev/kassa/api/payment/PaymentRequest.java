@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param attemptId the platform's id for this attempt; send it to the gateway as the idempotency
  *     key, so that the same attempt never pays twice
- * @param amount what to take from the customer
+ * @param amount what to take from the customer, in ISO 4217 minor units; always an amount the
+ *     method {@link PaymentMethod#accepts accepts}
  * @param reference the top-up's short reference, for statements and bank transfers
  * @param description a short text for the customer's statement or the gateway's dashboard
  * @param customer who pays

@@ -8,7 +8,8 @@ import java.util.Objects;
  *
  * @param refundId the platform's id for this refund; the idempotency key at the gateway
  * @param paymentReference the gateway's id of the original payment ({@link PaymentResult#gatewayReference()})
- * @param amount how much to give back, in the payment's currency; at most what is left of it
+ * @param amount how much to give back, in the payment's currency and ISO 4217 minor units; at
+ *     most what is left of it, and always an amount the method {@link PaymentMethod#accepts accepts}
  * @param reference the top-up's short reference
  * @param metadata what to attach at the gateway (tenant, account, top-up, refund)
  */

@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.stripe.Endpoint;
+import dev.kassa.testkit.stripe.PaymentIntentView;
 import dev.kassa.testkit.stripe.SignedDelivery;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
@@ -226,6 +228,39 @@ class StripeCardIT {
         assertEquals("UNKNOWN", payment(tenant.api().get("top-ups/" + topUp.string("id"))).getString("status"));
         assertEquals("0.00", tenant.balance(account));
         assertEquals(404, kassa.newTenant().api().get("top-ups/" + topUp.string("id") + "/attempts").status());
+    }
+
+    @Test
+    void aPaymentWhoseFirstCallTimedOutIsFoundByTheJanitorAndCreditedOnce(Kassa kassa, StripeFake stripe)
+            throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String account = tenant.newAccount();
+        // Stripe creates the PaymentIntent at once but answers after the plugin's read timeout
+        // (HttpSettings.DEFAULT, 30 s): the first call gets no answer and no PaymentIntent id.
+        stripe.delayNext(Endpoint.CREATE_PAYMENT_INTENT, Duration.ofSeconds(35));
+        ApiResponse topUp = cardTopUp(tenant, account, "21.00");
+        assertEquals("NEW", topUp.string("status"));
+        assertEquals("UNKNOWN", payment(topUp).getString("status"), topUp::toString);
+        assertTrue(payment(topUp).isNull("gatewayReference"), topUp::toString);
+        String attempt = payment(topUp).getString("id");
+
+        // Stripe did create it, with our attempt id in its metadata, and the payment succeeds there.
+        PaymentIntentView atStripe = stripe.paymentIntentOfAttempt(attempt).orElseThrow();
+        stripe.customerConfirms(atStripe.id());
+
+        eventually(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
+                "the janitor finds the payment by its attempt id and marks the top-up paid");
+        assertEquals("21.00", tenant.balance(account));
+        JsonObject asked = tenant.api().get("top-ups/" + topUp.string("id") + "/attempts").items().getJsonObject(0);
+        assertEquals(atStripe.id(), asked.getString("gatewayReference"), "the reference learnt from Stripe's search");
+        List<JsonObject> history = asked.getJsonArray("history").getValuesAs(JsonObject.class);
+        assertEquals(1, history.stream().filter(h -> h.getString("status").equals("SUCCEEDED")
+                && h.getString("source").equals("janitor")).count(), history::toString);
+
+        // The late webhook changes nothing: credited once.
+        assertEquals(200, deliver(kassa, tenant, stripe.paymentEvent(atStripe.id(), Instant.now())).statusCode());
+        assertEquals("21.00", tenant.balance(account));
+        assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.kassa.server.shared;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,21 @@ class CurrencyRegistryTest {
         KassaException e = assertThrows(KassaException.class, () -> registry.require("DEM"));
         assertEquals(422, e.status());
         assertEquals("currency.unknown", e.code());
+    }
+
+    @Test
+    void agreesWithTheJdkOnMinorUnits() {
+        // Plugins get amounts in ISO minor units and read them with java.util.Currency (see Amount in
+        // the plugin API): both tables must count alike, or a plugin would convert 5,000 ISK wrongly.
+        int compared = 0;
+        for (java.util.Currency jdk : java.util.Currency.getAvailableCurrencies()) {
+            Optional<CurrencyUnit> ours = registry.find(jdk.getCurrencyCode());
+            if (ours.isPresent()) {
+                assertEquals(jdk.getDefaultFractionDigits(), ours.get().minorUnits(), jdk.getCurrencyCode());
+                compared++;
+            }
+        }
+        assertTrue(compared >= registry.size() - 2, "all but XAD and UYW, which JDK 17 does not know: " + compared);
     }
 
     @Test

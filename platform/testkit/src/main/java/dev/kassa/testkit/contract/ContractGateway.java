@@ -69,6 +69,16 @@ public interface ContractGateway {
         throw new UnsupportedOperationException("cannot settle a payment");
     }
 
+    /**
+     * What the gateway will take from the customer for a payment, converted from the gateway's
+     * own units into ISO 4217 minor units of the payment's currency ({@code 5000} for 5,000 ISK,
+     * which Stripe holds as {@code 500000}); empty if the fake cannot tell. The contract compares
+     * it with the amount the method was asked for, so a plugin that forgets to convert is caught.
+     */
+    default OptionalLong chargedAmount(String gatewayReference) {
+        return OptionalLong.empty();
+    }
+
     // ---- webhooks
 
     /** A new delivery, signed at {@code signedAt}, of the gateway's event about the payment as it stands now. */
@@ -109,7 +119,10 @@ public interface ContractGateway {
         throw new UnsupportedOperationException("no pending refunds");
     }
 
-    /** The amount, in minor units, of a refund the gateway recorded; empty if it knows none. */
+    /**
+     * The amount of a refund the gateway recorded, converted into ISO 4217 minor units as for
+     * {@link #chargedAmount}; empty if it knows none.
+     */
     default OptionalLong refundedAmount(String gatewayReference) {
         return OptionalLong.empty();
     }

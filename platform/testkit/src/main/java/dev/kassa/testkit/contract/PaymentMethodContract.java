@@ -64,8 +64,10 @@ import org.opentest4j.TestAbortedException;
  * <p>What it holds the plugin to: a decline is a result, never an exception; a timeout or a 5xx
  * is {@link Outcome#UNKNOWN} and {@link StatusQuery} resolves it later; the platform's ids reach
  * the gateway as idempotency keys; webhooks are refused unless signed, untampered and recent by
- * {@link MethodContext#clock()}; each event keeps its id when delivered twice; amounts pass
- * through unchanged.
+ * {@link MethodContext#clock()}; each event keeps its id when delivered twice; amounts come back
+ * exactly as asked, in ISO 4217 minor units, also in currencies a gateway counts otherwise
+ * (zero-decimal JPY, ISK which Stripe counts in hundredths, three-decimal KWD), and an amount the
+ * method cannot take exactly is refused, never rounded.
  */
 public abstract class PaymentMethodContract {
     /** The read timeout of the "late answer" case; the gateway answers {@link #LATE} later. */
@@ -351,6 +353,47 @@ public abstract class PaymentMethodContract {
         assertRefunded(now, refundId, amount().minor());
     }
 
+    // ---- currencies counted otherwise
+
+    /**
+     * A zero-decimal currency: 4,242 JPY is {@code Amount(4242, "JPY")}; the gateway charges
+     * exactly that, the answers and webhooks report it, and it is refunded exactly.
+     */
+    @Test
+    void zeroDecimalCurrencyIsPaidAndRefundedExactly() {
+        paidAndRefundedExactly(new Amount(4_242, "JPY"));
+    }
+
+    /**
+     * ISK has no minor unit in ISO 4217 ({@code Amount(4242, "ISK")} is 4,242 ISK), but a gateway
+     * may count it in hundredths, as Stripe does: a plugin that passes ISO minor units on charges
+     * 42.42 ISK, which such a gateway refuses.
+     */
+    @Test
+    void specialTwoDecimalCurrencyIsPaidAndRefundedExactly() {
+        paidAndRefundedExactly(new Amount(4_242, "ISK"));
+    }
+
+    /**
+     * A three-decimal currency: 42.420 KWD is paid and refunded exactly. 42.425 KWD, which a
+     * gateway may not take (Stripe wants the last digit 0), is either paid exactly too, or
+     * refused by {@link PaymentMethod#accepts} and then declined if paid all the same: never
+     * rounded.
+     */
+    @Test
+    void threeDecimalCurrencyIsPaidExactlyNeverRounded() {
+        paidAndRefundedExactly(new Amount(42_420, "KWD"));
+        Amount odd = new Amount(42_425, "KWD");
+        if (method().accepts(odd)) {
+            paidExactly(odd);
+        } else {
+            PaymentResult refused = method().pay(context(), requests.payment(ContractRequests.id("att"), odd,
+                    requests.newCustomer(), false));
+            assertEquals(Outcome.DECLINED, refused.outcome(),
+                    "an amount the method does not accept is declined, never rounded: " + refused);
+        }
+    }
+
     // ---- saved methods
 
     @Test
@@ -419,6 +462,49 @@ public abstract class PaymentMethodContract {
         return done;
     }
 
+    /**
+     * A payment of {@code amount} carried through to SUCCEEDED with exactly that amount received,
+     * and charged at the gateway if the fake can tell (skips the case if the method cannot be
+     * followed up, does not take the currency or not this amount).
+     */
+    protected PaymentResult paidExactly(Amount amount) {
+        assumeCanFollowUp();
+        assumeTrue(method().info().takesCurrency(amount.currency()), "the method does not take " + amount.currency());
+        assumeTrue(method().accepts(amount), "the method does not take " + amount + " exactly");
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method().pay(context(), requests.payment(attempt, amount, requests.newCustomer(), false));
+        assertTrue(started.outcome() != Outcome.DECLINED && started.outcome() != Outcome.UNKNOWN,
+                "a payment of " + amount + " that should succeed started " + started);
+        PaymentResult done = complete(started, attempt);
+        assertSucceeded(done, attempt, amount);
+        gateway().chargedAmount(done.gatewayReference()).ifPresent(charged ->
+                assertEquals(amount.minor(), charged, "what the gateway charges, in ISO minor units of " + amount.currency()));
+        return done;
+    }
+
+    private void paidAndRefundedExactly(Amount amount) {
+        PaymentResult paid = paidExactly(amount);
+        if (method() instanceof WebhookReceiver receiver) {
+            WebhookRequest delivery;
+            try {
+                delivery = gateway().paymentWebhook(paid.gatewayReference(), Instant.now());
+            } catch (UnsupportedOperationException e) {
+                delivery = null; // the fake cannot send webhooks: the other checks still hold
+            }
+            if (delivery != null) {
+                WebhookEvent event = receiver.receive(context(), delivery);
+                assertNotNull(event.payment(), "the event says nothing about the payment: " + event);
+                assertEquals(amount, event.payment().received(), "the amount a webhook reports");
+            }
+        }
+        if (method() instanceof Refunds refunds && !refunds.refundsByHand()) {
+            String refundId = ContractRequests.id("ref");
+            RefundResult refunded = settled(refunds.refund(context(), requests.refund(refundId, paid.gatewayReference(),
+                    amount)));
+            assertRefunded(refunded, refundId, amount.minor());
+        }
+    }
+
     /** Plays the customer when the payment waits for them, then asks where it stands. */
     protected PaymentResult complete(PaymentResult started, String attemptId) {
         if (started.outcome() == Outcome.SUCCEEDED || started.outcome() == Outcome.DECLINED) {
@@ -444,8 +530,12 @@ public abstract class PaymentMethodContract {
     }
 
     protected void assertSucceeded(PaymentResult result, String attemptId) {
+        assertSucceeded(result, attemptId, amount());
+    }
+
+    protected void assertSucceeded(PaymentResult result, String attemptId, Amount asked) {
         assertEquals(Outcome.SUCCEEDED, result.outcome(), result.toString());
-        assertEquals(amount(), result.received(), "the amount received");
+        assertEquals(asked, result.received(), "the amount received");
         assertNotNull(result.gatewayReference(), "a gateway reference");
         if (result.attemptId() != null) {
             assertEquals(attemptId, result.attemptId());

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * What the fake holds about a PaymentIntent, for assertions.
  *
- * @param amount in minor units
+ * @param amount in Stripe's units of the currency (5,000 ISK is 500000: Stripe counts ISK in
+ *     hundredths); {@link #isoAmount()} gives ISO 4217 minor units
  * @param currency lower case, as Stripe keeps it
  * @param status Stripe's status ({@code requires_payment_method}, {@code succeeded}, ...)
  * @param paymentMethod the PaymentMethod id, once confirmed
@@ -19,4 +20,8 @@ public record PaymentIntentView(String id, long amount, String currency, String 
                                 String paymentMethod, boolean offSession, String setupFutureUsage,
                                 Map<String, String> metadata, String idempotencyKey, String errorCode,
                                 String declineCode) {
+    /** {@link #amount()} in ISO 4217 minor units, as Kassa counts: 500000 ISK (Stripe) is 5000. */
+    public long isoAmount() {
+        return StripeCurrencies.toIsoMinor(amount, currency);
+    }
 }

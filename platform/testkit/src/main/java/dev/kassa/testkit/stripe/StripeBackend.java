@@ -112,6 +112,10 @@ final class StripeBackend {
         if (currency == null || !currency.matches("[a-z]{3}")) {
             return FakeResponse.invalidRequest(400, "parameter_invalid_string", "Invalid currency: " + currency);
         }
+        Optional<FakeResponse> refused = StripeCurrencies.refusal(amount, currency);
+        if (refused.isPresent()) {
+            return refused.get();
+        }
         String customer = params.get("customer");
         if (isForeignCustomer(owner, customer)) {
             return FakeResponse.invalidRequest(400, "resource_missing", "No such customer: '" + customer + "'");
@@ -186,8 +190,11 @@ final class StripeBackend {
         return FakeResponse.ok(render.paymentIntent(intent, null));
     }
 
-    /** Only the form the plugin uses: {@code metadata['key']:'value'}. */
-    synchronized FakeResponse searchPaymentIntents(String owner, String query) {
+    /**
+     * Only the form the plugin uses: {@code metadata['key']:'value'}, newest first, each intent's
+     * payment method expanded if asked ({@code expand[]=data.payment_method}).
+     */
+    synchronized FakeResponse searchPaymentIntents(String owner, String query, boolean expandPaymentMethod) {
         Matcher matcher = query == null ? null : SEARCH.matcher(query.strip());
         if (matcher == null || !matcher.matches()) {
             return FakeResponse.invalidRequest(400, "parameter_invalid_string",
@@ -198,7 +205,8 @@ final class StripeBackend {
         List<JsonObject> found = paymentIntents.values().stream()
                 .filter(intent -> intent.owner.equals(owner) && value.equals(intent.metadata.get(key)))
                 .sorted(Comparator.comparingLong((FakePaymentIntent intent) -> intent.created).reversed())
-                .map(intent -> render.paymentIntent(intent, null))
+                .map(intent -> render.paymentIntent(intent,
+                        expandPaymentMethod ? paymentMethods.get(intent.paymentMethod) : null))
                 .toList();
         return FakeResponse.ok(render.searchResult("/v1/payment_intents/search", found));
     }
@@ -413,6 +421,10 @@ final class StripeBackend {
         if (toRefund < 1 || toRefund > left) {
             return FakeResponse.invalidRequest(400, "amount_too_large", "Refund amount (" + toRefund
                     + ") is greater than unrefunded amount on charge (" + left + ")");
+        }
+        Optional<FakeResponse> refused = StripeCurrencies.refusal(toRefund, intent.currency);
+        if (refused.isPresent()) {
+            return refused.get();
         }
         Script script = next(refundScripts);
         String status = switch (script.kind()) {

@@ -26,7 +26,10 @@ import javax.crypto.spec.SecretKeySpec;
  * search by metadata); setup intents (create, retrieve, confirm); payment methods (retrieve,
  * detach); refunds (create, retrieve). Answers are Stripe's published example objects
  * ({@code stripe/fixtures3.json}) with the fake's values put in. Every API key is its own account;
- * an {@code Idempotency-Key} seen before returns the first answer again, as Stripe does.
+ * an {@code Idempotency-Key} seen before returns the first answer again, as Stripe does. Amounts
+ * are checked as Stripe checks them: ISK only in whole krónur (multiples of 100 of Stripe's
+ * units), three-decimal currencies only ending in 0; {@link PaymentIntentView#isoAmount()} reads
+ * Stripe's units back into ISO 4217 minor units.
  *
  * <p>A test scripts the gateway ({@link #nextPaymentDeclines}, {@link #delayNext}), plays the
  * customer and the banks ({@link #customerConfirms}, {@link #settle}), inspects what was sent

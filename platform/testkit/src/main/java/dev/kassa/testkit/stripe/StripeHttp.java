@@ -122,7 +122,7 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
             case CREATE_PAYMENT_INTENT:
                 return backend.createPaymentIntent(owner, params, key);
             case SEARCH_PAYMENT_INTENTS:
-                return backend.searchPaymentIntents(owner, params.get("query"));
+                return backend.searchPaymentIntents(owner, params.get("query"), params.expands("data.payment_method"));
             case RETRIEVE_PAYMENT_INTENT:
                 return backend.retrievePaymentIntent(owner, id, params);
             case CONFIRM_PAYMENT_INTENT:

@@ -7,6 +7,7 @@ import dev.kassa.api.payment.NextAction;
 import dev.kassa.api.payment.PaymentResult;
 import dev.kassa.api.payment.SavedMethodDetails;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads a Stripe PaymentIntent into a {@link PaymentResult}.
@@ -14,7 +15,8 @@ import java.util.Locale;
  * <table>
  * <caption>PaymentIntent status to outcome</caption>
  * <tr><th>status</th><th>outcome</th></tr>
- * <tr><td>succeeded</td><td>SUCCEEDED, with {@code amount_received}</td></tr>
+ * <tr><td>succeeded</td><td>SUCCEEDED, with {@code amount_received} in ISO minor units
+ *     ({@link StripeUnits}); UNKNOWN if that is no whole ISO amount</td></tr>
  * <tr><td>requires_payment_method, no {@code last_payment_error}</td><td>ACTION_REQUIRED: the
  *     customer enters a card with Stripe.js</td></tr>
  * <tr><td>requires_payment_method with {@code last_payment_error}</td><td>DECLINED, with the decline
@@ -59,7 +61,9 @@ final class PaymentIntentMapping {
         String status = intent.getStatus() == null ? "" : intent.getStatus();
         switch (status) {
             case "succeeded":
-                return PaymentResult.succeeded(id, received(intent));
+                return received(intent).map(received -> PaymentResult.succeeded(id, received))
+                        .orElseGet(() -> PaymentResult.unknown(id, "Stripe reported " + intent.getAmountReceived()
+                                + " " + intent.getCurrency() + ", which is no whole amount in ISO 4217 minor units"));
             case "requires_payment_method":
                 StripeError error = intent.getLastPaymentError();
                 if (error != null && !needsAuthentication(error)) {
@@ -101,10 +105,11 @@ final class PaymentIntentMapping {
         return PaymentResult.actionRequired(id, action);
     }
 
-    private static Amount received(PaymentIntent intent) {
+    /** What Stripe took, converted from Stripe's units; empty if that is no whole ISO amount. */
+    private static Optional<Amount> received(PaymentIntent intent) {
         Long received = intent.getAmountReceived();
-        long minor = received != null && received > 0 ? received : nonNull(intent.getAmount());
-        return new Amount(minor, currency(intent.getCurrency()));
+        long units = received != null && received > 0 ? received : nonNull(intent.getAmount());
+        return StripeUnits.fromStripe(units, currency(intent.getCurrency()));
     }
 
     static String currency(String stripeCurrency) {

@@ -1,5 +1,6 @@
 package dev.kassa.plugin.stripe;
 
+import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.CredentialProblem;
 import dev.kassa.api.payment.MethodContext;
 import dev.kassa.api.payment.MethodInfo;
@@ -37,6 +38,10 @@ import org.pf4j.Extension;
  *     clock) about PaymentIntents, SetupIntents and refunds.</li>
  * </ul>
  *
+ * <p>Amounts go to Stripe in Stripe's units and come back in ISO 4217 minor units
+ * ({@link StripeUnits}); the method takes the currencies whose units at Stripe it knows, and no
+ * amount it would have to round.
+ *
  * <p>Every gateway write carries the platform's id as Stripe's {@code Idempotency-Key}: the
  * attempt id, the saved-method id, the refund id, or {@code kassa-customer-<account id>} for the
  * Stripe Customer created on the first payment. How failures are reported is described in
@@ -53,11 +58,22 @@ public class StripeCardMethod
     private static final MethodInfo INFO = new MethodInfo(CODE,
             Map.of("en", "Card", "fr", "Carte bancaire", "de", "Karte"),
             Map.of("en", "Instant", "fr", "Immédiat", "de", "Sofort"),
-            Set.of(), Set.of(), StripeCredentials.fields());
+            StripeUnits.currencies(), Set.of(), StripeCredentials.fields());
 
     @Override
     public MethodInfo info() {
         return INFO;
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Stripe counts some currencies in other units than ISO 4217 ({@link StripeUnits}): ISK in
+     * hundredths, three-decimal currencies in steps of ten. What it cannot take exactly is refused.
+     */
+    @Override
+    public boolean accepts(Amount amount) {
+        return StripeUnits.represents(amount);
     }
 
     @Override

@@ -32,6 +32,10 @@ final class StripePayments {
      * confirm (and authenticate) with one click.
      */
     PaymentResult pay(PaymentRequest request) {
+        PaymentResult unrepresentable = refusedAmount(request);
+        if (unrepresentable != null) {
+            return unrepresentable;
+        }
         String customer = null;
         try {
             customer = StripeCustomers.ensure(account, request.customer());
@@ -59,6 +63,10 @@ final class StripePayments {
      */
     PaymentResult payOffSession(PaymentRequest request) {
         Objects.requireNonNull(request.savedMethodToken(), "an off-session payment needs a saved method token");
+        PaymentResult unrepresentable = refusedAmount(request);
+        if (unrepresentable != null) {
+            return unrepresentable;
+        }
         String customer = null;
         try {
             customer = StripeCustomers.ensure(account, request.customer());
@@ -103,13 +111,14 @@ final class StripePayments {
                 return PaymentResult.unknown(null, "neither a gateway reference nor an attempt id");
             }
             StripeSearchResult<PaymentIntent> found = account.client().paymentIntents().search(
-                    PaymentIntentSearchParams.builder().setQuery(attemptQuery(attemptId)).build());
+                    PaymentIntentSearchParams.builder().setQuery(attemptQuery(attemptId))
+                            .addExpand("data.payment_method").build());
             if (found.getData() == null || found.getData().isEmpty()) {
                 return PaymentResult.unknown(null, "Stripe knows no PaymentIntent for this attempt (yet)")
                         .withAttemptId(attemptId);
             }
             PaymentIntent intent = found.getData().get(0);
-            return mapping.map(intent);
+            return mapping.map(intent, savedWith(intent));
         } catch (StripeException e) {
             account.failed("payment status", e);
             return PaymentResult.unknown(gatewayReference, StripeFailures.message(e)).withAttemptId(attemptId);
@@ -118,7 +127,7 @@ final class StripePayments {
 
     private PaymentIntentCreateParams.Builder common(PaymentRequest request, String customer) {
         PaymentIntentCreateParams.Builder params = PaymentIntentCreateParams.builder()
-                .setAmount(request.amount().minor())
+                .setAmount(StripeUnits.toStripe(request.amount()).orElseThrow())
                 .setCurrency(request.amount().currency().toLowerCase(Locale.ROOT))
                 .setCustomer(customer)
                 .putAllMetadata(request.metadata());
@@ -126,6 +135,16 @@ final class StripePayments {
             params.setDescription(request.description());
         }
         return params;
+    }
+
+    /**
+     * DECLINED, without asking Stripe, for an amount Stripe cannot take exactly (the platform
+     * asks {@code accepts} first, so this is the last guard): never a rounded amount.
+     */
+    private static PaymentResult refusedAmount(PaymentRequest request) {
+        String why = StripeUnits.whyNot(request.amount());
+        return why == null ? null
+                : PaymentResult.declined(null, StripeUnits.NOT_REPRESENTABLE, why).withAttemptId(request.attemptId());
     }
 
     private PaymentResult failure(StripeException e) {

@@ -14,11 +14,16 @@ final class StripeRefunds {
         this.account = account;
     }
 
+    /** Refunds the amount in Stripe's units; one Stripe cannot take exactly FAILED, without asking Stripe. */
     RefundResult refund(RefundRequest request) {
+        String why = StripeUnits.whyNot(request.amount());
+        if (why != null) {
+            return RefundResult.failed(null, StripeUnits.NOT_REPRESENTABLE, why).withRefundId(request.refundId());
+        }
         try {
             RefundCreateParams params = RefundCreateParams.builder()
                     .setPaymentIntent(request.paymentReference())
-                    .setAmount(request.amount().minor())
+                    .setAmount(StripeUnits.toStripe(request.amount()).orElseThrow())
                     .putAllMetadata(request.metadata())
                     .putMetadata(MetadataKeys.REFUND, request.refundId())
                     .build();

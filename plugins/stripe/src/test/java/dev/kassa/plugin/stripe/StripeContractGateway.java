@@ -5,6 +5,7 @@ import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.WebhookRequest;
 import dev.kassa.testkit.contract.ContractGateway;
 import dev.kassa.testkit.stripe.Endpoint;
+import dev.kassa.testkit.stripe.PaymentIntentView;
 import dev.kassa.testkit.stripe.RefundView;
 import dev.kassa.testkit.stripe.StripeFake;
 import java.time.Duration;
@@ -102,7 +103,14 @@ final class StripeContractGateway implements ContractGateway {
     }
 
     @Override
+    public OptionalLong chargedAmount(String gatewayReference) {
+        return stripe.paymentIntent(gatewayReference).map(PaymentIntentView::isoAmount).map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
+    }
+
+    @Override
     public OptionalLong refundedAmount(String gatewayReference) {
-        return stripe.refund(gatewayReference).map(RefundView::amount).map(OptionalLong::of).orElse(OptionalLong.empty());
+        return stripe.refund(gatewayReference).map(RefundView::isoAmount).map(OptionalLong::of)
+                .orElse(OptionalLong.empty());
     }
 }

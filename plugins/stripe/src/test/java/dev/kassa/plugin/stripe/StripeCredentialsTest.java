@@ -1,6 +1,7 @@
 package dev.kassa.plugin.stripe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.api.payment.CredentialField;
@@ -19,7 +20,11 @@ class StripeCredentialsTest {
         assertEquals("stripe-card", info.code());
         assertEquals("Carte bancaire", info.name("fr-BE"));
         assertEquals("Immédiat", info.processingTime("fr"));
-        assertTrue(info.currencies().isEmpty() && info.countries().isEmpty(), "any currency, any country");
+        assertTrue(info.countries().isEmpty(), "any country");
+        assertTrue(info.currencies().containsAll(List.of("EUR", "USD", "JPY", "ISK", "HUF", "KWD", "MGA")),
+                "the currencies whose units at Stripe the plugin knows");
+        assertFalse(info.currencies().contains("IQD"), "three decimals, but not one of Stripe's");
+        assertFalse(info.currencies().contains("XAU"), "no minor units at all");
         assertEquals(List.of(CredentialField.secret("secretKey", "Secret key (sk_… or restricted rk_…)"),
                 CredentialField.visible("publishableKey", "Publishable key (pk_…)", true),
                 CredentialField.secret("webhookSecret", "Webhook signing secret (whsec_…)")), info.credentials());

@@ -12,6 +12,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.stripe.Stripe;
+import com.stripe.StripeClient;
+import com.stripe.exception.InvalidRequestException;
+import com.stripe.param.PaymentIntentCreateParams;
 import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.Customer;
 import dev.kassa.api.payment.HttpSettings;
@@ -147,6 +150,94 @@ class StripePaymentFlowTest {
         PaymentResult none = method.paymentStatus(context(), null, ContractRequests.id("att"));
         assertEquals(Outcome.UNKNOWN, none.outcome());
         assertNull(none.gatewayReference());
+    }
+
+    @Test
+    void aPaymentFoundByItsAttemptBringsTheCardSavedWithIt() {
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method.pay(context(), requests.payment(attempt, amount, requests.newCustomer(), true));
+        stripe.customerConfirms(started.gatewayReference());
+        PaymentResult found = method.paymentStatus(context(), null, attempt);
+        assertEquals(Outcome.SUCCEEDED, found.outcome());
+        assertEquals(started.gatewayReference(), found.gatewayReference());
+        assertNotNull(found.savedMethod(), "the card saved with the payment");
+        assertEquals("4242", found.savedMethod().last4());
+    }
+
+    @Test
+    void iskGoesToStripeInHundredthsAndComesBackInKronur() {
+        Amount iskAmount = new Amount(5_000, "ISK");
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method.pay(context(), requests.payment(attempt, iskAmount, requests.newCustomer(),
+                false));
+        PaymentIntentView intent = stripe.paymentIntent(started.gatewayReference()).orElseThrow();
+        assertEquals(500_000, intent.amount(), "5,000 ISK in Stripe's hundredths");
+        assertEquals("isk", intent.currency());
+
+        stripe.customerConfirms(started.gatewayReference());
+        PaymentResult asked = method.paymentStatus(context(), started.gatewayReference(), attempt);
+        assertEquals(iskAmount, asked.received());
+        PaymentResult searched = method.paymentStatus(context(), null, attempt);
+        assertEquals(iskAmount, searched.received());
+        var webhook = method.receive(context(), stripe.paymentEvent(started.gatewayReference(),
+                Clock.systemUTC().instant()).toWebhookRequest());
+        assertEquals(iskAmount, webhook.payment().received());
+
+        RefundResult refunded = method.refund(context(), requests.refund(ContractRequests.id("ref"),
+                started.gatewayReference(), new Amount(1_000, "ISK")));
+        assertEquals(Outcome.SUCCEEDED, refunded.outcome(), refunded.toString());
+        assertEquals(100_000, stripe.refund(refunded.gatewayReference()).orElseThrow().amount());
+    }
+
+    @Test
+    void anAmountStripeCannotTakeExactlyIsNeitherRoundedNorSent() {
+        Amount odd = new Amount(42_425, "KWD");
+        assertFalse(method.accepts(odd));
+        assertTrue(method.accepts(new Amount(42_420, "KWD")));
+        int before = stripe.paymentIntents().size();
+
+        PaymentResult refused = method.pay(context(), requests.payment(ContractRequests.id("att"), odd,
+                requests.newCustomer(), false));
+        assertEquals(Outcome.DECLINED, refused.outcome());
+        assertEquals("amount_not_representable", refused.reasonCode());
+        assertTrue(refused.reason().contains("steps of 0.010"), refused.reason());
+        assertEquals(before, stripe.paymentIntents().size(), "nothing reached Stripe");
+
+        Customer customer = requests.newCustomer();
+        SetupResult card = savedCard(customer);
+        PaymentResult offSession = method.payOffSession(context(), requests.payment(ContractRequests.id("att"), odd,
+                customer.withGatewayReference(card.customerReference()), false, card.method().token()));
+        assertEquals(Outcome.DECLINED, offSession.outcome());
+        assertEquals(before, stripe.paymentIntents().size(), "nothing reached Stripe");
+
+        Amount kwd = new Amount(42_420, "KWD");
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method.pay(context(), requests.payment(attempt, kwd, requests.newCustomer(), false));
+        stripe.customerConfirms(started.gatewayReference());
+        assertEquals(kwd, method.paymentStatus(context(), started.gatewayReference(), attempt).received());
+        RefundResult oddRefund = method.refund(context(), requests.refund(ContractRequests.id("ref"),
+                started.gatewayReference(), new Amount(1_005, "KWD")));
+        assertEquals(Outcome.DECLINED, oddRefund.outcome());
+        assertEquals("amount_not_representable", oddRefund.reasonCode());
+        assertTrue(stripe.refunds().isEmpty(), "no refund reached Stripe");
+    }
+
+    @Test
+    void theFakeRefusesWhatStripeRefuses() {
+        // A plugin that forgot to convert would send 4,242 ISK as 4242 hundredths: Stripe says no.
+        Map<String, String> credentials = stripe.credentials();
+        StripeClient client = StripeClient.builder().setApiKey(credentials.get("secretKey"))
+                .setApiBase(stripe.baseUrl()).build();
+        InvalidRequestException isk = assertThrows(
+                InvalidRequestException.class, () -> client.paymentIntents().create(
+                        PaymentIntentCreateParams.builder().setAmount(4_242L).setCurrency("isk")
+                                .build()));
+        assertEquals("invalid_charge_amount_no_decimal_compatible", isk.getCode());
+        InvalidRequestException kwd = assertThrows(
+                InvalidRequestException.class, () -> client.paymentIntents().create(
+                        PaymentIntentCreateParams.builder().setAmount(42_425L).setCurrency("kwd")
+                                .build()));
+        assertEquals("invalid_charge_amount", kwd.getCode());
     }
 
     @Test

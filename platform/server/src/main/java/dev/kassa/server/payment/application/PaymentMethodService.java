@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.application;
 
+import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.CredentialField;
 import dev.kassa.api.payment.CredentialProblem;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
@@ -9,6 +10,7 @@ import dev.kassa.server.plugin.PluginRegistry;
 import dev.kassa.server.plugin.PluginRegistry.LoadedMethod;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -111,6 +113,23 @@ public class PaymentMethodService {
     @Transactional
     public Optional<ConfiguredMethod> offered(String tenantId, String code, String country, String currency) {
         return registry.method(code).map(m -> configured(tenantId, m)).filter(m -> m.offeredTo(country, currency));
+    }
+
+    /**
+     * Whether the method can take exactly {@code amount} ({@link dev.kassa.api.payment.PaymentMethod#accepts}):
+     * a gateway that counts the currency in other units than ISO 4217 may not be able to send it
+     * without rounding (1.005 KWD at Stripe). A plugin that fails to answer is taken at its word
+     * of "no": an amount is never sent on a guess.
+     */
+    public boolean accepts(ConfiguredMethod method, Money amount) {
+        Amount asked = new Amount(amount.minor(), amount.currency().code());
+        try {
+            return registry.call(() -> method.method().method().accepts(asked));
+        } catch (RuntimeException | LinkageError e) {
+            LOG.log(java.util.logging.Level.SEVERE, "Plugin " + method.method().pluginId() + " failed in accepts for"
+                    + " method " + method.code() + "; the amount is refused", e);
+            return false;
+        }
     }
 
     /**

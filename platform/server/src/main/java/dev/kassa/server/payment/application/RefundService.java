@@ -9,7 +9,9 @@ import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.TenantRepository;
+import dev.kassa.server.topup.domain.TopUp;
 import dev.kassa.server.topup.domain.TopUpRepository;
+import dev.kassa.server.topup.domain.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -55,6 +57,7 @@ public class RefundService {
                 return earlier.get();
             }
         }
+        requireExact(tenantId, topUpId, amount);
         RefundStore.Opened opened = store.open(tenantId, refundId, topUpId, amount);
         Refund refund = opened.refund();
         String slug = tenants.require(tenantId).slug();
@@ -67,6 +70,28 @@ public class RefundService {
                 new RefundRequest(refund.id(), opened.paymentReference(),
                         new Amount(amount.minor(), amount.currency().code()), opened.topUpReference(), metadata));
         return store.applyAlone(tenantId, refund.id(), result);
+    }
+
+    /**
+     * A refund the top-up's method could not send without rounding (1.005 KWD at Stripe) is
+     * refused before anything is debited, rather than failing at the gateway afterwards.
+     */
+    private void requireExact(String tenantId, String topUpId, Money amount) {
+        TopUp topUp = topUps.require(tenantId, topUpId);
+        if (topUp.status() != TopUpStatus.PAID || !amount.currency().equals(topUp.amount().currency())) {
+            return; // refused in RefundStore.open, with the reason that comes first
+        }
+        PaymentMethodService.ConfiguredMethod method;
+        try {
+            method = methods.get(tenantId, topUp.method());
+        } catch (KassaException e) {
+            return; // no plugin provides the method any more: refund.unsupported
+        }
+        if (method.method().can(Refunds.class) && !methods.accepts(method, amount)) {
+            throw KassaException.unprocessable("refund.amount_unsupported", "Refund amount not supported",
+                    "The payment method " + topUp.method() + " cannot give back exactly " + amount
+                            + "; it would have to round it. Choose another amount.");
+        }
     }
 
     @Transactional

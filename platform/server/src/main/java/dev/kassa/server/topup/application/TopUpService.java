@@ -137,6 +137,11 @@ public class TopUpService {
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + request.method() + "' is not available for payers in " + country
                                 + " paying " + amount.currency() + "."));
+        if (!paymentMethods.accepts(method, amount)) {
+            throw KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
+                    "The payment method '" + method.code() + "' cannot take exactly " + amount
+                            + "; it would have to round it. Choose another amount or method.");
+        }
         requireAbilities(method, request, payerId);
         String reference = References.next(References.TOP_UP);
         TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, method.code(), amount, credit, usedQuote,
