@@ -1,5 +1,6 @@
 package dev.kassa.server.db;
 
+import dev.kassa.server.config.PrivateFiles;
 import dev.kassa.server.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +64,10 @@ public class KassaDataSource implements DataSource {
 
     private static DataSource create() {
         String url = configuredUrl();
+        if (setting(Settings.DB_URL) == null) {
+            // H2 would create the data directory open to all; the secrets in it are the owner's alone.
+            PrivateFiles.createDataDir(dataDir());
+        }
         String user = setting(Settings.DB_USER);
         String password = setting(Settings.DB_PASSWORD);
         if (url.startsWith("jdbc:postgresql:")) {

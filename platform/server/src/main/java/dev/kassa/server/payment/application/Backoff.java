@@ -31,10 +31,6 @@ public class Backoff {
         this.interval = interval;
     }
 
-    public Duration interval() {
-        return interval;
-    }
-
     /** The next check after {@code checksSoFar} checks of something created at {@code created}; null: stop asking. */
     public Instant next(Instant now, Instant created, int checksSoFar) {
         if (created != null && now.isAfter(created.plus(Duration.ofDays(GIVE_UP_DAYS)))) {
