@@ -53,7 +53,8 @@ public class KassaExtension implements ParameterResolver {
             StripeFake stripe = null;
             try {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
-                // KASSA_PLUGINS_STRIPE_API_BASE; the janitor asks every second instead of every minute.
+                // KASSA_PLUGINS_STRIPE_API_BASE: plain http, so KASSA_ALLOW_INSECURE_GATEWAYS. The janitor
+                // asks every second instead of every minute.
                 stripe = new StripeFake(StripeFake.sharedFixtures()).start();
                 String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
@@ -61,7 +62,8 @@ public class KassaExtension implements ParameterResolver {
                 KassaProcess process = KassaProcess.start(KassaProcess.env(
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
-                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_JANITOR_INTERVAL", "1"));
+                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
+                        "KASSA_JANITOR_INTERVAL", "1"));
                 return new Shared(database, stripe, process, new Kassa(process, token));
             } catch (IOException e) {
                 closeAll(stripe, database);

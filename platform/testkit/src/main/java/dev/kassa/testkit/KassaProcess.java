@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class KassaProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
     private final int port;
@@ -50,6 +51,41 @@ public final class KassaProcess implements AutoCloseable {
      * @param env {@code KASSA_*} settings; {@code KASSA_DATA_DIR} is required
      */
     public static KassaProcess start(Map<String, String> env, List<String> jvmOptions) {
+        KassaProcess server = launch(env, jvmOptions);
+        server.awaitReady();
+        return server;
+    }
+
+    /** What a server that refused to start left behind. */
+    public record Refusal(int exitStatus, String log) { }
+
+    /**
+     * Starts the server with settings it must refuse, and waits for it to exit.
+     *
+     * @throws IllegalStateException when it becomes ready instead, or is still running after the
+     *     start timeout
+     */
+    public static Refusal startRefused(Map<String, String> env) {
+        KassaProcess server = launch(env, List.of("-Xmx512m"));
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        try {
+            while (!server.process.waitFor(500, TimeUnit.MILLISECONDS)) {
+                if (server.isReady() || System.nanoTime() > deadline) {
+                    server.close();
+                    throw new IllegalStateException("Kassa did not refuse to start; log: " + server.tail());
+                }
+            }
+            return new Refusal(server.process.exitValue(), Files.readString(server.log));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KassaProcess launch(Map<String, String> env, List<String> jvmOptions) {
         int port = freePort();
         Path dataDir = Path.of(env.get("KASSA_DATA_DIR"));
         try {
@@ -70,9 +106,7 @@ public final class KassaProcess implements AutoCloseable {
             builder.environment().keySet().removeIf(k -> k.startsWith("KASSA_"));
             builder.environment().putAll(env);
             Path pluginsDir = Path.of(env.getOrDefault("KASSA_PLUGINS_DIR", dataDir.resolve("plugins").toString()));
-            KassaProcess server = new KassaProcess(builder.start(), port, log, pluginsDir);
-            server.awaitReady();
-            return server;
+            return new KassaProcess(builder.start(), port, log, pluginsDir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -117,28 +151,31 @@ public final class KassaProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IllegalStateException("Kassa exited with " + process.exitValue() + "; log: " + tail());
             }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            if (isReady()) {
+                return;
             }
             sleep(500);
         }
         close();
         throw new IllegalStateException("Kassa did not become ready in " + START_TIMEOUT + "; log: " + tail());
+    }
+
+    private boolean isReady() {
+        try {
+            HttpResponse<String> r = HEALTH.send(HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
+                    .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The last lines of the server's log, for failure messages. */

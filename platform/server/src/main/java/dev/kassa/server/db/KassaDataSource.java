@@ -1,5 +1,7 @@
 package dev.kassa.server.db;
 
+import dev.kassa.server.config.PrivateFiles;
+import dev.kassa.server.config.Settings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * The one data source Payara pools for Kassa. It picks the database at start from
- * {@code KASSA_DB_URL}: a {@code jdbc:postgresql:} URL selects PostgreSQL, anything else (or
- * nothing) the embedded H2 file in {@code KASSA_DATA_DIR}. Choosing here, in code, sidesteps
+ * {@code KASSA_DB_URL}: a {@code jdbc:postgresql:} URL selects PostgreSQL, a {@code jdbc:h2:} URL
+ * that H2 database, nothing the embedded H2 file in {@code KASSA_DATA_DIR}. Choosing here, in code, sidesteps
  * Payara ignoring the {@code url} of a PostgreSQL {@code @DataSourceDefinition} (payara/Payara#4864).
  */
 public class KassaDataSource implements DataSource {
@@ -19,22 +21,25 @@ public class KassaDataSource implements DataSource {
     private PrintWriter logWriter;
     private int loginTimeout;
 
-    /** The JDBC URL Kassa uses with the current settings. */
+    /** The JDBC URL Kassa uses with the current settings, by the rule {@link Settings} checks at start. */
     public static String configuredUrl() {
-        String url = setting("KASSA_DB_URL");
+        String url = setting(Settings.DB_URL);
         if (url != null) {
             return url;
         }
-        String dataDir = setting("KASSA_DATA_DIR");
-        Path dir = Path.of(dataDir == null ? "./data" : dataDir).toAbsolutePath().normalize();
-        // No DATABASE_TO_LOWER: Liquibase 4.33 then fails to find its changelog table on the second start.
-        return "jdbc:h2:file:" + dir.resolve("kassa") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        return Settings.h2Url(dataDir());
+    }
+
+    private static Path dataDir() {
+        String dataDir = setting(Settings.DATA_DIR);
+        return Path.of(dataDir == null ? "./data" : dataDir).toAbsolutePath().normalize();
     }
 
     /**
      * A setting as MicroProfile Config would resolve it from its two default sources: a system
      * property wins over an environment variable. Read directly because the pool may open its first
      * connection while the application is still being deployed, before MicroProfile Config serves it.
+     * {@link Settings} reads the same values when the server starts, and stops it if they are invalid.
      */
     static String setting(String name) {
         String value = System.getProperty(name);
@@ -59,8 +64,12 @@ public class KassaDataSource implements DataSource {
 
     private static DataSource create() {
         String url = configuredUrl();
-        String user = setting("KASSA_DB_USER");
-        String password = setting("KASSA_DB_PASSWORD");
+        if (setting(Settings.DB_URL) == null) {
+            // H2 would create the data directory open to all; the secrets in it are the owner's alone.
+            PrivateFiles.createDataDir(dataDir());
+        }
+        String user = setting(Settings.DB_USER);
+        String password = setting(Settings.DB_PASSWORD);
         if (url.startsWith("jdbc:postgresql:")) {
             var pg = new org.postgresql.ds.PGSimpleDataSource();
             pg.setURL(url);
@@ -80,7 +89,7 @@ public class KassaDataSource implements DataSource {
             h2.setPassword(password == null ? "" : password);
             return h2;
         }
-        throw new IllegalStateException("KASSA_DB_URL must be a jdbc:postgresql: or jdbc:h2: URL");
+        throw new IllegalStateException(Settings.DB_URL + " must be a jdbc:postgresql: or jdbc:h2: URL");
     }
 
     @Override

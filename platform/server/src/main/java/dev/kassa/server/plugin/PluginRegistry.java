@@ -2,7 +2,7 @@ package dev.kassa.server.plugin;
 
 import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.api.rates.RateSource;
-import dev.kassa.server.currency.infrastructure.RateSettings;
+import dev.kassa.server.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -71,7 +71,7 @@ public class PluginRegistry {
     }
 
     @Inject
-    public PluginRegistry(RateSettings settings) {
+    public PluginRegistry(Settings settings) {
         this(settings.pluginsDir());
     }
 

@@ -1,8 +1,8 @@
 package dev.kassa.server.web;
 
+import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.ImportResult;
 import dev.kassa.server.currency.application.RateImportService;
-import dev.kassa.server.currency.infrastructure.RateSettings;
 import dev.kassa.server.currency.infrastructure.RateSources;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.RequestScoped;
@@ -59,7 +59,7 @@ public class OperatorExchangeRateResource {
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("source") String source, InputStream body) {
         requireXml(contentType);
-        String sourceId = source == null || source.isBlank() ? RateSettings.DEFAULT_SOURCE : source.strip();
+        String sourceId = source == null || source.isBlank() ? ExchangeRates.DEFAULT_SOURCE : source.strip();
         byte[] document = read(body);
         ImportResult result = importer.importTables(sourceId,
                 sources.parse(sourceId, new ByteArrayInputStream(document)));

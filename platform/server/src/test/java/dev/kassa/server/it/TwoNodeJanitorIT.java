@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,8 +37,9 @@ class TwoNodeJanitorIT {
         try (KassaProcess second = KassaProcess.start(KassaProcess.env(
                 "KASSA_DB_URL", database.url(KassaExtension.DATABASE), "KASSA_DB_USER", database.user(),
                 "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", "second-node", "KASSA_MASTER_KEY", masterKey,
-                "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_JANITOR_INTERVAL", "1"))) {
+                "KASSA_OPERATOR_TOKEN", "second-node-" + UUID.randomUUID(), "KASSA_MASTER_KEY", masterKey,
+                "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
+                "KASSA_JANITOR_INTERVAL", "1"))) {
             Kassa.Tenant tenant = kassa.newTenant();
             assertEquals(200, tenant.api().put("payment-methods/stripe-card", obj("enabled", true, "countries",
                     List.of("*"), "credentials", Map.of("secretKey", "sk_test_" + tenant.slug().replace('-', '_'),

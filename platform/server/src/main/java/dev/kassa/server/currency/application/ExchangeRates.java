@@ -4,6 +4,9 @@ import dev.kassa.api.rates.RateTable;
 
 /** The exchange rates Kassa converts with: per-euro reference rates, kept with their history. */
 public interface ExchangeRates {
+    /** The source Kassa quotes with. */
+    String DEFAULT_SOURCE = "ecb";
+
     /**
      * The table in force today (the latest rate date not after today).
      *

@@ -16,14 +16,11 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /** Quotes: the conversion a customer sees, and agrees to, before paying in another currency. */
 @ApplicationScoped
 public class QuoteService {
-    static final long DEFAULT_TTL_SECONDS = 600;
-
     private EntityManager em;
     private TenantRepository tenants;
     private AccountRepository accounts;
@@ -69,7 +66,7 @@ public class QuoteService {
         }
         Instant now = clock.instant();
         Quote quote = new Quote(Ids.next("quo"), tenantId, request.accountId(), conversion, now,
-                now.plus(Duration.ofSeconds(ttlSeconds())));
+                now.plus(settings.quoteTtl()));
         em.persist(quote);
         return quote;
     }
@@ -112,10 +109,6 @@ public class QuoteService {
 
     private java.util.Optional<Quote> find(String tenantId, String quoteId) {
         return TenantRows.find(em, Quote.class, tenantId, quoteId);
-    }
-
-    private long ttlSeconds() {
-        return settings.string("KASSA_QUOTE_TTL").map(Long::parseLong).filter(s -> s > 0).orElse(DEFAULT_TTL_SECONDS);
     }
 
     private static KassaException mismatch(String detail) {

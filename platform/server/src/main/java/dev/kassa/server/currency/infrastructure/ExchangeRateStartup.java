@@ -1,6 +1,8 @@
 package dev.kassa.server.currency.infrastructure;
 
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.server.config.Settings;
+import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.ImportResult;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.shared.KassaException;
@@ -42,7 +44,7 @@ public class ExchangeRateStartup {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler; // resource injection has no constructor form
 
-    private RateSettings settings;
+    private Settings settings;
     private RateSources sources;
     private RateImportService importer;
     private RateDownloader downloader;
@@ -53,7 +55,7 @@ public class ExchangeRateStartup {
     }
 
     @Inject
-    public ExchangeRateStartup(RateSettings settings, RateSources sources, RateImportService importer) {
+    public ExchangeRateStartup(Settings settings, RateSources sources, RateImportService importer) {
         this.settings = settings;
         this.sources = sources;
         this.importer = importer;
@@ -72,30 +74,24 @@ public class ExchangeRateStartup {
     }
 
     private void importFile(Path file) {
-        String source = settings.defaultSource();
+        String source = ExchangeRates.DEFAULT_SOURCE;
         try (InputStream in = Files.newInputStream(file)) {
             ImportResult result = importer.importTables(source, sources.parse(source, in));
             LOG.info(() -> "Exchange rates from " + file + ": " + result);
         } catch (IOException e) {
-            LOG.severe(() -> RateSettings.FILE + ": cannot read " + file + " (" + e + "); no rates imported from it");
+            LOG.severe(() -> Settings.RATES_FILE + ": cannot read " + file + " (" + e + "); no rates imported from it");
         } catch (KassaException e) {
-            LOG.severe(() -> RateSettings.FILE + ": " + file + " was not imported: " + e.getMessage());
+            LOG.severe(() -> Settings.RATES_FILE + ": " + file + " was not imported: " + e.getMessage());
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, RateSettings.FILE + ": importing " + file + " failed", e);
+            LOG.log(Level.SEVERE, Settings.RATES_FILE + ": importing " + file + " failed", e);
         }
     }
 
     private void scheduleFetches() {
-        URI url;
-        try {
-            url = settings.ecbUrl().orElse(null);
-        } catch (IllegalArgumentException e) {
-            LOG.severe(() -> e.getMessage() + "; exchange rates will not be fetched");
-            return;
-        }
+        URI url = settings.ratesEcbUrl().orElse(null);
         if (url == null) {
-            LOG.info(() -> "Exchange rates are not fetched (" + RateSettings.ECB_URL + " is not set); upload them"
-                    + " or set " + RateSettings.FILE);
+            LOG.info(() -> "Exchange rates are not fetched (" + Settings.RATES_ECB_URL + " is not set); upload them"
+                    + " or set " + Settings.RATES_FILE);
             return;
         }
         LOG.info(() -> "Exchange rates will be fetched from " + url + " every " + FETCH_EVERY.toHours() + " hours");
@@ -120,7 +116,7 @@ public class ExchangeRateStartup {
 
     /** One fetch and import; true when it worked. Never throws. */
     boolean fetch(URI url) {
-        String source = settings.defaultSource();
+        String source = ExchangeRates.DEFAULT_SOURCE;
         try {
             byte[] document = downloader.download(url);
             List<RateTable> tables = sources.parse(source, new ByteArrayInputStream(document));

@@ -1,6 +1,7 @@
 package dev.kassa.server.currency.infrastructure;
 
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.RateRepository;
 import dev.kassa.server.currency.application.RatesImported;
@@ -44,7 +45,7 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
 
     private EntityManager em;
     private Clock clock;
-    private RateSettings settings;
+    private Settings settings;
     private final AtomicLong generation = new AtomicLong();
     private volatile Cached cached;
 
@@ -59,7 +60,7 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
     }
 
     @Inject
-    public JpaExchangeRates(EntityManager em, Clock clock, RateSettings settings) {
+    public JpaExchangeRates(EntityManager em, Clock clock, Settings settings) {
         this.em = em;
         this.clock = clock;
         this.settings = settings;
@@ -73,7 +74,7 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
      */
     @Override
     public RateTable current() {
-        String source = settings.defaultSource();
+        String source = DEFAULT_SOURCE;
         LocalDate today = today();
         long gen = generation.get();
         long now = System.nanoTime();
@@ -85,17 +86,17 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
             table = tableInForce(source, today);
             cached = new Cached(source, today, table, gen, now);
         }
-        return RatesInForce.requireFresh(table, source, today, settings.maxAgeDays());
+        return RatesInForce.requireFresh(table, source, today, settings.ratesMaxAgeDays());
     }
 
     /** The default source's table in force on {@code date}, with its staleness as of today; empty if none is. */
     public Optional<RatesInForce> inForce(LocalDate date) {
-        return inForce(settings.defaultSource(), date);
+        return inForce(DEFAULT_SOURCE, date);
     }
 
     /** The table of {@code source} in force on {@code date}, with its staleness as of today; empty if none is. */
     public Optional<RatesInForce> inForce(String source, LocalDate date) {
-        int maxAgeDays = settings.maxAgeDays();
+        int maxAgeDays = settings.ratesMaxAgeDays();
         LocalDate today = today();
         return tableInForce(source, date).map(table -> RatesInForce.assess(table, today, maxAgeDays));
     }

@@ -24,15 +24,11 @@ public class Backoff {
 
     @Inject
     public Backoff(Settings settings) {
-        this(Duration.ofSeconds(settings.string("KASSA_JANITOR_INTERVAL").map(Backoff::seconds).orElse(60L)));
+        this(settings.janitorInterval());
     }
 
     public Backoff(Duration interval) {
         this.interval = interval;
-    }
-
-    public Duration interval() {
-        return interval;
     }
 
     /** The next check after {@code checksSoFar} checks of something created at {@code created}; null: stop asking. */
@@ -42,17 +38,5 @@ public class Backoff {
         }
         Duration gap = interval.multipliedBy(1L << Math.min(checksSoFar, 12));
         return now.plus(gap.compareTo(MAX_GAP) > 0 ? MAX_GAP : gap);
-    }
-
-    private static long seconds(String value) {
-        try {
-            long seconds = Long.parseLong(value);
-            if (seconds < 1 || seconds > 86_400) {
-                throw new IllegalStateException("KASSA_JANITOR_INTERVAL must be 1 to 86400 seconds, not " + value);
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw new IllegalStateException("KASSA_JANITOR_INTERVAL must be a number of seconds, not " + value, e);
-        }
     }
 }

@@ -16,19 +16,15 @@ import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.api.payment.WebhookReceiver;
 import dev.kassa.api.payment.WebhookRequest;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.config.Settings;
 import dev.kassa.server.plugin.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every call from the platform into a payment plugin: builds the {@link MethodContext} (the
@@ -42,18 +38,16 @@ public class MethodCalls {
     private static final Logger LOG = Logger.getLogger(MethodCalls.class.getName());
 
     private PluginRegistry registry;
+    private Settings settings;
     private Clock clock;
-    private final Config config = ConfigProvider.getConfig();
-    /** Operator settings are fixed for the life of the process: read once per plugin, not per call. */
-    private final java.util.concurrent.ConcurrentMap<String, Map<String, String>> operatorSettings =
-            new java.util.concurrent.ConcurrentHashMap<>();
 
     protected MethodCalls() {
     }
 
     @Inject
-    public MethodCalls(PluginRegistry registry, Clock clock) {
+    public MethodCalls(PluginRegistry registry, Settings settings, Clock clock) {
         this.registry = registry;
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -118,24 +112,8 @@ public class MethodCalls {
 
     MethodContext context(String tenantSlug, ConfiguredMethod m) {
         return new MethodContext(tenantSlug, m.credentials(),
-                operatorSettings.computeIfAbsent(m.method().pluginId(), this::operatorSettings),
+                settings.pluginSettings(m.method().pluginId()),
                 HttpSettings.DEFAULT, clock, System.getLogger("dev.kassa.plugin." + m.method().pluginId()));
-    }
-
-    /** {@code KASSA_PLUGINS_<ID>_<NAME>} (id upper case, dashes as underscores) by {@code <NAME>}. */
-    Map<String, String> operatorSettings(String pluginId) {
-        String prefix = "KASSA_PLUGINS_" + pluginId.toUpperCase(Locale.ROOT).replace('-', '_') + "_";
-        Map<String, String> settings = new TreeMap<>();
-        java.util.Set<String> names = new java.util.TreeSet<>(System.getenv().keySet());
-        System.getProperties().stringPropertyNames().forEach(names::add);
-        config.getPropertyNames().forEach(names::add);
-        for (String name : names) {
-            if (name.startsWith(prefix) && name.length() > prefix.length()) {
-                config.getOptionalValue(name, String.class).map(String::strip).filter(v -> !v.isEmpty())
-                        .ifPresent(v -> settings.put(name.substring(prefix.length()), v));
-            }
-        }
-        return Map.copyOf(settings);
     }
 
     private <T> T guarded(ConfiguredMethod m, String call, Supplier<T> work,

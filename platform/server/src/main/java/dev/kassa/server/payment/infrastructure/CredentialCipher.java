@@ -70,18 +70,17 @@ public class CredentialCipher {
      * The cipher under the operator's master key: {@code KASSA_MASTER_KEY} when set, else the key
      * kept in {@code <dataDir>/master.key}, generated (mode 0600) on the first start.
      *
-     * @param masterKey the value of {@code KASSA_MASTER_KEY}: 32 bytes in base64 (standard or
-     *     url-safe, padding optional)
+     * @param masterKey the key of {@code KASSA_MASTER_KEY}, checked by {@link dev.kassa.server.config.Settings}
      * @param dataDir the data directory; created if missing
-     * @throws IllegalStateException when the setting or the key file does not hold a 32-byte key, or
-     *     when the key file can be read or written by group or others: Kassa must not start
+     * @throws IllegalStateException when the key file does not hold a 32-byte key, or when it can be
+     *     read or written by group or others: Kassa must not start
      * @throws UncheckedIOException when the key file cannot be read or written
      */
-    public static CredentialCipher fromSettings(Optional<String> masterKey, Path dataDir) {
+    public static CredentialCipher fromSettings(Optional<byte[]> masterKey, Path dataDir) {
         Objects.requireNonNull(masterKey, "masterKey");
         Objects.requireNonNull(dataDir, "dataDir");
         if (masterKey.isPresent()) {
-            return new CredentialCipher(decodeKey(masterKey.get(), "KASSA_MASTER_KEY"));
+            return new CredentialCipher(masterKey.get());
         }
         return new CredentialCipher(MasterKeyFile.readOrCreate(dataDir.resolve(KEY_FILE)));
     }

@@ -72,7 +72,7 @@ public class CredentialVault {
         if (current == null) {
             synchronized (this) {
                 if (cipher == null) {
-                    cipher = CredentialCipher.fromSettings(settings.string("KASSA_MASTER_KEY"), settings.dataDir());
+                    cipher = CredentialCipher.fromSettings(settings.masterKey(), settings.dataDir());
                 }
                 current = cipher;
             }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.MemoryRateRepository;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.currency.application.RecordingRatesImported;
@@ -17,7 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -93,8 +94,12 @@ class ExchangeRateStartupTest {
     }
 
     @Test
-    void aMissingRatesFileIsLoggedAndTheStartGoesOn() {
-        startup(dir.resolve("no-such-file.xml")).onStart(new Object());
+    void aRatesFileGoneSinceTheSettingsWereCheckedIsLoggedAndTheStartGoesOn() throws IOException {
+        Path file = Files.writeString(dir.resolve("no-such-file.xml"), DAILY);
+        ExchangeRateStartup startup = startup(file);
+        Files.delete(file);
+
+        startup.onStart(new Object());
 
         assertTrue(repository.stored.isEmpty());
         assertTrue(logged(Level.SEVERE, "KASSA_RATES_FILE: cannot read"), this::messages);
@@ -128,17 +133,8 @@ class ExchangeRateStartupTest {
     }
 
     private ExchangeRateStartup startup(Path ratesFile) {
-        RateSettings settings = new RateSettings() {
-            @Override
-            public Optional<Path> ratesFile() {
-                return Optional.ofNullable(ratesFile);
-            }
-
-            @Override
-            public Optional<URI> ecbUrl() {
-                return Optional.empty(); // no scheduler outside the container
-            }
-        };
+        // No KASSA_RATES_ECB_URL: there is no scheduler outside the container.
+        Settings settings = new Settings(ratesFile == null ? Map.of() : Map.of(Settings.RATES_FILE, ratesFile.toString()));
         return new ExchangeRateStartup(settings, sources,
                 new RateImportService(repository, new RecordingRatesImported()));
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.RatesImported;
 import dev.kassa.server.currency.application.RatesInForce;
 import dev.kassa.server.shared.KassaException;
@@ -35,12 +36,7 @@ class JpaExchangeRatesTest {
 
     private final List<Object[]> rows = new ArrayList<>();
     private int queries;
-    private final RateSettings settings = new RateSettings() {
-        @Override
-        public int maxAgeDays() {
-            return 4;
-        }
-    };
+    private final Settings settings = new Settings(Map.of(Settings.RATES_MAX_AGE_DAYS, "4"));
     private final JpaExchangeRates rates = new JpaExchangeRates(entityManager(), TUESDAY, settings);
 
     @Test
