@@ -28,7 +28,10 @@ public class KassaDataSource implements DataSource {
         String dataDir = setting("KASSA_DATA_DIR");
         Path dir = Path.of(dataDir == null ? "./data" : dataDir).toAbsolutePath().normalize();
         // No DATABASE_TO_LOWER: Liquibase 4.33 then fails to find its changelog table on the second start.
-        return "jdbc:h2:file:" + dir.resolve("kassa") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        // TRACE_LEVEL_FILE=0: H2 would otherwise write kassa.trace.db beside the database for errors the
+        // caller already receives as exceptions, such as Liquibase probing for its tables on a new database.
+        return "jdbc:h2:file:" + dir.resolve("kassa")
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
     }
 
     /**
