@@ -124,8 +124,12 @@ public final class KassaProcess implements AutoCloseable {
                 throw new IllegalStateException("Kassa exited with " + process.exitValue() + "; log: " + tail());
             }
             try {
+                // Payara holds requests until the application is deployed. A probe that gave up would
+                // leave it a request to answer into a closed connection, which it logs as a server
+                // error with a stack trace: wait for the answer instead.
+                Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L));
                 HttpResponse<String> r = http.send(HttpRequest.newBuilder(baseUri().resolve("/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                        .timeout(left).GET().build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
                     return;
                 }

@@ -28,6 +28,11 @@ public class Settings {
         return string("KASSA_OPERATOR_TOKEN");
     }
 
+    /** The HTTP port, as Payara's own configuration source tells it; empty outside Payara. */
+    public Optional<Integer> httpPort() {
+        return config.getOptionalValue("payara.instance.http.port", Integer.class);
+    }
+
     public Optional<String> string(String name) {
         return config.getOptionalValue(name, String.class).map(String::strip).filter(s -> !s.isEmpty());
     }

@@ -68,8 +68,7 @@ public class Startup {
         scheduler.scheduleWithFixedDelay(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         long every = backoff.interval().toMillis();
         scheduler.scheduleWithFixedDelay(this::runJanitor, every, every, TimeUnit.MILLISECONDS);
-        ready = true;
-        LOG.info("Kassa is ready");
+        ready = true; // ReadyLine says so once the rest of the start is done
     }
 
     private void purgeIdempotencyKeys() {
