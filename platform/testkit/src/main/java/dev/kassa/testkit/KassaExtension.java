@@ -55,7 +55,7 @@ public class KassaExtension implements ParameterResolver {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
                 // KASSA_PLUGINS_STRIPE_API_BASE: plain http, so KASSA_ALLOW_INSECURE_GATEWAYS. The janitor
                 // asks every second instead of every minute.
-                stripe = new StripeFake(StripeFake.sharedFixtures()).start();
+                stripe = new StripeFake().start();
                 String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * The operator token and first-time credentials. A generated operator token is kept in
@@ -19,8 +18,6 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class CredentialsFile {
-    private static final Logger LOG = Logger.getLogger(CredentialsFile.class.getName());
-
     private Settings settings;
     private volatile String operatorTokenHash;
 
@@ -60,16 +57,22 @@ public class CredentialsFile {
         return hash != null && Secrets.constantTimeEquals(hash, Secrets.sha256(candidate));
     }
 
-    /** Prints a credential once and appends it to {@code credentials.txt}. */
+    /**
+     * Prints a credential once, as a {@code KASSA ...} line on standard output, and appends it to
+     * {@code credentials.txt}; the line at the end of the start says where that file is.
+     */
     public void record(String line) {
-        LOG.info(() -> "\n\n  *** " + line + "\n  *** (shown once; also written to "
-                + settings.dataDir().resolve("credentials.txt") + ")\n");
         System.out.println("KASSA " + line);
         try {
-            writePrivate(settings.dataDir().resolve("credentials.txt"), line + "\n", true);
+            writePrivate(file(), line + "\n", true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** {@code <data dir>/credentials.txt}, which exists once a credential has been recorded. */
+    public Path file() {
+        return settings.dataDir().resolve("credentials.txt");
     }
 
     private static void writePrivate(Path file, String text, boolean append) throws IOException {

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Every operator setting, read once through MicroProfile Config (an environment variable of the
@@ -214,7 +215,10 @@ public class Settings {
     /** The embedded default database: an H2 file in the data directory. */
     public static String h2Url(Path dataDir) {
         // No DATABASE_TO_LOWER: Liquibase 4.33 then fails to find its changelog table on the second start.
-        return "jdbc:h2:file:" + dataDir.resolve("kassa") + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+        // TRACE_LEVEL_FILE=0: H2 would otherwise write kassa.trace.db beside the database for errors the
+        // caller already receives as exceptions, such as Liquibase probing for its tables on a new database.
+        return "jdbc:h2:file:" + dataDir.resolve("kassa")
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;TRACE_LEVEL_FILE=0";
     }
 
     public static boolean isSupportedDatabaseUrl(String url) {
@@ -409,5 +413,10 @@ public class Settings {
         public List<String> problems() {
             return problems;
         }
+    }
+
+    /** The HTTP port, as Payara's own configuration source tells it; empty outside Payara. */
+    public Optional<Integer> httpPort() {
+        return ConfigProvider.getConfig().getOptionalValue("payara.instance.http.port", Integer.class);
     }
 }

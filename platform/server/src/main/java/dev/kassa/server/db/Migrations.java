@@ -6,11 +6,13 @@ import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.UpdateSummaryOutputEnum;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.resource.ClassLoaderResourceAccessor;
+import liquibase.ui.LoggerUIService;
 
 /** Brings the schema up to date with the Liquibase changelogs in {@code db/changelog}. */
 public final class Migrations {
@@ -36,8 +38,12 @@ public final class Migrations {
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
             Liquibase liquibase = new Liquibase(CHANGELOG,
                     new ClassLoaderResourceAccessor(Migrations.class.getClassLoader()), database);
-            liquibase.update(new Contexts(), new LabelExpression());
-        } catch (LiquibaseException e) {
+            // Liquibase's console messages ("Running Changeset", the update summary) go to its log, not
+            // to standard output, where they would bypass the log levels an operator sets.
+            liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+            Scope.child(Scope.Attr.ui, new LoggerUIService(),
+                    () -> liquibase.update(new Contexts(), new LabelExpression()));
+        } catch (Exception e) { // LiquibaseException, or anything else the scope passes on
             throw new IllegalStateException("database migration failed", e);
         }
     }

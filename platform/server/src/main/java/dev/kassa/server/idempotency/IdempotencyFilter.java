@@ -3,6 +3,7 @@ package dev.kassa.server.idempotency;
 import dev.kassa.server.web.Caller;
 import dev.kassa.server.web.Problems;
 import dev.kassa.server.web.ShownOnce;
+import dev.kassa.server.web.Statuses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,7 +86,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             claim = new IdempotencyStore.Claim.InProgress();
         }
         if (claim instanceof IdempotencyStore.Claim.Replay replay) {
-            request.abortWith(Response.status(replay.status()).type(replay.type()).entity(replay.body())
+            request.abortWith(Response.status(Statuses.of(replay.status())).type(replay.type()).entity(replay.body())
                     .header("Idempotent-Replayed", "true").build());
         } else if (claim instanceof IdempotencyStore.Claim.Mismatch) {
             request.abortWith(Problems.response(422, "idempotency.key_reused", "Idempotency-Key reused",
@@ -133,7 +134,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             store.release(claimed.scope(), claimed.key());
             Response problem = Problems.response(409, "request.conflict", "Concurrent update",
                     "Another request changed the same data at the same time; nothing was changed. Retry.");
-            response.setStatus(409);
+            response.setStatusInfo(Statuses.of(409));
             response.setEntity(serialize(problem.getEntity()), null, Problems.PROBLEM_JSON);
         }
     }

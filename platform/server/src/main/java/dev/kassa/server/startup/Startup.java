@@ -75,8 +75,7 @@ public class Startup {
         scheduler.scheduleWithFixedDelay(this::purgeIdempotencyKeys, 1, 60, TimeUnit.MINUTES);
         long every = settings.janitorInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::runJanitor, every, every, TimeUnit.MILLISECONDS);
-        ready = true;
-        LOG.info("Kassa is ready");
+        ready = true; // ReadyLine says so once the rest of the start is done
     }
 
     /** Before anything else reads a setting or a secret file: refuses to start when one is wrong. */

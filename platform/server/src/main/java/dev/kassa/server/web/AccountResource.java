@@ -251,7 +251,7 @@ public class AccountResource {
         String description = in.requiredString("description", 500);
         in.validate();
         var movement = balances.charge(caller.tenantId(), accountId, amount, description);
-        return Response.status(201).entity(MovementView.of(movement)).build();
+        return Response.status(Statuses.of(201)).entity(MovementView.of(movement)).build();
     }
 
     @POST
@@ -265,8 +265,8 @@ public class AccountResource {
         in.validate();
         var movement = balances.adjust(caller.tenantId(), accountId, amount,
                 BalanceService.Direction.valueOf(direction), reason);
-        return Response.status(201).entity(new AdjustmentView(movement.id(), direction, MoneyView.of(amount), reason,
-                MoneyView.of(movement.balanceAfter()), movement.createdAt())).build();
+        return Response.status(Statuses.of(201)).entity(new AdjustmentView(movement.id(), direction,
+                MoneyView.of(amount), reason, MoneyView.of(movement.balanceAfter()), movement.createdAt())).build();
     }
 
     @GET

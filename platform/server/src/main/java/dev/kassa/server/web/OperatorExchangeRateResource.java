@@ -63,7 +63,7 @@ public class OperatorExchangeRateResource {
         byte[] document = read(body);
         ImportResult result = importer.importTables(sourceId,
                 sources.parse(sourceId, new ByteArrayInputStream(document)));
-        return Response.status(result.importedAny() ? 201 : 200).entity(ImportView.of(result)).build();
+        return Response.status(Statuses.of(result.importedAny() ? 201 : 200)).entity(ImportView.of(result)).build();
     }
 
     private static void requireXml(String contentType) {

@@ -56,7 +56,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (error instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             int status = web.getResponse().getStatus();
             return Problems.response(status, status == 400 ? "request.malformed" : "request.rejected",
-                    web.getResponse().getStatusInfo().getReasonPhrase(), "The request was rejected.");
+                    Statuses.of(status).getReasonPhrase(), "The request was rejected.");
         }
         if (find(error, OptimisticLockException.class) != null || find(error, PessimisticLockException.class) != null
                 || find(error, RollbackException.class) != null) {

@@ -26,7 +26,7 @@ public final class Problems {
 
     public static Response response(int status, String code, String title, String detail,
                                     List<FieldError> errors, Map<String, Object> extensions) {
-        Response.ResponseBuilder builder = Response.status(status).type(PROBLEM_JSON)
+        Response.ResponseBuilder builder = Response.status(Statuses.of(status)).type(PROBLEM_JSON)
                 .entity(body(status, code, title, detail, errors, extensions));
         if (status == 401) {
             builder.header("WWW-Authenticate", "Bearer realm=\"kassa\"");

@@ -6,15 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -39,10 +37,10 @@ class CurrencyIT {
     private Kassa.Tenant tenant;
 
     @BeforeAll
-    void freshRatesAndATenantWithFourCurrencies(Kassa kassa) throws IOException {
+    void freshRatesAndATenantWithFourCurrencies(Kassa kassa) {
         this.kassa = kassa;
-        String xml = Files.readString(Path.of(System.getProperty("kassa.repo.dir"), "..", "shared", "fixtures", "ecb",
-                "eurofxref-daily_2025-04-03.xml")).replace("2025-04-03", LocalDate.now(ZoneOffset.UTC).toString());
+        String xml = Fixtures.text("ecb/eurofxref-daily_2025-04-03.xml")
+                .replace("2025-04-03", LocalDate.now(ZoneOffset.UTC).toString());
         ApiResponse upload = kassa.operator().send("POST", "operator/exchange-rates", xml,
                 Map.of("Content-Type", "application/xml"));
         assertTrue(upload.status() == 200 || upload.status() == 201, upload::toString);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.sun.net.httpserver.HttpServer;
 import dev.kassa.testkit.ApiClient;
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import dev.kassa.testkit.KassaProcess;
@@ -239,7 +240,7 @@ class ExchangeRatesIT {
         String token = "op-" + UUID.randomUUID();
         Map<String, String> env = KassaProcess.env("KASSA_DATA_DIR", temp.resolve("data").toString(),
                 "KASSA_OPERATOR_TOKEN", token,
-                "KASSA_RATES_FILE", fixturePath(NINETY_DAYS).toAbsolutePath().toString(),
+                "KASSA_RATES_FILE", Fixtures.copyTo("ecb/" + NINETY_DAYS, temp).toString(),
                 "KASSA_RATES_ECB_URL",
                 "http://127.0.0.1:" + ecb.getAddress().getPort() + "/stats/eurofxref/eurofxref-daily.xml",
                 "KASSA_RATES_MAX_AGE_DAYS", "2", "KASSA_ALLOW_INSECURE_GATEWAYS", "true");
@@ -273,16 +274,7 @@ class ExchangeRatesIT {
     }
 
     private static String fixture(String name) {
-        Path file = fixturePath(name);
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new IllegalStateException("fixture missing: " + file, e);
-        }
-    }
-
-    private static Path fixturePath(String name) {
-        return Path.of(System.getProperty("kassa.repo.dir", "."), "..", "shared", "fixtures", "ecb", name);
+        return Fixtures.text("ecb/" + name);
     }
 
     private static List<String> dates(ApiResponse response, String field) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiClient;
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.KassaProcess;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -61,8 +62,7 @@ class RestartIT {
             // No rates yet, then only old ones: nothing converts, and nothing is guessed.
             String quote = obj("from", money("10.00", "USD"), "to", "EUR");
             assertEquals("rates.stale", demo.post("quotes", quote).code());
-            String old = Files.readString(Path.of(System.getProperty("kassa.repo.dir", "../.."), "..", "shared",
-                    "fixtures", "ecb", "eurofxref-daily_2025-04-03.xml"));
+            String old = Fixtures.text("ecb/eurofxref-daily_2025-04-03.xml");
             assertEquals(201, new ApiClient(first.baseUri(), operatorToken).send("POST", "operator/exchange-rates",
                     old, Map.of("Content-Type", "application/xml")).status());
             ApiResponse stale = demo.post("quotes", quote);

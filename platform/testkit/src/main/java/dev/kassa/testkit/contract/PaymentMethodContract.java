@@ -55,7 +55,7 @@ import org.opentest4j.TestAbortedException;
  *
  * <pre>{@code
  * class StripeContractTest extends PaymentMethodContract {
- *     static StripeFake stripe = new StripeFake(StripeFake.sharedFixtures()).start();
+ *     static StripeFake stripe = new StripeFake().start();
  *     protected PaymentMethod method() { return new StripeCardMethod(); }
  *     protected ContractGateway gateway() { return new StripeContractGateway(stripe); }
  * }

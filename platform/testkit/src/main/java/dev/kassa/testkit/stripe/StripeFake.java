@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import jakarta.json.JsonObject;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,7 +36,7 @@ import javax.crypto.spec.SecretKeySpec;
  * ({@link #paymentEvent}, {@link #delivery}). Thread-safe.
  *
  * <pre>{@code
- * try (StripeFake stripe = new StripeFake(StripeFake.sharedFixtures()).start()) {
+ * try (StripeFake stripe = new StripeFake().start()) {
  *     // context credentials: stripe.credentials(); operator settings: stripe.operatorSettings()
  *     PaymentResult started = method.pay(context, request);     // ACTION_REQUIRED
  *     stripe.customerConfirms(started.gatewayReference());       // as Stripe.js would
@@ -58,30 +57,14 @@ public final class StripeFake implements AutoCloseable {
     private StripeBackend backend;
     private StripeHttp http;
 
-    /** @param fixtures the shared fixtures directory (with {@code stripe/fixtures3.json}), see {@link #sharedFixtures()} */
-    public StripeFake(Path fixtures) {
-        this(fixtures, Clock.systemUTC());
+    public StripeFake() {
+        this(Clock.systemUTC());
     }
 
     /** @param clock dates the objects and events the fake creates */
-    public StripeFake(Path fixtures, Clock clock) {
-        this.templates = StripeTemplates.load(fixtures);
+    public StripeFake(Clock clock) {
+        this.templates = StripeTemplates.load();
         this.clock = clock;
-    }
-
-    /**
-     * The shared fixtures: {@code -Dkassa.fixtures}, else {@code <-Dkassa.repo.dir>/../shared/fixtures}.
-     */
-    public static Path sharedFixtures() {
-        String fixtures = System.getProperty("kassa.fixtures");
-        if (fixtures != null) {
-            return Path.of(fixtures);
-        }
-        String repo = System.getProperty("kassa.repo.dir");
-        if (repo == null) {
-            throw new IllegalStateException("set -Dkassa.fixtures or -Dkassa.repo.dir to find the Stripe fixtures");
-        }
-        return Path.of(repo).resolve("../shared/fixtures").normalize();
     }
 
     /** Starts listening on a free port of 127.0.0.1. */

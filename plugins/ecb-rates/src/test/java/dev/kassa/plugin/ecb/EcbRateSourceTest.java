@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.testkit.Fixtures;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,8 +14,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +31,7 @@ class EcbRateSourceTest {
 
     @Test
     void readsTheDailyFileWithRatesExactlyAsPublished() throws IOException {
-        List<RateTable> tables = parse(EcbFixtures.file("eurofxref-daily_2025-04-03.xml"));
+        List<RateTable> tables = parse("eurofxref-daily_2025-04-03.xml");
 
         assertEquals(1, tables.size());
         RateTable day = tables.get(0);
@@ -51,7 +50,7 @@ class EcbRateSourceTest {
 
     @Test
     void readsTheNinetyDayHistoryOldestFirst() throws IOException {
-        List<RateTable> tables = parse(EcbFixtures.file("eurofxref-hist-90d_2025-04-04.xml"));
+        List<RateTable> tables = parse("eurofxref-hist-90d_2025-04-04.xml");
 
         assertEquals(65, tables.size());
         assertEquals(LocalDate.of(2025, 1, 6), tables.get(0).date());
@@ -66,8 +65,8 @@ class EcbRateSourceTest {
 
     @Test
     void theHistoryAgreesWithTheDailyFileOnTheSameDay() throws IOException {
-        RateTable daily = parse(EcbFixtures.file("eurofxref-daily_2025-04-03.xml")).get(0);
-        RateTable fromHistory = parse(EcbFixtures.file("eurofxref-hist-90d_2025-04-04.xml")).stream()
+        RateTable daily = parse("eurofxref-daily_2025-04-03.xml").get(0);
+        RateTable fromHistory = parse("eurofxref-hist-90d_2025-04-04.xml").stream()
                 .filter(t -> t.date().equals(daily.date())).findFirst().orElseThrow();
 
         assertEquals(daily.perEuro().keySet(), fromHistory.perEuro().keySet());
@@ -139,8 +138,8 @@ class EcbRateSourceTest {
         return new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    private List<RateTable> parse(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private List<RateTable> parse(String ecbFile) throws IOException {
+        try (InputStream in = Fixtures.open("ecb/" + ecbFile)) {
             return source.parse(in);
         }
     }

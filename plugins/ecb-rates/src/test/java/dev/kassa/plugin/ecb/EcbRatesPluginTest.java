@@ -8,9 +8,9 @@ import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +48,7 @@ class EcbRatesPluginTest {
             RateSource ecb = sources.get(0);
             assertSame(plugin.getPluginClassLoader(), ecb.getClass().getClassLoader());
             assertEquals("ecb", ecb.id());
-            try (InputStream in = Files.newInputStream(EcbFixtures.file("eurofxref-daily_2025-04-03.xml"))) {
+            try (InputStream in = Fixtures.open("ecb/eurofxref-daily_2025-04-03.xml")) {
                 RateTable day = ecb.parse(in).get(0);
                 assertEquals("1.1097", day.perEuro().get("USD").toPlainString());
             }

@@ -14,7 +14,7 @@ class StripeContractTest extends PaymentMethodContract {
 
     @BeforeAll
     static void startFake() {
-        stripe = new StripeFake(StripeFake.sharedFixtures()).start();
+        stripe = new StripeFake().start();
     }
 
     @AfterAll

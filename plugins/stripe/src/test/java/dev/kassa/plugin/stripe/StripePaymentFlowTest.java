@@ -51,7 +51,7 @@ class StripePaymentFlowTest {
 
     @BeforeAll
     static void startFake() {
-        stripe = new StripeFake(StripeFake.sharedFixtures()).start();
+        stripe = new StripeFake().start();
     }
 
     @AfterAll

@@ -53,7 +53,7 @@ class StripePluginJarTest {
         String pluginId = System.getProperty("kassa.plugin.id", "stripe");
         Files.copy(builtJar(), plugins.resolve(pluginId + ".jar"));
         PluginManager manager = new DefaultPluginManager(plugins);
-        try (StripeFake stripe = new StripeFake(StripeFake.sharedFixtures()).start()) {
+        try (StripeFake stripe = new StripeFake().start()) {
             manager.loadPlugins();
             manager.startPlugins();
             PluginWrapper plugin = manager.getPlugin(pluginId);

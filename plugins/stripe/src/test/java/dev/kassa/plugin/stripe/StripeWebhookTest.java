@@ -13,11 +13,11 @@ import dev.kassa.api.payment.NextAction;
 import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.api.payment.WebhookRequest;
+import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.stripe.SignedDelivery;
 import dev.kassa.testkit.stripe.StripeFake;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Real Stripe CLI events (api_version 2020-08-27, from the shared fixtures), signed here with the
+ * Real Stripe CLI events (api_version 2020-08-27, from the testkit's fixtures), signed here with the
  * tenant's webhook secret, read by the plugin; and the ways a delivery is refused.
  */
 class StripeWebhookTest {
@@ -39,7 +39,7 @@ class StripeWebhookTest {
 
     @BeforeAll
     static void startFake() {
-        stripe = new StripeFake(StripeFake.sharedFixtures()).start();
+        stripe = new StripeFake().start();
     }
 
     @AfterAll
@@ -168,6 +168,6 @@ class StripeWebhookTest {
     }
 
     private static String fixture(String type) throws IOException {
-        return Files.readString(StripeFake.sharedFixtures().resolve("stripe/webhooks/" + type + ".json"));
+        return Fixtures.text("stripe/webhooks/" + type + ".json");
     }
 }

@@ -20,8 +20,11 @@ public class JournalEntry {
     private String id;
     @Column(name = "tenant_id")
     private String tenantId;
-    /** Mapped as a relation so the transaction row is always inserted before its entries. */
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    /**
+     * Mapped as a relation so the transaction row is always inserted before its entries. Eager, as
+     * EclipseLink makes it anyway without weaving (off in persistence.xml), warning at every start.
+     */
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
     @JoinColumn(name = "transaction_id")
     private JournalTransaction transaction;
     @Column(name = "transaction_id", insertable = false, updatable = false)
