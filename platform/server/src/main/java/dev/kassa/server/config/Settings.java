@@ -28,6 +28,27 @@ public class Settings {
         return string("KASSA_OPERATOR_TOKEN");
     }
 
+    /**
+     * The largest request body the JSON API reads, in bytes: {@code KASSA_MAX_BODY_BYTES}, 1 MiB by
+     * default. Webhooks and the rates upload keep limits of their own.
+     *
+     * @throws IllegalArgumentException if the setting is not a positive whole number
+     */
+    public long maxBodyBytes() {
+        String value = string("KASSA_MAX_BODY_BYTES").orElse("1048576");
+        long bytes;
+        try {
+            bytes = Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            bytes = 0;
+        }
+        if (bytes <= 0) {
+            throw new IllegalArgumentException(
+                    "KASSA_MAX_BODY_BYTES must be a positive whole number of bytes, not '" + value + "'");
+        }
+        return bytes;
+    }
+
     public Optional<String> string(String name) {
         return config.getOptionalValue(name, String.class).map(String::strip).filter(s -> !s.isEmpty());
     }

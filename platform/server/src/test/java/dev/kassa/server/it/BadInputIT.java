@@ -10,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,8 @@ class BadInputIT {
                 bad("amount is a string", obj("amount", "1.00", "description", "x"), 422, "request.invalid"),
                 bad("more than the balance", obj("amount", money("10.01", "EUR"), "description", "x"), 409,
                         "balance.insufficient"),
+                bad("a body of 2 MiB", obj("amount", money("1.00", "EUR"), "description", "x".repeat(2 << 20)), 413,
+                        "request.too_large"),
                 bad("malformed JSON", "{\"amount\": ", 400, "request.malformed"),
                 bad("a JSON array", "[1, 2]", 400, "request.malformed"),
                 bad("empty body", "", 400, "request.malformed"));
@@ -71,6 +78,46 @@ class BadInputIT {
 
         assertProblem(response, status, code);
         assertEquals("10.00", tenant.balance(account));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413() {
+        byte[] body = obj("amount", money("1.00", "EUR"), "description", "x".repeat(2 << 20))
+                .getBytes(StandardCharsets.UTF_8);
+        for (Map<String, String> headers : List.of(Map.of("Content-Type", "application/json"),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "chunked-" + UUID.randomUUID()))) {
+            // A publisher of unknown length: sent chunked, without Content-Length.
+            ApiResponse response = tenant.api().sendBody("POST", "accounts/" + account + "/charges",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), headers);
+
+            assertProblem(response, 413, "request.too_large");
+            assertEquals("10.00", tenant.balance(account));
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() {
+        byte[] body = obj("amount", money("1.00", "EUR"), "description", "x".repeat(500))
+                .getBytes(StandardCharsets.UTF_8);
+        String other = tenant.newAccount();
+        tenant.fund(other, "2.00");
+
+        ApiResponse response = tenant.api().sendBody("POST", "accounts/" + other + "/charges",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                Map.of("Content-Type", "application/json"));
+
+        assertEquals(201, response.status(), response::toString);
+        assertEquals("1.00", tenant.balance(other));
+    }
+
+    @Test
+    void webhooksAndRatesKeepTheirOwnLimits() {
+        String twoMiB = " ".repeat(2 << 20);
+        assertProblem(kassa.anonymous().send("POST", "/webhooks/nobody-here/stripe", "{" + twoMiB + "}", Map.of()),
+                413, "request.too_large");
+        // Read whole (up to 32 MiB) and found wanting, not refused for its size.
+        assertProblem(kassa.operator().send("POST", "operator/exchange-rates", "<a>" + twoMiB + "</b>",
+                Map.of("Content-Type", "application/xml")), 422, "rates.malformed");
     }
 
     Stream<Arguments> badTopUps() {
