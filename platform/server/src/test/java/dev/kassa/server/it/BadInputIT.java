@@ -64,6 +64,10 @@ class BadInputIT {
                 bad("amount is a string", obj("amount", "1.00", "description", "x"), 422, "request.invalid"),
                 bad("more than the balance", obj("amount", money("10.01", "EUR"), "description", "x"), 409,
                         "balance.insufficient"),
+                bad("19 decimals", obj("amount", money("1.0000000000000000001", "EUR"), "description", "x"), 422,
+                        "request.invalid"),
+                bad("an exponent of a billion", obj("amount", money("1e999999999", "EUR"), "description", "x"), 422,
+                        "request.invalid"),
                 bad("a JSON number with an exponent of a billion", obj("amount",
                         raw("{\"amount\": 1e999999999, \"currency\": \"EUR\"}"), "description", "x"), 400,
                         "request.malformed"),
@@ -89,6 +93,16 @@ class BadInputIT {
 
         assertProblem(response, status, code);
         assertEquals("10.00", tenant.balance(account));
+    }
+
+    @Test
+    void nineteenDecimalsAreTooManyDecimals() {
+        ApiResponse response = tenant.api().post("accounts/" + account + "/charges",
+                obj("amount", money("1.0000000000000000001", "EUR"), "description", "x"));
+
+        assertProblem(response, 422, "request.invalid");
+        assertEquals("amount.too_many_decimals", response.object().getJsonArray("errors").getJsonObject(0)
+                .getString("code"));
     }
 
     @Test
