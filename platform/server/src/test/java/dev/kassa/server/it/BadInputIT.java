@@ -137,6 +137,26 @@ class BadInputIT {
     }
 
     @Test
+    void aRefundReportedFailedWithANulInItsReasonIsRefused() {
+        Kassa.Tenant own = kassa.newTenant();
+        String other = own.newAccount();
+        ApiResponse topUp = own.api().post("accounts/" + other + "/top-ups",
+                obj("amount", money("5.00", "EUR"), "method", "bank-transfer"));
+        own.api().post("bank-transfers", obj("bankTransactionId", "nul-" + UUID.randomUUID(), "reference",
+                topUp.string("reference"), "amount", money("5.00", "EUR")));
+        ApiResponse refund = own.api().post("top-ups/" + topUp.string("id") + "/refunds",
+                obj("amount", money("1.00", "EUR")));
+        assertEquals(201, refund.status(), refund::toString);
+
+        ApiResponse failed = own.api().post("refunds/" + refund.string("id") + "/failed",
+                obj("reason", "a\u0000b"));
+
+        assertProblem(failed, 422, "request.invalid");
+        assertEquals("PENDING", own.api().get("refunds/" + refund.string("id")).string("status"));
+        assertEquals("4.00", own.balance(other));
+    }
+
+    @Test
     void webhooksAndRatesKeepTheirOwnLimits() {
         String twoMiB = " ".repeat(2 << 20);
         assertProblem(kassa.anonymous().send("POST", "/webhooks/nobody-here/stripe", "{" + twoMiB + "}", Map.of()),
@@ -224,6 +244,16 @@ class BadInputIT {
                         obj("type", "PERSON", "name", "x".repeat(100_000), "country", "DE"), 400, "request.malformed"),
                 Arguments.of("refund failed nested 20,000 deep", "POST", "refunds/ref_nope/failed",
                         "[".repeat(20_000), 400, "request.malformed"),
+                Arguments.of("account with a NUL in its name", "POST", "accounts", obj("email", "nul@example.com",
+                        "name", "a\u0000b", "country", "DE"), 422, "request.invalid"),
+                Arguments.of("account with a lone surrogate in its name", "POST", "accounts",
+                        "{\"email\": \"lone@example.com\", \"name\": \"a\\ud800b\", \"country\": \"DE\"}", 422,
+                        "request.invalid"),
+                Arguments.of("top-up for a payer id with a NUL", "POST", "accounts/{account}/top-ups",
+                        obj("amount", money("5.00", "EUR"), "method", "bank-transfer", "payerId", "pyr_\u0000"), 422,
+                        "request.invalid"),
+                Arguments.of("bank transfer with a NUL in its id", "POST", "bank-transfers", obj("bankTransactionId",
+                        "nul\u0000", "amount", money("1.00", "EUR")), 422, "request.invalid"),
                 Arguments.of("unknown payment method", "PUT", "payment-methods/cheque",
                         obj("enabled", true, "countries", java.util.List.of("*")), 404, "not_found"),
                 Arguments.of("bank transfer without id", "POST", "bank-transfers",
