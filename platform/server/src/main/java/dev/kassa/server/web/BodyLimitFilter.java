@@ -1,6 +1,5 @@
 package dev.kassa.server.web;
 
-import dev.kassa.server.config.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -31,13 +30,13 @@ public class BodyLimitFilter extends HttpFilter {
     private static final String RATES_UPLOAD = "/api/v1/operator/exchange-rates";
 
     @Inject
-    private transient Settings settings; // filters take field injection only
+    private transient BodyLimitSetting limit; // filters take field injection only
 
     private long maxBytes;
 
     @Override
     public void init() {
-        maxBytes = settings.maxBodyBytes();
+        maxBytes = limit.bytes();
     }
 
     @Override
