@@ -56,14 +56,20 @@ class FuzzIT {
         List<Endpoint> endpoints = endpoints(kassa);
 
         long start = System.nanoTime();
+        Map<String, Long> millisByEndpoint = new LinkedHashMap<>();
         for (Endpoint endpoint : endpoints) {
+            long endpointStart = System.nanoTime();
             for (int i = 0; i < REQUESTS_PER_ENDPOINT; i++) {
                 send(endpoint, generate(endpoint));
             }
+            millisByEndpoint.put(endpoint.method() + " " + endpoint.path(),
+                    (System.nanoTime() - endpointStart) / 1_000_000);
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
         System.out.println("FuzzIT sent " + sent + " requests to " + endpoints.size() + " endpoints in " + millis
-                + " ms; " + failures.size() + " failures");
+                + " ms; " + failures.size() + " failures; slowest: " + millisByEndpoint.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(3)
+                .map(e -> e.getKey() + " " + e.getValue() + " ms").toList());
 
         assertTrue(failures.isEmpty(), () -> failures.size() + " bad answers, the first:\n"
                 + String.join("\n", failures.subList(0, Math.min(20, failures.size()))));
@@ -192,12 +198,13 @@ class FuzzIT {
         byte[] bytes = utf8(valid);
         return switch (kind % 13) {
             case 0 -> new Request("random bytes", randomBytes(random.nextInt(300)), false, headers);
-            case 1 -> new Request("cut short", java.util.Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length))),
-                    false, headers);
+            case 1 -> new Request("cut short",
+                    java.util.Arrays.copyOf(bytes, random.nextInt(Math.max(1, bytes.length))), false, headers);
             case 2 -> {
                 String type = pick("text/plain", "application/xml", "application/x-www-form-urlencoded",
                         "multipart/form-data; boundary=x", "application/json; charset=utf-16",
-                        "application/merge-patch+json", "text/json", "*/*", "garbage", "application/json; charset=nope");
+                        "application/merge-patch+json", "text/json", "*/*", "garbage",
+                        "application/json; charset=nope");
                 headers.put("Content-Type", type);
                 yield new Request("content type " + type, bytes, false, headers);
             }
@@ -243,7 +250,8 @@ class FuzzIT {
         List<Object> path = paths.get(random.nextInt(paths.size()));
         Object parent = tree;
         for (Object step : path.subList(0, path.size() - 1)) {
-            parent = step instanceof String name ? ((Map<?, ?>) parent).get(name) : ((List<?>) parent).get((Integer) step);
+            parent = step instanceof String name ? ((Map<?, ?>) parent).get(name)
+                    : ((List<?>) parent).get((Integer) step);
         }
         Object last = path.get(path.size() - 1);
         if (random.nextInt(6) == 0) {
@@ -299,7 +307,8 @@ class FuzzIT {
         return new String[] {"", " ", "\t\n", "-1.00", "0", "0.00", "1.0000000000000000001", "1e999999999", "1E3",
             "NaN", "Infinity", "-Infinity", "1,00", "\uff11\uff12", "99999999999999999", "0x10", "1.", ".5", "+1",
             "\ud800", "\udc00x", "a\ud83d", "\u0000", "a\u0000b", "\u202eevil", "\u200b", "\ufeff", "\u2028\u2029",
-            "\ud83d\ude00 emoji", "e\u0301", "\u0661\u0662", "Ω≈ç√∫", "<script>alert(1)</script>", "'; drop table x; --",
+            "\ud83d\ude00 emoji", "e\u0301", "\u0661\u0662", "Ω≈ç√∫", "<script>alert(1)</script>",
+            "'; drop table x; --",
             "%00", "../../etc/passwd", "${jndi:ldap://x/a}", "EUR", "eur", "XXX", "XAU", "DEM", "*", "de", "DE",
             "PERSON", "COMPANY", "CREDIT", "DEBIT", "bank-transfer", "stripe-card", "acc_nope", "pyr_nope",
             "2026-02-30T00:00:00Z", "9999-99-99", "fz@example.com", "x".repeat(64), "x".repeat(201),
