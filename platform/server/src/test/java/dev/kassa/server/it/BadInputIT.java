@@ -324,6 +324,15 @@ class BadInputIT {
     }
 
     @Test
+    void aContentTypeThatIsNoMediaTypeIsAProblem() {
+        assertProblem(tenant.api().send("POST", "refunds/ref_nope/sent", "{}", Map.of("Content-Type", "garbage")),
+                400, "request.rejected");
+        assertProblem(kassa.operator().send("POST", "operator/exchange-rates", "<a/>", Map.of("Content-Type",
+                "garbage")), 400, "request.rejected");
+        assertEquals("10.00", tenant.balance(account));
+    }
+
+    @Test
     void textInsteadOfJsonIs415() {
         ApiResponse response = tenant.api().send("POST", "accounts/" + account + "/charges", "amount=1",
                 Map.of("Content-Type", "text/plain"));
