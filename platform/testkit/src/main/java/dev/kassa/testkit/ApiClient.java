@@ -57,18 +57,27 @@ public final class ApiClient {
     }
 
     public ApiResponse send(String method, String path, String json, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (json != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
+            all.put("Content-Type", "application/json");
+        }
+        all.putAll(headers);
+        return sendBody(method, path, json == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json), all);
+    }
+
+    /**
+     * Any body, as it is: raw bytes, or a publisher of unknown length, which is sent chunked. No
+     * {@code Content-Type} unless {@code headers} has one.
+     */
+    public ApiResponse sendBody(String method, String path, HttpRequest.BodyPublisher body, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path : "/api/v1/" + path))
                 .timeout(Duration.ofSeconds(60))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
-            request.header("Content-Type", "application/json");
-        }
+                .method(method, body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
-        Map<String, String> all = new LinkedHashMap<>(headers);
-        all.forEach(request::header);
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new ApiResponse(response.statusCode(), response.headers(), response.body());

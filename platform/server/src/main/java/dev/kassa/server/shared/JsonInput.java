@@ -14,6 +14,9 @@ import java.util.function.Function;
  * all invalid fields at once. Call {@link #validate()} before acting on anything read.
  */
 public final class JsonInput {
+    /** The message of a field that is not {@link #isText text}. */
+    public static final String NOT_TEXT = "must not contain NUL characters or unpaired surrogates";
+
     private final JsonObject body;
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -47,6 +50,10 @@ public final class JsonInput {
             return null;
         }
         String text = ((JsonString) value).getString().strip();
+        if (!isText(text)) {
+            error(field, "invalid", NOT_TEXT);
+            return null;
+        }
         if (text.isEmpty()) {
             error(field, "blank", "must not be blank");
             return null;
@@ -56,6 +63,16 @@ public final class JsonInput {
             return null;
         }
         return text;
+    }
+
+    /**
+     * Whether {@code text} can be stored and compared as it is: no NUL (PostgreSQL text cannot hold
+     * it, and a query with it fails) and no half of a surrogate pair (not a character at all, and
+     * silently turned into '?' on the way to the database).
+     */
+    public static boolean isText(String text) {
+        // A pair makes one code point above U+FFFF; a lone half stays in the surrogate range.
+        return text.codePoints().noneMatch(c -> c == 0 || c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE);
     }
 
     /** A string that must match one of {@code allowed}, compared exactly. */

@@ -30,11 +30,14 @@ public record Money(long minor, CurrencyUnit currency) implements Comparable<Mon
             throw new AmountFormatException("amount.invalid",
                     "must be a decimal string such as \"12.50\"");
         }
-        BigDecimal value = new BigDecimal(text);
-        if (value.scale() > currency.minorUnits()) {
+        // Counted on the text, so that no BigDecimal is built of a thousand decimals: what gets
+        // past here has at most 15 + 4 digits.
+        int point = text.indexOf('.');
+        if (point >= 0 && text.length() - point - 1 > currency.minorUnits()) {
             throw new AmountFormatException("amount.too_many_decimals",
                     currency.code() + " has " + currency.minorUnits() + " decimal places");
         }
+        BigDecimal value = new BigDecimal(text);
         try {
             return of(value, currency);
         } catch (ArithmeticException e) {

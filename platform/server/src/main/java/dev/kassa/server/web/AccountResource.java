@@ -149,6 +149,8 @@ public class AccountResource {
             in.error("address", "type", "must be a string or an object");
         } else if (address != null && address.toString().length() > 2000) {
             in.error("address", "too_long", "must be at most 2000 characters");
+        } else if (address != null && !JsonInput.isText(address.toString())) {
+            in.error("address", "invalid", JsonInput.NOT_TEXT);
         }
         in.validate();
         String addressJson = address == null || address.getValueType() == JsonValue.ValueType.NULL ? null

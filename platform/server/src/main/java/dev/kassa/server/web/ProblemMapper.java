@@ -29,6 +29,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable error) {
+        // First: a parser or the idempotency filter may wrap it in anything.
+        BodyTooLargeException tooLarge = find(error, BodyTooLargeException.class);
+        if (tooLarge != null) {
+            return Problems.response(tooLarge.problem());
+        }
         KassaException domain = find(error, KassaException.class);
         if (domain != null) {
             return Problems.response(domain);

@@ -1,6 +1,8 @@
 package dev.kassa.server.web;
 
 import dev.kassa.server.payment.application.RefundService;
+import dev.kassa.server.shared.JsonInput;
+import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.web.view.Views.RefundView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -52,6 +54,9 @@ public class RefundResource {
     public RefundView failed(@PathParam("id") String id, JsonValue body) {
         String reason = body instanceof JsonObject o && o.get("reason") instanceof jakarta.json.JsonString s
                 ? s.getString() : null;
+        if (reason != null && !JsonInput.isText(reason)) {
+            throw KassaException.invalid("reason", "invalid", JsonInput.NOT_TEXT);
+        }
         if (reason != null && reason.length() > 500) {
             reason = reason.substring(0, 500);
         }

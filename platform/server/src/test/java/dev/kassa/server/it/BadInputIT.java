@@ -10,7 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +64,23 @@ class BadInputIT {
                 bad("amount is a string", obj("amount", "1.00", "description", "x"), 422, "request.invalid"),
                 bad("more than the balance", obj("amount", money("10.01", "EUR"), "description", "x"), 409,
                         "balance.insufficient"),
+                bad("19 decimals", obj("amount", money("1.0000000000000000001", "EUR"), "description", "x"), 422,
+                        "request.invalid"),
+                bad("an exponent of a billion", obj("amount", money("1e999999999", "EUR"), "description", "x"), 422,
+                        "request.invalid"),
+                bad("a JSON number with an exponent of a billion", obj("amount",
+                        raw("{\"amount\": 1e999999999, \"currency\": \"EUR\"}"), "description", "x"), 400,
+                        "request.malformed"),
+                bad("a number of 2,000 digits", "{\"amount\": {\"amount\": 1" + "0".repeat(2000)
+                        + ", \"currency\": \"EUR\"}, \"description\": \"x\"}", 400, "request.malformed"),
+                bad("a description of 100,000 characters", obj("amount", money("1.00", "EUR"), "description",
+                        "x".repeat(100_000)), 400, "request.malformed"),
+                bad("a description of 501 characters", obj("amount", money("1.00", "EUR"), "description",
+                        "x".repeat(501)), 422, "request.invalid"),
+                bad("20,000 nested [", "[".repeat(20_000), 400, "request.malformed"),
+                bad("65 nested objects", "{\"a\":".repeat(65) + "1" + "}".repeat(65), 400, "request.malformed"),
+                bad("a body of 2 MiB", obj("amount", money("1.00", "EUR"), "description", "x".repeat(2 << 20)), 413,
+                        "request.too_large"),
                 bad("malformed JSON", "{\"amount\": ", 400, "request.malformed"),
                 bad("a JSON array", "[1, 2]", 400, "request.malformed"),
                 bad("empty body", "", 400, "request.malformed"));
@@ -71,6 +93,77 @@ class BadInputIT {
 
         assertProblem(response, status, code);
         assertEquals("10.00", tenant.balance(account));
+    }
+
+    @Test
+    void nineteenDecimalsAreTooManyDecimals() {
+        ApiResponse response = tenant.api().post("accounts/" + account + "/charges",
+                obj("amount", money("1.0000000000000000001", "EUR"), "description", "x"));
+
+        assertProblem(response, 422, "request.invalid");
+        assertEquals("amount.too_many_decimals", response.object().getJsonArray("errors").getJsonObject(0)
+                .getString("code"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413() {
+        byte[] body = obj("amount", money("1.00", "EUR"), "description", "x".repeat(2 << 20))
+                .getBytes(StandardCharsets.UTF_8);
+        for (Map<String, String> headers : List.of(Map.of("Content-Type", "application/json"),
+                Map.of("Content-Type", "application/json", "Idempotency-Key", "chunked-" + UUID.randomUUID()))) {
+            // A publisher of unknown length: sent chunked, without Content-Length.
+            ApiResponse response = tenant.api().sendBody("POST", "accounts/" + account + "/charges",
+                    HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)), headers);
+
+            assertProblem(response, 413, "request.too_large");
+            assertEquals("10.00", tenant.balance(account));
+        }
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsRead() {
+        byte[] body = obj("amount", money("1.00", "EUR"), "description", "x".repeat(500))
+                .getBytes(StandardCharsets.UTF_8);
+        Kassa.Tenant own = kassa.newTenant(); // the other tests count the shared tenant's accounts
+        String other = own.newAccount();
+        own.fund(other, "2.00");
+
+        ApiResponse response = own.api().sendBody("POST", "accounts/" + other + "/charges",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)),
+                Map.of("Content-Type", "application/json"));
+
+        assertEquals(201, response.status(), response::toString);
+        assertEquals("1.00", own.balance(other));
+    }
+
+    @Test
+    void aRefundReportedFailedWithANulInItsReasonIsRefused() {
+        Kassa.Tenant own = kassa.newTenant();
+        String other = own.newAccount();
+        ApiResponse topUp = own.api().post("accounts/" + other + "/top-ups",
+                obj("amount", money("5.00", "EUR"), "method", "bank-transfer"));
+        own.api().post("bank-transfers", obj("bankTransactionId", "nul-" + UUID.randomUUID(), "reference",
+                topUp.string("reference"), "amount", money("5.00", "EUR")));
+        ApiResponse refund = own.api().post("top-ups/" + topUp.string("id") + "/refunds",
+                obj("amount", money("1.00", "EUR")));
+        assertEquals(201, refund.status(), refund::toString);
+
+        ApiResponse failed = own.api().post("refunds/" + refund.string("id") + "/failed",
+                obj("reason", "a\u0000b"));
+
+        assertProblem(failed, 422, "request.invalid");
+        assertEquals("PENDING", own.api().get("refunds/" + refund.string("id")).string("status"));
+        assertEquals("4.00", own.balance(other));
+    }
+
+    @Test
+    void webhooksAndRatesKeepTheirOwnLimits() {
+        String twoMiB = " ".repeat(2 << 20);
+        assertProblem(kassa.anonymous().send("POST", "/webhooks/nobody-here/stripe", "{" + twoMiB + "}", Map.of()),
+                413, "request.too_large");
+        // Read whole (up to 32 MiB) and found wanting, not refused for its size.
+        assertProblem(kassa.operator().send("POST", "operator/exchange-rates", "<a>" + twoMiB + "</b>",
+                Map.of("Content-Type", "application/xml")), 422, "rates.malformed");
     }
 
     Stream<Arguments> badTopUps() {
@@ -142,6 +235,25 @@ class BadInputIT {
                         "request.invalid"),
                 Arguments.of("bank transfer with bad countries", "PUT", "payment-methods/bank-transfer",
                         obj("enabled", true, "countries", java.util.List.of("Germany")), 422, "request.invalid"),
+                Arguments.of("markup with an exponent of a billion", "PUT", "settings/currencies",
+                        "{\"base\": \"EUR\", \"enabled\": [\"EUR\"], \"markupBasisPoints\": 1e999999999}", 400,
+                        "request.malformed"),
+                Arguments.of("top-up settings nested 20,000 deep", "PUT", "settings/top-up", "[".repeat(20_000), 400,
+                        "request.malformed"),
+                Arguments.of("payer with a name of 100,000 characters", "POST", "accounts/{account}/payers",
+                        obj("type", "PERSON", "name", "x".repeat(100_000), "country", "DE"), 400, "request.malformed"),
+                Arguments.of("refund failed nested 20,000 deep", "POST", "refunds/ref_nope/failed",
+                        "[".repeat(20_000), 400, "request.malformed"),
+                Arguments.of("account with a NUL in its name", "POST", "accounts", obj("email", "nul@example.com",
+                        "name", "a\u0000b", "country", "DE"), 422, "request.invalid"),
+                Arguments.of("account with a lone surrogate in its name", "POST", "accounts",
+                        "{\"email\": \"lone@example.com\", \"name\": \"a\\ud800b\", \"country\": \"DE\"}", 422,
+                        "request.invalid"),
+                Arguments.of("top-up for a payer id with a NUL", "POST", "accounts/{account}/top-ups",
+                        obj("amount", money("5.00", "EUR"), "method", "bank-transfer", "payerId", "pyr_\u0000"), 422,
+                        "request.invalid"),
+                Arguments.of("bank transfer with a NUL in its id", "POST", "bank-transfers", obj("bankTransactionId",
+                        "nul\u0000", "amount", money("1.00", "EUR")), 422, "request.invalid"),
                 Arguments.of("unknown payment method", "PUT", "payment-methods/cheque",
                         obj("enabled", true, "countries", java.util.List.of("*")), 404, "not_found"),
                 Arguments.of("bank transfer without id", "POST", "bank-transfers",
@@ -209,6 +321,15 @@ class BadInputIT {
         assertProblem(kassa.anonymous().get("tenants"), 401, "auth.unauthorized");
         assertProblem(kassa.operator().as("nope").get("operator/ledger/verify"), 401, "auth.unauthorized");
         assertProblem(kassa.operator().get("accounts"), 401, "auth.unauthorized");
+    }
+
+    @Test
+    void aContentTypeThatIsNoMediaTypeIsAProblem() {
+        assertProblem(tenant.api().send("POST", "refunds/ref_nope/sent", "{}", Map.of("Content-Type", "garbage")),
+                400, "request.rejected");
+        assertProblem(kassa.operator().send("POST", "operator/exchange-rates", "<a/>", Map.of("Content-Type",
+                "garbage")), 400, "request.rejected");
+        assertEquals("10.00", tenant.balance(account));
     }
 
     @Test

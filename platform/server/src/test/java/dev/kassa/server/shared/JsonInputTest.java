@@ -57,6 +57,20 @@ class JsonInputTest {
     }
 
     @Test
+    void reportsAStringWithANulOrAnUnpairedSurrogate() {
+        JsonInput in = JsonInput.of(Json.createObjectBuilder().add("nul", "a\u0000b").add("high", "a\ud800")
+                .add("low", "\udc00b").add("pair", "smile \ud83d\ude00").add("rtl", "\u202eabc").build());
+        assertNull(in.requiredString("nul", 10));
+        assertNull(in.optionalString("high", 10));
+        assertNull(in.requiredString("low", 10));
+        assertEquals("smile \ud83d\ude00", in.requiredString("pair", 10));
+        assertEquals("\u202eabc", in.requiredString("rtl", 10));
+        assertErrors(in, new FieldError("nul", "invalid", JsonInput.NOT_TEXT),
+                new FieldError("high", "invalid", JsonInput.NOT_TEXT),
+                new FieldError("low", "invalid", JsonInput.NOT_TEXT));
+    }
+
+    @Test
     void reportsAStringOfTheWrongType() {
         JsonInput in = JsonInput.of(Json.createObjectBuilder()
                 .add("number", 12).add("flag", true).add("list", Json.createArrayBuilder().add("x")).build());

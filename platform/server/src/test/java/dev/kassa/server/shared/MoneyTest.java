@@ -50,10 +50,20 @@ class MoneyTest {
                 assertThrows(Money.AmountFormatException.class, () -> Money.parse("0.0005", BHD)).code());
     }
 
+    @Test
+    void refusesNineteenOrAThousandDecimalsAsTooMany() {
+        assertEquals("amount.too_many_decimals", assertThrows(Money.AmountFormatException.class,
+                () -> Money.parse("1.0000000000000000001", EUR)).code());
+        assertEquals("amount.too_many_decimals", assertThrows(Money.AmountFormatException.class,
+                () -> Money.parse("1." + "0".repeat(1000), CLF)).code());
+        assertEquals("amount.too_many_decimals", assertThrows(Money.AmountFormatException.class,
+                () -> Money.parse("12.500", EUR)).code());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e3", "1E3", "1.5e2", " 12", "12 ", "+1", "012", "00", "-012", "NaN", "Infinity",
             "-Infinity", "", " ", "1.", ".5", "-", "1,50", "12.50 EUR", "0x10", "1_000",
-            "1000000000000000", "1000000000000000.00", "-1000000000000000"})
+            "1000000000000000", "1000000000000000.00", "-1000000000000000", "1e999999999"})
     void refusesWhatIsNotAPlainDecimal(String text) {
         Money.AmountFormatException e = assertThrows(Money.AmountFormatException.class, () -> Money.parse(text, EUR));
         assertEquals("amount.invalid", e.code());

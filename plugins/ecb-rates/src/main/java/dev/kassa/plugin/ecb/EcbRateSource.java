@@ -2,6 +2,7 @@ package dev.kassa.plugin.ecb;
 
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
+import java.io.CharConversionException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -82,7 +83,9 @@ public class EcbRateSource implements RateSource {
             return new Document(reader).read();
         } catch (XMLStreamException e) {
             IOException io = ioCause(e);
-            if (io != null) {
+            // Bytes that are no characters of the document's encoding are a malformed document, not a
+            // stream that failed: the decoder reports them as an IOException too.
+            if (io != null && !(io instanceof CharConversionException)) {
                 throw new UncheckedIOException("ECB rates: cannot read the document", io);
             }
             throw new IllegalArgumentException("ECB rates: not well-formed XML: " + e.getMessage(), e);

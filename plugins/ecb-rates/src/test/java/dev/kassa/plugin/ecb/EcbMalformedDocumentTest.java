@@ -7,7 +7,9 @@ import static dev.kassa.plugin.ecb.EcbRateSourceTest.stream;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,6 +45,16 @@ class EcbMalformedDocumentTest {
                 Arguments.of("a currency twice", envelope(day("2025-04-03", usd, rate("USD", "1.2"))), "USD appears twice"),
                 Arguments.of("a day twice", envelope(day("2025-04-03", usd) + day("2025-04-03", usd)), "2025-04-03 appears twice"),
                 Arguments.of("nested days", envelope(day("2025-04-03", day("2025-04-02", usd))), "nested"));
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreAMalformedDocumentNotAReadFailure() {
+        byte[] xml = {'<', 'a', '>', (byte) 0xC3, 0x28, '<', '/', 'a', '>'};
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> source.parse(new ByteArrayInputStream(xml)));
+
+        assertTrue(e.getMessage().startsWith("ECB rates: not well-formed"), e.getMessage());
     }
 
     @ParameterizedTest(name = "{0}")
