@@ -28,7 +28,7 @@ import dev.kassa.server.web.view.Views.PayerView;
 import dev.kassa.server.web.view.Views.TopUpOptionsView;
 import dev.kassa.server.web.view.Views.TopUpView;
 import dev.kassa.server.web.view.Views.TransactionView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -49,7 +49,8 @@ import java.util.regex.Pattern;
 /** Customer accounts and everything hanging off one: payers, top-ups, charges, the statement. */
 @Audience(Audience.Party.TENANT)
 @Path("v1/accounts")
-@RequestScoped
+// One instance, not one per request: it keeps no request state, and Caller is a request-scoped proxy.
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {

@@ -9,7 +9,7 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.Page;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.web.view.Views.BankTransferView;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -27,7 +27,8 @@ import java.time.Instant;
 /** Money the tenant reports as arrived at its bank. */
 @Audience(Audience.Party.TENANT)
 @Path("v1/bank-transfers")
-@RequestScoped
+// One instance, not one per request: it keeps no request state, and Caller is a request-scoped proxy.
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class BankTransferResource {

@@ -27,13 +27,17 @@ import java.util.UUID;
  * with {@code ./kassa bench [--clients N] [--seconds S] ...}; {@code --help} lists the options.
  */
 public final class LedgerBenchmark {
-    static final int GOAL_OPS_PER_SECOND = 1_500;
+    /** Credits/s and charges/s over many accounts, each against pgbench's TPC-B tps at the same client count. */
+    static final double GOAL_RATIO_TO_PGBENCH = 0.4;
     static final double GOAL_P99_MILLIS = 50;
-    private static final Duration WARMUP_SLICE = Duration.ofSeconds(5);
+    static final double GOAL_HOT_OPS_PER_SECOND = 300;
+    /** How often the rate is printed, during the warm-up and the timed phases. */
+    static final Duration TICK = Duration.ofSeconds(10);
 
     private final BenchOptions options;
     private final List<LoadPhase.Result> results = new ArrayList<>();
     private long postings;
+    private HotBalance hotBalance;
 
     private LedgerBenchmark(BenchOptions options) {
         this.options = options;
@@ -92,7 +96,7 @@ public final class LedgerBenchmark {
                     }
                 }
             }
-            new Report(options, settings, results, verification, postings, pgbench, pgbenchNote,
+            new Report(options, settings, results, verification, postings, hotBalance, pgbench, pgbenchNote,
                     kassa.process().log()).print(System.out);
         }
     }
@@ -112,19 +116,21 @@ public final class LedgerBenchmark {
         if (options.warmupSeconds() > 0) {
             // Payara's JIT keeps compiling for minutes; alternate short slices so both paths warm and
             // the log shows the rate levelling off.
-            log("warming up for " + options.warmupSeconds() + " s (not reported)");
-            long end = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
+            log("warming up for " + options.warmupSeconds() + " s (not reported), one line per " + TICK.toSeconds()
+                    + " s: the rates should level off before it ends");
+            long start = System.nanoTime();
+            long end = start + options.warmupSeconds() * 1_000_000_000L;
             for (int slice = 0; end - System.nanoTime() > 1_000_000_000L; slice++) {
-                Duration length = Duration.ofNanos(Math.min(WARMUP_SLICE.toNanos(), end - System.nanoTime()));
+                Duration length = Duration.ofNanos(Math.min(TICK.toNanos(), end - System.nanoTime()));
                 LoadPhase.Result warm = slice % 2 == 0
-                        ? LoadPhase.run("credits", n, length, workload.credits("warm" + slice, spread), meter)
-                        : LoadPhase.run("charges", n, length, workload.charges(spread), meter);
+                        ? LoadPhase.run("credits", n, length, workload.credits("warm" + slice, spread), meter, null)
+                        : LoadPhase.run("charges", n, length, workload.charges(spread), meter, null);
                 postings += warm.ops();
                 CpuMeter.Usage cpu = warm.cpu();
-                log(String.format(Locale.ROOT, "  warm-up %-8s %6.0f/s, p99 %6.1f ms, %d errors; cores: kassa %.2f,"
-                                + " postgres %.2f, other %.2f%s", warm.name(), warm.opsPerSecond(),
-                        warm.latencies().percentileMillis(99), warm.errors(), cpu.kassa(), cpu.postgres(), cpu.other(),
-                        warm.firstError() == null ? "" : "; first: " + warm.firstError()));
+                log(String.format(Locale.ROOT, "  warm-up %4.0f s %-8s %6.0f/s, p99 %6.1f ms, %d errors; cores: kassa"
+                                + " %.2f, postgres %.2f, other %.2f%s", (System.nanoTime() - start) / 1e9, warm.name(),
+                        warm.opsPerSecond(), warm.latencies().percentileMillis(99), warm.errors(), cpu.kassa(),
+                        cpu.postgres(), cpu.other(), warm.firstError() == null ? "" : "; first: " + warm.firstError()));
             }
         }
         Duration phase = Duration.ofSeconds(options.seconds());
@@ -132,24 +138,28 @@ public final class LedgerBenchmark {
         timed(db, "charges, " + spread.size() + " accounts", n, phase, workload.charges(spread), meter);
         if (options.hotSeconds() > 0) {
             Duration hotPhase = Duration.ofSeconds(options.hotSeconds());
-            timed(db, "credits, 1 hot account", n, hotPhase, workload.credits("hot", hot), meter);
-            timed(db, "charges, 1 hot account", n, hotPhase, workload.charges(hot), meter);
+            LoadPhase.Result credits = timed(db, "credits, 1 hot account", n, hotPhase, workload.credits("hot", hot),
+                    meter);
+            LoadPhase.Result charges = timed(db, "charges, 1 hot account", n, hotPhase, workload.charges(hot), meter);
+            hotBalance = HotBalance.check(workload, hot.get(0), credits, charges);
+            log("hot account balance: " + hotBalance.describe());
         }
         log("verifying the ledger (GET /api/v1/ledger/verify)");
         ApiResponse verify = workload.get("/api/v1/ledger/verify");
         return LedgerVerification.of(verify);
     }
 
-    private void timed(DatabaseControl db, String name, int clients, Duration duration, LoadPhase.Operation op,
-                       CpuMeter meter) {
+    private LoadPhase.Result timed(DatabaseControl db, String name, int clients, Duration duration,
+                                   LoadPhase.Operation op, CpuMeter meter) {
         db.checkpoint(); // so a checkpoint started by the previous phase does not land in this one
         log("phase: " + name + ", " + clients + " clients, " + duration.toSeconds() + " s");
-        LoadPhase.Result r = LoadPhase.run(name, clients, duration, op, meter);
+        LoadPhase.Result r = LoadPhase.run(name, clients, duration, op, meter, TICK);
         results.add(r);
         postings += r.ops();
         log(String.format(Locale.ROOT, "  %d ok, %.1f/s, p50 %.2f ms, p99 %.2f ms, %d errors%s", r.ops(),
                 r.opsPerSecond(), r.latencies().percentileMillis(50), r.latencies().percentileMillis(99), r.errors(),
                 r.firstError() == null ? "" : "; first: " + r.firstError()));
+        return r;
     }
 
     private String createTenant(KassaRun kassa) {
@@ -189,6 +199,30 @@ public final class LedgerBenchmark {
             JsonObject o = r.object();
             return new LedgerVerification(200, o.getBoolean("balanced"), o.getJsonNumber("accounts").longValue(),
                     o.getJsonNumber("entries").longValue(), o.getJsonArray("mismatches").size(), r.body());
+        }
+    }
+
+    /**
+     * The hot account's balance after its phases, to the cent: the funding, plus 1.00 per successful
+     * credit, minus 0.01 per successful charge. A failed request is assumed to have changed nothing
+     * (an error answer rolls back); with failures the check says so rather than claim exactness.
+     */
+    record HotBalance(long expectedMinor, long actualMinor, long failedRequests) {
+        static HotBalance check(LedgerWorkload workload, BenchAccount account, LoadPhase.Result credits,
+                                LoadPhase.Result charges) throws Exception {
+            long expected = LedgerWorkload.FUNDING_MINOR + credits.ops() * LedgerWorkload.CREDIT_MINOR
+                    - charges.ops() * LedgerWorkload.CHARGE_MINOR;
+            return new HotBalance(expected, workload.balanceMinor(account), credits.errors() + charges.errors());
+        }
+
+        boolean exact() {
+            return expectedMinor == actualMinor;
+        }
+
+        String describe() {
+            return String.format(Locale.ROOT, "%s (expected %d, stored %d minor units%s)",
+                    exact() ? "exact" : "MISMATCH", expectedMinor, actualMinor,
+                    failedRequests == 0 ? "" : "; " + failedRequests + " failed requests counted as unapplied");
         }
     }
 

@@ -23,6 +23,11 @@ import java.util.concurrent.ThreadLocalRandom;
 final class LedgerWorkload {
     /** What each account gets before the phases, so every charge finds money. */
     static final String FUNDING = "1000000.00";
+    static final long FUNDING_MINOR = 100_000_000;
+    /** One credit: 1.00 EUR. */
+    static final long CREDIT_MINOR = 100;
+    /** One charge: 0.01 EUR. */
+    static final long CHARGE_MINOR = 1;
 
     record BenchAccount(String id, String reference) { }
 
@@ -85,6 +90,15 @@ final class LedgerWorkload {
     LoadPhase.Operation charges(List<BenchAccount> accounts) {
         String body = "{\"amount\":{\"amount\":\"0.01\",\"currency\":\"EUR\"},\"description\":\"bench charge\"}";
         return (client, seq) -> expect(201, send("/api/v1/accounts/" + pick(accounts).id() + "/charges", body));
+    }
+
+    /** The account's stored balance in minor units (EUR: cents), as GET /api/v1/accounts/{id} shows it. */
+    long balanceMinor(BenchAccount account) throws IOException, InterruptedException {
+        ApiResponse r = get("/api/v1/accounts/" + account.id());
+        if (r.status() != 200) {
+            throw new IllegalStateException("cannot read account " + account.id() + ": " + r);
+        }
+        return new java.math.BigDecimal(r.amount("balance")).movePointRight(2).longValueExact();
     }
 
     ApiResponse get(String path) throws IOException, InterruptedException {

@@ -3,12 +3,16 @@ package dev.kassa.testkit.bench;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * One timed phase: {@code clients} threads, each sending its next request as soon as the previous
  * one answered (a closed loop), until the deadline or a per-client cap, whichever comes first.
+ * Every {@code tick} it prints the rate of the last interval, so a rate still climbing (JIT) or
+ * sagging (a checkpoint) shows in the log rather than hiding in the phase's average.
  */
 final class LoadPhase {
     /** A bound on requests per client, so a phase stays finite even against an impossibly fast server. */
@@ -30,8 +34,10 @@ final class LoadPhase {
     private LoadPhase() {
     }
 
-    static Result run(String name, int clients, Duration duration, Operation operation, CpuMeter meter) {
+    static Result run(String name, int clients, Duration duration, Operation operation, CpuMeter meter,
+                      Duration tick) {
         List<Latencies> latencies = new ArrayList<>();
+        LongAdder done = new LongAdder();
         long[] ops = new long[clients];
         long[] errors = new long[clients];
         AtomicReference<String> firstError = new AtomicReference<>();
@@ -64,6 +70,7 @@ final class LoadPhase {
                     if (error == null) {
                         mine.record(took);
                         ops[client]++;
+                        done.increment();
                     } else {
                         errors[client]++;
                         firstError.compareAndSet(null, error);
@@ -78,6 +85,7 @@ final class LoadPhase {
         long started = System.nanoTime();
         deadline[0] = started + duration.toNanos();
         go.countDown();
+        printTicks(name, started, deadline[0], tick, done);
         long giveUp = deadline[0] + Duration.ofSeconds(120).toNanos();
         for (Thread t : threads) {
             try {
@@ -106,5 +114,34 @@ final class LoadPhase {
         }
         return new Result(name, clients, totalOps, totalErrors, seconds, Latencies.merge(latencies), firstError.get(),
                 cpu);
+    }
+
+    /** Until the deadline, one line per {@code tick}: the rate of that interval alone. */
+    private static void printTicks(String name, long started, long deadline, Duration tick, LongAdder done) {
+        if (tick == null || tick.isZero()) {
+            return;
+        }
+        long lastAt = started;
+        long lastOps = 0;
+        for (long next = started + tick.toNanos(); ; next = Math.min(next + tick.toNanos(), deadline)) {
+            long wait = Math.min(next, deadline) - System.nanoTime();
+            if (wait > 0) {
+                try {
+                    Thread.sleep((wait + 999_999) / 1_000_000); // rounded up: never wakes before the deadline
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+            long now = System.nanoTime();
+            long ops = done.sum();
+            LedgerBenchmark.log(String.format(Locale.ROOT, "    %-26s %4.0f s %7.1f/s", name, (now - started) / 1e9,
+                    (ops - lastOps) / ((now - lastAt) / 1e9)));
+            lastAt = now;
+            lastOps = ops;
+            if (now >= deadline) {
+                return;
+            }
+        }
     }
 }

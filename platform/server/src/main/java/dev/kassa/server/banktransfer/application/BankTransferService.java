@@ -64,13 +64,17 @@ public class BankTransferService {
 
     @Transactional
     public Outcome report(String tenantId, Report report) {
-        Optional<BankTransfer> known = findByBankTransactionId(tenantId, report.bankTransactionId());
-        if (known.isPresent()) {
-            return new Outcome(known.get(), false);
-        }
         Match match = match(tenantId, report.reference());
         Account account = match.account();
         TopUp topUp = match.topUp();
+        if (account != null && !report.amount().currency().equals(account.currency())) {
+            // Only a conversion can refuse (no fresh rate): look for an earlier report first, so that a
+            // repeat is still answered with it. Otherwise the claim below is the only check.
+            Optional<BankTransfer> known = findByBankTransactionId(tenantId, report.bankTransactionId());
+            if (known.isPresent()) {
+                return new Outcome(known.get(), false);
+            }
+        }
         // Priced before anything is written: a missing rate refuses the report (409) and records nothing.
         IncomingPayments.Credit credit = account == null ? null
                 : incoming.price(tenantId, account, topUp, report.amount());
@@ -106,24 +110,37 @@ public class BankTransferService {
             ledger.move(tenantId, report.amount(), SystemAccount.UNALLOCATED, SystemAccount.BANK_CLEARING,
                     TransactionType.UNMATCHED_RECEIPT, description, report.reference());
         } else {
-            // Lock order everywhere: attempt, top-up, account.
-            List<PaymentAttempt> offline = topUp == null ? List.of() : outcomes.lockOffline(tenantId, topUp);
-            TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
-            Account lockedAccount = accounts.lock(tenantId, account.id());
-            if (!lockedAccount.currency().equals(credit.amount().currency())) {
-                // The account changed currency after we priced: roll back, the tenant reports again.
-                throw KassaException.conflict("request.conflict", "Concurrent update",
-                        "The account changed currency while this transfer was recorded; nothing was changed. Retry.");
+            // The common case, an account reference in the account's currency: one statement where the
+            // database allows it. Otherwise (a top-up, a conversion, H2, or the account changed
+            // currency since it was priced) under the locks.
+            boolean posted = topUp == null && credit.fx() == null && ledger.creditById(tenantId, account.id(),
+                    credit.amount(), SystemAccount.BANK_CLEARING, TransactionType.BANK_TRANSFER, description,
+                    account.reference()).isPresent();
+            if (!posted) {
+                creditUnderLocks(tenantId, report, account, topUp, credit, description);
             }
-            incoming.apply(credit, report.amount(), lockedAccount, lockedTopUp, SystemAccount.BANK_CLEARING,
-                    topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
-                    topUp == null ? lockedAccount.reference() : topUp.reference());
-            outcomes.settleOffline(offline, report.amount(), description);
         }
         // What was just inserted, without reading it back.
         return new Outcome(BankTransfer.recorded(id, tenantId, report.bankTransactionId(), report.reference(),
                 report.amount(), report.payerName(), receivedAt, account == null ? null : account.id(),
                 topUp == null ? null : topUp.id(), credit == null ? null : credit.amount(), now), true);
+    }
+
+    private void creditUnderLocks(String tenantId, Report report, Account account, TopUp topUp,
+                                  IncomingPayments.Credit credit, String description) {
+        // Lock order everywhere: attempt, top-up, account.
+        List<PaymentAttempt> offline = topUp == null ? List.of() : outcomes.lockOffline(tenantId, topUp);
+        TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
+        Account lockedAccount = accounts.lock(tenantId, account.id());
+        if (!lockedAccount.currency().equals(credit.amount().currency())) {
+            // The account changed currency after we priced: roll back, the tenant reports again.
+            throw KassaException.conflict("request.conflict", "Concurrent update",
+                    "The account changed currency while this transfer was recorded; nothing was changed. Retry.");
+        }
+        incoming.apply(credit, report.amount(), lockedAccount, lockedTopUp, SystemAccount.BANK_CLEARING,
+                topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
+                topUp == null ? lockedAccount.reference() : topUp.reference());
+        outcomes.settleOffline(offline, report.amount(), description);
     }
 
     @Transactional

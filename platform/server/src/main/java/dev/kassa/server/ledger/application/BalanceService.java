@@ -17,6 +17,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /** Charges, manual adjustments and the statement of one customer balance. */
 @ApplicationScoped
@@ -40,6 +41,13 @@ public class BalanceService {
     /** Pays for something from the balance; 409 {@code balance.insufficient} changes nothing. */
     @Transactional
     public Movement charge(String tenantId, String accountId, Money amount, String description) {
+        Optional<Ledger.AccountPosting> done = ledger.debitById(tenantId, accountId, amount, SystemAccount.REVENUE,
+                TransactionType.CHARGE, description, null);
+        if (done.isPresent()) {
+            Ledger.AccountPosting posting = done.get();
+            return new Movement(posting.transactionId(), amount, posting.balanceAfter(), posting.createdAt());
+        }
+        // Not posted in one statement (H2, or refused): under the lock, the answer says why (404, 422, 409).
         Account account = accounts.lock(tenantId, accountId);
         requireAccountCurrency(account, amount);
         Ledger.Posting posting = ledger.debit(account, amount, SystemAccount.REVENUE, TransactionType.CHARGE,

@@ -6,6 +6,7 @@ import dev.kassa.server.ledger.domain.JournalEntry;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
+import dev.kassa.server.ledger.infrastructure.CustomerPostingStatement;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,6 +15,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Posts balanced journal transactions. Every method runs inside the caller's transaction, and a
@@ -25,14 +28,65 @@ import java.time.Instant;
 public class Ledger {
     private EntityManager em;
     private Clock clock;
+    private CustomerPostingStatement oneStatement;
 
     protected Ledger() {
     }
 
     @Inject
-    public Ledger(EntityManager em, Clock clock) {
+    public Ledger(EntityManager em, Clock clock, CustomerPostingStatement oneStatement) {
         this.em = em;
         this.clock = clock;
+        this.oneStatement = oneStatement;
+    }
+
+    /**
+     * Money in to a customer account named by its id, without loading or locking it first: where the
+     * database allows (PostgreSQL), one statement moves the stored balance and writes the balanced
+     * transaction. Empty when nothing was written (H2, or no account of this tenant in the amount's
+     * currency); the caller then locks the account and uses {@link #credit}, which also says why.
+     */
+    public Optional<AccountPosting> creditById(String tenantId, String accountId, Money amount, SystemAccount from,
+                                               TransactionType type, String description, String reference) {
+        requirePositive(amount);
+        // Ids in leg order, as post() makes them, so a statement lists the legs the same way either path.
+        String tx = Ids.next("txn");
+        String systemEntry = Ids.next("jen");
+        String customerEntry = Ids.next("jen");
+        return byId(tenantId, accountId, amount, amount.minor(), from, type, description, reference, tx,
+                customerEntry, systemEntry);
+    }
+
+    /**
+     * Money out of a customer account named by its id, as {@link #creditById}; also empty when the
+     * balance does not cover it (nothing is written, and {@link #debit} under the lock refuses it).
+     */
+    public Optional<AccountPosting> debitById(String tenantId, String accountId, Money amount, SystemAccount to,
+                                              TransactionType type, String description, String reference) {
+        requirePositive(amount);
+        String tx = Ids.next("txn");
+        String customerEntry = Ids.next("jen");
+        String systemEntry = Ids.next("jen");
+        return byId(tenantId, accountId, amount, Math.negateExact(amount.minor()), to, type, description, reference,
+                tx, customerEntry, systemEntry);
+    }
+
+    private Optional<AccountPosting> byId(String tenantId, String accountId, Money amount, long customerDelta,
+                                          SystemAccount system, TransactionType type, String description,
+                                          String reference, String tx, String customerEntry, String systemEntry) {
+        Instant now = clock.instant();
+        OptionalLong after = oneStatement.post(new CustomerPostingStatement.Posting(tenantId, accountId,
+                amount.currency().code(), customerDelta, system.ledgerAccount(amount.currency()), tx, type.name(),
+                description, reference, customerEntry, systemEntry, now));
+        return after.isPresent()
+                ? Optional.of(new AccountPosting(tx, now, new Money(after.getAsLong(), amount.currency())))
+                : Optional.empty();
+    }
+
+    private static void requirePositive(Money amount) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("postings move positive amounts: " + amount);
+        }
     }
 
     /** Money in: debit a system account (where it came from), credit the customer. */
@@ -104,4 +158,7 @@ public class Ledger {
 
     /** What a posting produced: the journal transaction id and its time. */
     public record Posting(String transactionId, Instant createdAt) { }
+
+    /** A posting on a customer account, with the account's balance right after it. */
+    public record AccountPosting(String transactionId, Instant createdAt, Money balanceAfter) { }
 }
