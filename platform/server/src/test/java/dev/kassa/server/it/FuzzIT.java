@@ -111,6 +111,7 @@ class FuzzIT {
         endpoints.add(json(operator, "POST", "tenants", () -> map("slug", "fz-" + suffix(), "name", "Fuzz Hosting",
                 "baseCurrency", "EUR", "defaultLocale", "en")));
         endpoints.add(new Endpoint(operator, "POST", "operator/exchange-rates", null));
+        endpoints.add(json(operator, "POST", "tenants/" + tenant.id() + "/api-keys", () -> map()));
         endpoints.add(json(api, "PUT", "settings/top-up", () -> map("minimum", map("amount", "0.50", "currency", "EUR"),
                 "maximum", map("amount", "15000.00", "currency", "EUR"),
                 "presets", new ArrayList<>(List.of(map("amount", "100.00", "currency", "EUR"))))));
