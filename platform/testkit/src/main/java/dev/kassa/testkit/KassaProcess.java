@@ -21,7 +21,11 @@ import java.util.concurrent.TimeUnit;
  * the documented {@code KASSA_*} environment variables, exactly as an operator would run it.
  */
 public final class KassaProcess implements AutoCloseable {
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /**
+     * About 20 s on a quiet 2-core machine; on one shared with other builds (load 20) a start was
+     * seen to take 5 minutes, so the limit only catches a server that never gets ready.
+     */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(420);
     private static final HttpClient HEALTH = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Process process;
