@@ -1,5 +1,6 @@
 package dev.kassa.server.web;
 
+import dev.kassa.server.config.Settings;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -30,13 +31,13 @@ public class BodyLimitFilter extends HttpFilter {
     private static final String RATES_UPLOAD = "/api/v1/operator/exchange-rates";
 
     @Inject
-    private transient BodyLimitSetting limit; // filters take field injection only
+    private transient Settings settings; // filters take field injection only; checked at start by Startup
 
     private long maxBytes;
 
     @Override
     public void init() {
-        maxBytes = limit.bytes();
+        maxBytes = settings.maxBodyBytes();
     }
 
     @Override
