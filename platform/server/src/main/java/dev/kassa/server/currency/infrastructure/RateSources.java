@@ -3,7 +3,7 @@ package dev.kassa.server.currency.infrastructure;
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.plugin.ecb.EcbRateSource;
-import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;

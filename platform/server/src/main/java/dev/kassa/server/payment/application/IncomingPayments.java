@@ -11,7 +11,7 @@ import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.TenantRepository;
-import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.payment.domain.TopUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

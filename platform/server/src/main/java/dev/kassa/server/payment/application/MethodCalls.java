@@ -17,7 +17,7 @@ import dev.kassa.api.payment.WebhookReceiver;
 import dev.kassa.api.payment.WebhookRequest;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.config.Settings;
-import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.plugin.application.PluginRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;

@@ -7,7 +7,7 @@ import dev.kassa.server.payment.domain.AttemptStatus;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.payment.domain.TopUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -9,7 +9,7 @@ import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.tenant.domain.Tenant;
-import dev.kassa.server.topup.domain.TopUp;
+import dev.kassa.server.payment.domain.TopUp;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.LinkedHashMap;

@@ -6,7 +6,7 @@ import dev.kassa.api.payment.SavedMethods;
 import dev.kassa.api.payment.SetupResult;
 import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.payment.domain.SavedMethod;
-import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;

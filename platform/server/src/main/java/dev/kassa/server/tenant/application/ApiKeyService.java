@@ -3,7 +3,7 @@ package dev.kassa.server.tenant.application;
 import dev.kassa.server.config.Secrets;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.shared.Page;
+import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.tenant.domain.ApiKey;
 import dev.kassa.server.tenant.domain.ApiKeyRepository;

@@ -4,7 +4,7 @@ import dev.kassa.server.config.CredentialsFile;
 import dev.kassa.server.config.Secrets;
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.payment.application.PaymentMethodService;
-import dev.kassa.server.plugin.PluginRegistry;
+import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
-import dev.kassa.server.shared.MoneyView;
+import dev.kassa.server.web.MoneyView;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.plugin.ecb.EcbRateSource;
-import dev.kassa.server.plugin.TestPlugins;
+import dev.kassa.server.plugin.application.TestPlugins;
 import dev.kassa.server.shared.KassaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

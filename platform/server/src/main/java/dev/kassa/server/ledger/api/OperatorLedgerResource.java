@@ -1,0 +1,34 @@
+package dev.kassa.server.ledger.api;
+import dev.kassa.server.web.Audience;
+
+import dev.kassa.server.ledger.application.LedgerVerifier;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/** Operator: checks over the whole installation. */
+@Audience(Audience.Party.OPERATOR)
+@Path("v1/operator")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+public class OperatorLedgerResource {
+    private LedgerVerifier verifier;
+
+    protected OperatorLedgerResource() {
+    }
+
+    @Inject
+    public OperatorLedgerResource(LedgerVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** Recomputes every balance of every tenant from the journal. */
+    @GET
+    @Path("ledger/verify")
+    public LedgerVerifier.Report verifyLedger() {
+        return verifier.verify(null);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.kassa.server.payment.api;
+
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.payment.application.PaymentAttempts;
+import dev.kassa.server.payment.api.PaymentViews.SavedMethodOptionView;
+import dev.kassa.server.shared.CurrencyRegistry;
+import dev.kassa.server.shared.JsonInput;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.web.MoneyView;
+import dev.kassa.server.web.Page;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.payment.application.TopUpService;
+import dev.kassa.server.payment.domain.TopUpStatus;
+import dev.kassa.server.payment.api.PaymentViews.MethodOptionView;
+import dev.kassa.server.payment.api.PaymentViews.TopUpOptionsView;
+import dev.kassa.server.payment.api.PaymentViews.TopUpView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+
+/** An account's top-ups: what it may pay with, starting one, the list. */
+@Audience(Audience.Party.TENANT)
+@Path("v1/accounts/{id}")
+// One instance, not one per request: it keeps no request state, and Caller is a request-scoped proxy.
+@ApplicationScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AccountTopUpResource {
+    private Caller caller;
+    private TopUpService topUps;
+    private PaymentAttempts attempts;
+
+    protected AccountTopUpResource() {
+    }
+
+    @Inject
+    public AccountTopUpResource(Caller caller, TopUpService topUps, PaymentAttempts attempts) {
+        this.caller = caller;
+        this.topUps = topUps;
+        this.attempts = attempts;
+    }
+
+    @GET
+    @Path("top-up-options")
+    public TopUpOptionsView topUpOptions(@PathParam("id") String accountId, @QueryParam("payerId") String payerId) {
+        var options = topUps.options(caller.tenantId(), accountId, blankToNull(payerId));
+        var limits = options.limits();
+        List<String> offered = options.methods().stream().map(m -> m.code()).toList();
+        return new TopUpOptionsView(MoneyView.of(limits.minimum()), MoneyView.of(limits.maximum()),
+                limits.presets().stream().map(MoneyView::of).toList(),
+                options.methods().stream().map(m -> MethodOptionView.of(m, options.locale())).toList(),
+                options.savedMethods().stream().filter(s -> offered.contains(s.method()))
+                        .map(SavedMethodOptionView::of).toList());
+    }
+
+    @POST
+    @Path("top-ups")
+    public Response createTopUp(@PathParam("id") String accountId, JsonValue body) {
+        JsonInput in = JsonInput.of(body);
+        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
+        in.requirePositive("amount", amount);
+        String payerId = in.optionalString("payerId", 40);
+        String method = in.requiredString("method", 64);
+        String quoteId = in.optionalString("quoteId", 40);
+        Boolean saveMethod = in.optionalBoolean("saveMethod");
+        String savedMethodId = in.optionalString("savedMethodId", 40);
+        Boolean offSession = in.optionalBoolean("offSession");
+        in.validate();
+        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(amount, payerId, method,
+                quoteId, Boolean.TRUE.equals(saveMethod), savedMethodId, Boolean.TRUE.equals(offSession),
+                caller.idempotencyKey()));
+        return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
+                .entity(TopUpView.of(created.topUp(), created.attempt())).build();
+    }
+
+    @GET
+    @Path("top-ups")
+    public Page<TopUpView> listTopUps(@PathParam("id") String accountId, @QueryParam("status") String status,
+                                      @QueryParam("limit") String limit, @QueryParam("after") String after) {
+        PageRequest page = PageRequest.of(limit, after, "top");
+        TopUpStatus filter = null;
+        if (status != null) {
+            try {
+                filter = TopUpStatus.valueOf(status);
+            } catch (IllegalArgumentException e) {
+                throw KassaException.invalid("status", "invalid", "must be NEW, PAID or CANCELLED");
+            }
+        }
+        return Page.of(topUps.list(caller.tenantId(), accountId, filter, page), page.limit(), t -> t.id())
+                .map(t -> TopUpView.of(t, attempts.latest(caller.tenantId(), t.id()).orElse(null)));
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

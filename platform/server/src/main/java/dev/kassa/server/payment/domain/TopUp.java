@@ -1,0 +1,170 @@
+package dev.kassa.server.payment.domain;
+
+import dev.kassa.server.shared.CurrencyRegistry;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * A customer's intention to add money to a balance with one payment method. It is NEW until money
+ * arrives (PAID) or it is given up (CANCELLED). Money that arrives is never refused: a payment for
+ * a cancelled top-up still marks it paid and credits the account.
+ */
+@Entity
+@Table(name = "top_ups")
+public class TopUp {
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Column(name = "account_id")
+    private String accountId;
+    @Column(name = "payer_id")
+    private String payerId;
+    private String method;
+    @Column(name = "amount_minor")
+    private long amountMinor;
+    private String currency;
+    private String status;
+    private String reference;
+    @Column(name = "credit_minor")
+    private long creditMinor;
+    @Column(name = "credit_currency")
+    private String creditCurrency;
+    @Column(name = "quote_id")
+    private String quoteId;
+    @Column(name = "credited_minor")
+    private long creditedMinor;
+    private String instructions;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "paid_at")
+    private Instant paidAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
+
+    protected TopUp() {
+    }
+
+    /**
+     * @param amount what the customer pays, in the payment currency
+     * @param credit what that amount credits, in the account currency (the amount itself, or a quote's {@code to})
+     * @param quoteId the quote that priced a payment in another currency, or null
+     */
+    public TopUp(String id, String tenantId, String accountId, String payerId, String method, Money amount,
+                 Money credit, String quoteId, String reference, String instructions, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.accountId = accountId;
+        this.payerId = payerId;
+        this.method = method;
+        this.amountMinor = amount.minor();
+        this.currency = amount.currency().code();
+        this.creditMinor = credit.minor();
+        this.creditCurrency = credit.currency().code();
+        this.quoteId = quoteId;
+        this.status = TopUpStatus.NEW.name();
+        this.reference = reference;
+        this.instructions = instructions;
+        this.createdAt = createdAt;
+    }
+
+    /** Money arrived for this top-up and {@code credited} reached the balance: it is paid, whatever it was before. */
+    public void recordPayment(Money credited, Instant now) {
+        if (!credited.currency().code().equals(creditCurrency)) {
+            throw new IllegalArgumentException("credited in " + credited.currency() + ", expected " + creditCurrency);
+        }
+        creditedMinor = Math.addExact(creditedMinor, credited.minor());
+        if (status() != TopUpStatus.PAID) {
+            status = TopUpStatus.PAID.name();
+            paidAt = now;
+        }
+    }
+
+    /** What the customer must do to pay (a bank transfer's beneficiary and reference), as a JSON object. */
+    public void showInstructions(String instructionsJson) {
+        this.instructions = instructionsJson;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public void cancel(String reason, Instant now) {
+        if (status() != TopUpStatus.NEW) {
+            throw KassaException.conflict("topup.not_cancellable", "Top-up not cancellable",
+                    "Only a NEW top-up can be cancelled; this one is " + status + ".");
+        }
+        status = TopUpStatus.CANCELLED.name();
+        cancelReason = reason;
+        cancelledAt = now;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String payerId() {
+        return payerId;
+    }
+
+    public String method() {
+        return method;
+    }
+
+    public Money amount() {
+        return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
+    }
+
+    /** What the top-up credits when paid as agreed, in the account currency. */
+    public Money credit() {
+        return new Money(creditMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+    }
+
+    /** What has reached the balance so far, in the account currency. */
+    public Money credited() {
+        return new Money(creditedMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+    }
+
+    public String quoteId() {
+        return quoteId;
+    }
+
+    public TopUpStatus status() {
+        return TopUpStatus.valueOf(status);
+    }
+
+    public String reference() {
+        return reference;
+    }
+
+    public String instructions() {
+        return instructions;
+    }
+
+    public String cancelReason() {
+        return cancelReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
+    }
+}
