@@ -40,7 +40,14 @@ public class JsonBodyReader implements ReaderInterceptor {
 
     @Override
     public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
-        if (!JsonValue.class.isAssignableFrom(context.getType()) || !isJson(context.getMediaType())) {
+        if (!isJson(context.getMediaType())) {
+            return context.proceed();
+        }
+        if (JsonRequest.class.isAssignableFrom(context.getType())) {
+            return RequestBinder.bind(read(context.getInputStream(), JsonValue.class),
+                    context.getType().asSubclass(JsonRequest.class));
+        }
+        if (!JsonValue.class.isAssignableFrom(context.getType())) {
             return context.proceed();
         }
         return read(context.getInputStream(), context.getType());

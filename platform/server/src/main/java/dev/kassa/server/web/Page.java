@@ -5,6 +5,11 @@ import java.util.function.Function;
 
 /** A page of a list: {@code {"items": [...], "next": "<cursor>" | null}}. */
 public record Page<T>(List<T> items, String next) {
+    /** A whole list in one page: for lists short by nature, such as a top-up's refunds. */
+    public static <T> Page<T> all(List<T> items) {
+        return new Page<>(List.copyOf(items), null);
+    }
+
     public <R> Page<R> map(Function<T, R> f) {
         return new Page<>(items.stream().map(f).toList(), next);
     }

@@ -1,19 +1,18 @@
 package dev.kassa.server.account.api;
 
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
+import dev.kassa.server.account.api.AccountRequests.AccountChangeRequest;
+import dev.kassa.server.account.api.AccountRequests.NewAccountRequest;
+import dev.kassa.server.account.api.AccountViews.AccountView;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.currency.application.Conversions;
-import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.Iso;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.web.Page;
+import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.PageRequest;
-import dev.kassa.server.account.api.AccountViews.AccountView;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.regex.Pattern;
 
 /** Customer accounts: create, list, read, change the currency. */
 @Audience(Audience.Party.TENANT)
@@ -35,8 +33,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class AccountResource {
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
     private Caller caller;
     private AccountService accounts;
     private Conversions conversions;
@@ -52,24 +48,10 @@ public class AccountResource {
     }
 
     @POST
-    public Response create(JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        String email = in.requiredString("email", 254);
-        String name = in.requiredString("name", 200);
-        String country = in.requiredString("country", 2);
-        String locale = in.optionalString("locale", 16);
-        CurrencyUnit currency = in.optionalCurrency("currency", CurrencyRegistry.iso4217());
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            in.error("email", "email.invalid", "is not an email address");
-        }
-        if (country != null && !Iso.isCountry(country)) {
-            in.error("country", "country.invalid", "must be an ISO 3166-1 alpha-2 code in upper case, such as DE");
-        }
-        if (locale != null && !Iso.isLocale(locale)) {
-            in.error("locale", "locale.invalid", "must be a locale such as \"en\" or \"fr\"");
-        }
-        in.validate();
-        var account = accounts.create(caller.tenantId(), new AccountService.NewAccount(email, name, country, locale, currency));
+    public Response create(NewAccountRequest body) {
+        CurrencyUnit currency = body.currency() == null ? null : CurrencyRegistry.iso4217().require(body.currency());
+        var account = accounts.create(caller.tenantId(), new AccountService.NewAccount(body.email(), body.name(),
+                body.country(), body.locale(), currency));
         return Response.created(URI.create("/api/v1/accounts/" + account.id())).entity(AccountView.of(account)).build();
     }
 
@@ -94,14 +76,12 @@ public class AccountResource {
     /** {@code {currency}}: only while the balance is zero and no top-up is NEW. */
     @PATCH
     @Path("{id}")
-    public AccountView update(@PathParam("id") String id, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        CurrencyUnit currency = in.optionalCurrency("currency", CurrencyRegistry.iso4217());
-        in.validate();
-        if (currency == null) {
+    public AccountView update(@PathParam("id") String id, AccountChangeRequest body) {
+        if (body.currency() == null) {
             return AccountView.of(accounts.get(caller.tenantId(), id));
         }
-        return AccountView.of(accounts.changeCurrency(caller.tenantId(), id, currency));
+        return AccountView.of(accounts.changeCurrency(caller.tenantId(), id,
+                CurrencyRegistry.iso4217().require(body.currency())));
     }
 
 }

@@ -1,15 +1,14 @@
 package dev.kassa.server.account.api;
 
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
+import dev.kassa.server.account.api.AccountRequests.NewPayerRequest;
+import dev.kassa.server.account.api.AccountViews.PayerView;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Payer;
-import dev.kassa.server.shared.Iso;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.account.api.AccountViews.PayerView;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /** Who pays for an account: persons and companies, with their VAT IDs. */
 @Audience(Audience.Party.TENANT)
@@ -43,38 +40,17 @@ public class PayerResource {
     }
 
     @POST
-    public Response addPayer(@PathParam("id") String accountId, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        String type = in.requiredEnum("type", List.of("PERSON", "COMPANY"));
-        String name = in.requiredString("name", 200);
-        String country = in.requiredString("country", 2);
-        String vatId = in.optionalString("vatId", 20);
-        JsonValue address = in.raw("address");
-        if (country != null && !Iso.isCountry(country)) {
-            in.error("country", "country.invalid", "must be an ISO 3166-1 alpha-2 code in upper case, such as DE");
-        }
-        if (address != null && address.getValueType() != JsonValue.ValueType.NULL
-                && address.getValueType() != JsonValue.ValueType.STRING
-                && address.getValueType() != JsonValue.ValueType.OBJECT) {
-            in.error("address", "type", "must be a string or an object");
-        } else if (address != null && address.toString().length() > 2000) {
-            in.error("address", "too_long", "must be at most 2000 characters");
-        } else if (address != null && !JsonInput.isText(address.toString())) {
-            in.error("address", "invalid", JsonInput.NOT_TEXT);
-        }
-        in.validate();
-        String addressJson = address == null || address.getValueType() == JsonValue.ValueType.NULL ? null
-                : address.toString();
-        Payer payer = accounts.addPayer(caller.tenantId(), accountId,
-                new AccountService.NewPayer(Payer.Type.valueOf(type), name, country, vatId, addressJson));
+    public Response addPayer(@PathParam("id") String accountId, NewPayerRequest body) {
+        Payer payer = accounts.addPayer(caller.tenantId(), accountId, new AccountService.NewPayer(
+                Payer.Type.valueOf(body.type()), body.name(), body.country(), body.vatId(), body.addressJson()));
         return Response.created(URI.create("/api/v1/accounts/" + accountId + "/payers/" + payer.id()))
                 .entity(PayerView.of(payer)).build();
     }
 
     @GET
-    public Map<String, Object> payers(@PathParam("id") String accountId) {
+    public Page<PayerView> payers(@PathParam("id") String accountId) {
         var items = accounts.payers(caller.tenantId(), accountId).stream().map(PayerView::of).toList();
-        return page(items);
+        return new Page<>(items, null);
     }
 
     @GET
@@ -83,10 +59,4 @@ public class PayerResource {
         return PayerView.of(accounts.payer(caller.tenantId(), accountId, payerId));
     }
 
-    private static Map<String, Object> page(List<?> items) {
-        Map<String, Object> out = new java.util.LinkedHashMap<>();
-        out.put("items", items);
-        out.put("next", null);
-        return out;
-    }
 }

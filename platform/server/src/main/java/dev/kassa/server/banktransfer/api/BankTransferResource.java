@@ -1,19 +1,18 @@
 package dev.kassa.server.banktransfer.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
+import dev.kassa.server.banktransfer.api.BankTransferRequests.AssignRequest;
+import dev.kassa.server.banktransfer.api.BankTransferRequests.BankTransferReport;
+import dev.kassa.server.banktransfer.api.BankTransferViews.BankTransferView;
 import dev.kassa.server.banktransfer.application.BankTransferService;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
-import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.JsonInput;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
-import dev.kassa.server.banktransfer.api.BankTransferViews.BankTransferView;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +23,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.time.Instant;
 
 /** Money the tenant reports as arrived at its bank. */
 @Audience(Audience.Party.TENANT)
@@ -48,17 +46,9 @@ public class BankTransferResource {
 
     /** Recorded once per {@code bankTransactionId}: a repeat answers 200 with the first result. */
     @POST
-    public Response report(JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        String bankTransactionId = in.requiredString("bankTransactionId", 140);
-        String reference = in.optionalString("reference", 140);
-        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
-        in.requirePositive("amount", amount);
-        String payerName = in.optionalString("payerName", 200);
-        Instant receivedAt = in.optionalInstant("receivedAt");
-        in.validate();
-        var outcome = transfers.report(caller.tenantId(),
-                new BankTransferService.Report(bankTransactionId, reference, amount, payerName, receivedAt));
+    public Response report(BankTransferReport body) {
+        var outcome = transfers.report(caller.tenantId(), new BankTransferService.Report(body.bankTransactionId(),
+                body.reference(), body.amount().toMoney(), body.payerName(), body.receivedInstant()));
         BankTransferView view = BankTransferView.of(outcome.transfer());
         if (!outcome.created()) {
             return Response.ok(view).build();
@@ -90,10 +80,8 @@ public class BankTransferResource {
 
     @POST
     @Path("{id}/assign")
-    public BankTransferView assign(@PathParam("id") String id, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        String accountId = in.requiredString("accountId", 40);
-        in.validate();
+    public BankTransferView assign(@PathParam("id") String id, AssignRequest body) {
+        String accountId = body.accountId();
         return BankTransferView.of(transfers.assign(caller.tenantId(), id, accountId));
     }
 }

@@ -1,11 +1,11 @@
 package dev.kassa.server.currency.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.server.currency.application.RatesInForce;
 import dev.kassa.server.currency.infrastructure.JpaExchangeRates;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,12 +1,12 @@
 package dev.kassa.server.currency.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Statuses;
 
 import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.ImportResult;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.currency.infrastructure.RateSources;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Statuses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;

@@ -1,21 +1,20 @@
 package dev.kassa.server.ledger.api;
 
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
-import dev.kassa.server.web.Statuses;
-import dev.kassa.server.ledger.application.BalanceService;
-import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.MoneyView;
-import dev.kassa.server.web.Page;
-import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.ledger.api.LedgerRequests.AdjustmentRequest;
+import dev.kassa.server.ledger.api.LedgerRequests.ChargeRequest;
 import dev.kassa.server.ledger.api.LedgerViews.AdjustmentView;
 import dev.kassa.server.ledger.api.LedgerViews.MovementView;
 import dev.kassa.server.ledger.api.LedgerViews.TransactionView;
+import dev.kassa.server.ledger.application.BalanceService;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.MoneyView;
+import dev.kassa.server.web.Page;
+import dev.kassa.server.web.Statuses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 
 /** An account's money: charges, adjustments and the statement. */
 @Audience(Audience.Party.TENANT)
@@ -49,25 +47,17 @@ public class AccountLedgerResource {
 
     @POST
     @Path("charges")
-    public Response charge(@PathParam("id") String accountId, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
-        in.requirePositive("amount", amount);
-        String description = in.requiredString("description", 500);
-        in.validate();
-        var movement = balances.charge(caller.tenantId(), accountId, amount, description);
+    public Response charge(@PathParam("id") String accountId, ChargeRequest body) {
+        var movement = balances.charge(caller.tenantId(), accountId, body.amount().toMoney(), body.description());
         return Response.status(Statuses.of(201)).entity(MovementView.of(movement)).build();
     }
 
     @POST
     @Path("adjustments")
-    public Response adjust(@PathParam("id") String accountId, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
-        in.requirePositive("amount", amount);
-        String direction = in.requiredEnum("direction", List.of("CREDIT", "DEBIT"));
-        String reason = in.requiredString("reason", 500);
-        in.validate();
+    public Response adjust(@PathParam("id") String accountId, AdjustmentRequest body) {
+        Money amount = body.amount().toMoney();
+        String direction = body.direction();
+        String reason = body.reason();
         var movement = balances.adjust(caller.tenantId(), accountId, amount,
                 BalanceService.Direction.valueOf(direction), reason);
         return Response.status(Statuses.of(201)).entity(new AdjustmentView(movement.id(), direction,

@@ -1,7 +1,7 @@
 package dev.kassa.server.ledger.api;
-import dev.kassa.server.web.Audience;
 
 import dev.kassa.server.ledger.application.LedgerVerifier;
+import dev.kassa.server.web.Audience;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

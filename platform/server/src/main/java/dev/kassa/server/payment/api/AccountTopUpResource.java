@@ -1,24 +1,21 @@
 package dev.kassa.server.payment.api;
 
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
-import dev.kassa.server.payment.application.PaymentAttempts;
-import dev.kassa.server.payment.api.PaymentViews.SavedMethodOptionView;
-import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.MoneyView;
-import dev.kassa.server.web.Page;
-import dev.kassa.server.shared.PageRequest;
-import dev.kassa.server.payment.application.TopUpService;
-import dev.kassa.server.payment.domain.TopUpStatus;
+import dev.kassa.server.payment.api.PaymentRequests.NewTopUpRequest;
 import dev.kassa.server.payment.api.PaymentViews.MethodOptionView;
+import dev.kassa.server.payment.api.PaymentViews.SavedMethodOptionView;
 import dev.kassa.server.payment.api.PaymentViews.TopUpOptionsView;
 import dev.kassa.server.payment.api.PaymentViews.TopUpView;
+import dev.kassa.server.payment.application.PaymentAttempts;
+import dev.kassa.server.payment.application.TopUpService;
+import dev.kassa.server.payment.domain.TopUpStatus;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.MoneyView;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -68,20 +65,10 @@ public class AccountTopUpResource {
 
     @POST
     @Path("top-ups")
-    public Response createTopUp(@PathParam("id") String accountId, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
-        in.requirePositive("amount", amount);
-        String payerId = in.optionalString("payerId", 40);
-        String method = in.requiredString("method", 64);
-        String quoteId = in.optionalString("quoteId", 40);
-        Boolean saveMethod = in.optionalBoolean("saveMethod");
-        String savedMethodId = in.optionalString("savedMethodId", 40);
-        Boolean offSession = in.optionalBoolean("offSession");
-        in.validate();
-        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(amount, payerId, method,
-                quoteId, Boolean.TRUE.equals(saveMethod), savedMethodId, Boolean.TRUE.equals(offSession),
-                caller.idempotencyKey()));
+    public Response createTopUp(@PathParam("id") String accountId, NewTopUpRequest body) {
+        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(body.amount().toMoney(),
+                body.payerId(), body.method(), body.quoteId(), Boolean.TRUE.equals(body.saveMethod()),
+                body.savedMethodId(), Boolean.TRUE.equals(body.offSession()), caller.idempotencyKey()));
         return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
                 .entity(TopUpView.of(created.topUp(), created.attempt())).build();
     }

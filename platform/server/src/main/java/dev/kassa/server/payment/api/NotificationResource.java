@@ -1,10 +1,10 @@
 package dev.kassa.server.payment.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
 import dev.kassa.server.payment.application.Notifications;
-import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

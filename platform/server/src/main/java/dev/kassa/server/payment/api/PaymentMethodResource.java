@@ -1,18 +1,18 @@
 package dev.kassa.server.payment.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
 import dev.kassa.api.payment.CredentialField;
-import dev.kassa.server.payment.application.PaymentMethodService;
-import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
-import dev.kassa.server.payment.domain.PaymentMethodConfig;
-import dev.kassa.server.shared.Iso;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.payment.api.PaymentRequests.MethodSettingsRequest;
 import dev.kassa.server.payment.api.PaymentViews.PaymentMethodView;
+import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.application.PaymentMethodService;
+import dev.kassa.server.shared.FieldError;
+import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
+import dev.kassa.server.web.RequestBinder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +22,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,12 +49,9 @@ public class PaymentMethodResource {
     }
 
     @GET
-    public Map<String, Object> list() {
+    public Page<PaymentMethodView> list() {
         String locale = tenants.get(caller.tenantId()).defaultLocale();
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", methods.list(caller.tenantId()).stream().map(m -> PaymentMethodView.of(m, locale)).toList());
-        out.put("next", null);
-        return out;
+        return Page.all(methods.list(caller.tenantId()).stream().map(m -> PaymentMethodView.of(m, locale)).toList());
     }
 
     @GET
@@ -70,70 +68,48 @@ public class PaymentMethodResource {
      */
     @PUT
     @Path("{code}")
-    public PaymentMethodView configure(@PathParam("code") String code, JsonValue body) {
-        ConfiguredMethod current = methods.get(caller.tenantId(), code); // 404 before validating the body
-        JsonInput in = JsonInput.of(body);
-        Boolean enabled = in.requiredBoolean("enabled");
-        List<String> countries = in.requiredList("countries", String::strip);
-        if (countries != null) {
-            validateCountries(countries, in);
-        }
-        Map<String, String> changes = credentialChanges(body, current, in);
-        in.validate();
+    public PaymentMethodView configure(@PathParam("code") String code, MethodSettingsRequest body) {
+        ConfiguredMethod current = methods.get(caller.tenantId(), code);
+        Map<String, String> changes = credentialChanges(body, current);
         String locale = tenants.get(caller.tenantId()).defaultLocale();
-        return PaymentMethodView.of(methods.configure(caller.tenantId(), code, enabled, countries, changes), locale);
+        return PaymentMethodView.of(methods.configure(caller.tenantId(), code, body.enabled(), body.countries(),
+                changes), locale);
     }
 
-    /** The credentials the body sets: its {@code credentials} object, and visible fields at the top level. */
-    private static Map<String, String> credentialChanges(JsonValue body, ConfiguredMethod method, JsonInput in) {
-        if (!(body instanceof JsonObject object)) {
-            return null;
-        }
+    /**
+     * The credentials the body sets: its {@code credentials} object, and the method's visible
+     * fields at the top level; null when it sets none. Members the method does not declare at the
+     * top level are ignored, like any member a request does not name.
+     */
+    private static Map<String, String> credentialChanges(MethodSettingsRequest body, ConfiguredMethod method) {
         Map<String, String> changes = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
         for (CredentialField field : method.method().info().credentials()) {
-            if (!field.secret() && object.containsKey(field.name())) {
-                readString(object.get(field.name()), field.name(), changes, field.name(), in);
+            JsonValue value = body.others().get(field.name());
+            if (!field.secret() && value != null) {
+                if (value.getValueType() == JsonValue.ValueType.NULL) {
+                    changes.put(field.name(), null);
+                } else if (value instanceof JsonString text) {
+                    put(changes, field.name(), field.name(), text.getString(), errors);
+                } else {
+                    errors.add(new FieldError(field.name(), "type", "must be a string"));
+                }
             }
         }
-        JsonValue credentials = object.get("credentials");
-        if (credentials != null && credentials.getValueType() != JsonValue.ValueType.NULL) {
-            if (credentials.getValueType() != JsonValue.ValueType.OBJECT) {
-                in.error("credentials", "type", "must be an object of strings");
-            } else {
-                credentials.asJsonObject().forEach((name, value) ->
-                        readString(value, "credentials." + name, changes, name, in));
-            }
+        if (body.credentials() != null) {
+            body.credentials().forEach((name, value) -> put(changes, "credentials." + name, name, value, errors));
         }
-        return changes.isEmpty() && (credentials == null || credentials.getValueType() == JsonValue.ValueType.NULL)
-                ? null : changes;
+        if (!errors.isEmpty()) {
+            throw RequestBinder.refusal(errors);
+        }
+        return changes.isEmpty() && body.credentials() == null ? null : changes;
     }
 
-    private static void readString(JsonValue value, String field, Map<String, String> into, String name, JsonInput in) {
-        if (value.getValueType() == JsonValue.ValueType.NULL) {
-            into.put(name, null);
-        } else if (value.getValueType() != JsonValue.ValueType.STRING) {
-            in.error(field, "type", "must be a string");
-        } else if (((JsonString) value).getString().length() > 2000) {
-            in.error(field, "too_long", "must be at most 2000 characters");
+    private static void put(Map<String, String> into, String field, String name, String value, List<FieldError> errors) {
+        if (value != null && value.length() > 2000) {
+            errors.add(new FieldError(field, "too_long", "must be at most 2000 characters"));
         } else {
-            into.put(name, ((JsonString) value).getString());
-        }
-    }
-
-    static void validateCountries(List<String> countries, JsonInput in) {
-        if (countries.contains(PaymentMethodConfig.ALL_COUNTRIES)) {
-            if (countries.size() != 1) {
-                in.error("countries", "invalid", "\"*\" stands alone: all countries");
-            }
-            return;
-        }
-        for (int i = 0; i < countries.size(); i++) {
-            if (!Iso.isCountry(countries.get(i))) {
-                in.error("countries[" + i + "]", "country.invalid",
-                        "must be an ISO 3166-1 alpha-2 code in upper case, such as DE");
-            } else if (countries.subList(0, i).contains(countries.get(i))) {
-                in.error("countries[" + i + "]", "duplicate", "is listed twice");
-            }
+            into.put(name, value);
         }
     }
 }

@@ -1,15 +1,12 @@
 package dev.kassa.server.payment.api;
+
+import dev.kassa.server.payment.api.PaymentRequests.RefundFailedRequest;
+import dev.kassa.server.payment.api.PaymentViews.RefundView;
+import dev.kassa.server.payment.application.RefundService;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
-
-import dev.kassa.server.payment.application.RefundService;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.payment.api.PaymentViews.RefundView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,15 +50,7 @@ public class RefundResource {
     /** {@code {reason?}}: the tenant could not send it; the money goes back on the balance. */
     @POST
     @Path("{id}/failed")
-    public RefundView failed(@PathParam("id") String id, JsonValue body) {
-        String reason = body instanceof JsonObject o && o.get("reason") instanceof jakarta.json.JsonString s
-                ? s.getString() : null;
-        if (reason != null && !JsonInput.isText(reason)) {
-            throw KassaException.invalid("reason", "invalid", JsonInput.NOT_TEXT);
-        }
-        if (reason != null && reason.length() > 500) {
-            reason = reason.substring(0, 500);
-        }
-        return RefundView.of(refunds.report(caller.tenantId(), id, false, reason));
+    public RefundView failed(@PathParam("id") String id, RefundFailedRequest body) {
+        return RefundView.of(refunds.report(caller.tenantId(), id, false, body.shortReason()));
     }
 }

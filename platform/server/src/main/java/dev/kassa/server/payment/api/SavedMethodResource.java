@@ -1,9 +1,9 @@
 package dev.kassa.server.payment.api;
+
+import dev.kassa.server.payment.api.PaymentViews.SavedMethodView;
+import dev.kassa.server.payment.application.SavedMethodService;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
-
-import dev.kassa.server.payment.application.SavedMethodService;
-import dev.kassa.server.payment.api.PaymentViews.SavedMethodView;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

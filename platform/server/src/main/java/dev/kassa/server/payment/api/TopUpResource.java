@@ -1,21 +1,19 @@
 package dev.kassa.server.payment.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
-import dev.kassa.server.payment.application.PaymentAttempts;
-import dev.kassa.server.payment.application.RefundService;
-import dev.kassa.server.payment.domain.Refund;
-import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.Money;
-import dev.kassa.server.payment.application.TopUpService;
-import dev.kassa.server.payment.domain.TopUp;
+import dev.kassa.server.payment.api.PaymentRequests.NewRefundRequest;
 import dev.kassa.server.payment.api.PaymentViews.AttemptView;
 import dev.kassa.server.payment.api.PaymentViews.RefundView;
 import dev.kassa.server.payment.api.PaymentViews.TopUpView;
+import dev.kassa.server.payment.application.PaymentAttempts;
+import dev.kassa.server.payment.application.RefundService;
+import dev.kassa.server.payment.application.TopUpService;
+import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.payment.domain.TopUp;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,8 +23,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 @Audience(Audience.Party.TENANT)
 @Path("v1/top-ups")
@@ -69,22 +65,15 @@ public class TopUpResource {
      */
     @POST
     @Path("{id}/refunds")
-    public Response refund(@PathParam("id") String id, JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        Money amount = in.requiredMoney("amount", CurrencyRegistry.iso4217());
-        in.requirePositive("amount", amount);
-        in.validate();
-        Refund refund = refunds.create(caller.tenantId(), id, amount, caller.idempotencyKey());
+    public Response refund(@PathParam("id") String id, NewRefundRequest body) {
+        Refund refund = refunds.create(caller.tenantId(), id, body.amount().toMoney(), caller.idempotencyKey());
         return Response.created(URI.create("/api/v1/refunds/" + refund.id())).entity(RefundView.of(refund)).build();
     }
 
     @GET
     @Path("{id}/refunds")
-    public Map<String, Object> refunds(@PathParam("id") String id) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", refunds.forTopUp(caller.tenantId(), id).stream().map(RefundView::of).toList());
-        out.put("next", null);
-        return out;
+    public Page<RefundView> refunds(@PathParam("id") String id) {
+        return Page.all(refunds.forTopUp(caller.tenantId(), id).stream().map(RefundView::of).toList());
     }
 
     /**
@@ -93,13 +82,10 @@ public class TopUpResource {
      */
     @GET
     @Path("{id}/attempts")
-    public Map<String, Object> attempts(@PathParam("id") String id) {
+    public Page<AttemptView> attempts(@PathParam("id") String id) {
         topUps.get(caller.tenantId(), id); // 404 for another tenant's top-up
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("items", attempts.forTopUp(caller.tenantId(), id).stream()
+        return Page.all(attempts.forTopUp(caller.tenantId(), id).stream()
                 .map(a -> AttemptView.of(a, attempts.history(caller.tenantId(), a.id()))).toList());
-        out.put("next", null);
-        return out;
     }
 
     private TopUpView view(TopUp topUp) {

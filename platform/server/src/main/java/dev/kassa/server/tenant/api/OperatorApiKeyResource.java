@@ -1,11 +1,11 @@
 package dev.kassa.server.tenant.api;
-import dev.kassa.server.web.Audience;
 
-import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
-import dev.kassa.server.tenant.application.ApiKeyService;
 import dev.kassa.server.tenant.api.TenantViews.ApiKeyView;
 import dev.kassa.server.tenant.api.TenantViews.CreatedApiKeyView;
+import dev.kassa.server.tenant.application.ApiKeyService;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;

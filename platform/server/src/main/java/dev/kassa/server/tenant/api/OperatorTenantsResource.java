@@ -1,18 +1,16 @@
 package dev.kassa.server.tenant.api;
-import dev.kassa.server.web.Audience;
 
 import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.CurrencyUnit;
-import dev.kassa.server.shared.Iso;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
-import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.tenant.api.TenantRequests.NewTenantRequest;
 import dev.kassa.server.tenant.api.TenantViews.CreatedTenantView;
 import dev.kassa.server.tenant.api.TenantViews.TenantView;
+import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,7 +22,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /** Operator: tenants. */
 @Audience(Audience.Party.OPERATOR)
@@ -33,8 +30,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class OperatorTenantsResource {
-    static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?");
-
     private TenantService tenants;
 
     protected OperatorTenantsResource() {
@@ -46,19 +41,11 @@ public class OperatorTenantsResource {
     }
 
     @POST
-    public Response create(JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        String slug = in.requiredString("slug", 63);
-        String name = in.requiredString("name", 200);
-        CurrencyUnit base = in.requiredCurrency("baseCurrency", CurrencyRegistry.iso4217());
-        String locale = in.requiredString("defaultLocale", 16);
-        if (slug != null && !SLUG.matcher(slug).matches()) {
-            in.error("slug", "invalid", "must be 1-63 lower-case letters, digits or dashes, not starting or ending with a dash");
-        }
-        if (locale != null && !Iso.isLocale(locale)) {
-            in.error("defaultLocale", "invalid", "must be a locale such as \"en\" or \"fr\"");
-        }
-        in.validate();
+    public Response create(NewTenantRequest body) {
+        String locale = body.defaultLocale();
+        String slug = body.slug();
+        String name = body.name();
+        CurrencyUnit base = CurrencyRegistry.iso4217().require(body.baseCurrency());
         List<String> locales = locale.equals("en") ? List.of("en") : List.of(locale, "en");
         var created = tenants.create(slug, name, base, locale, locales);
         return Response.created(URI.create("/api/v1/tenants/" + created.tenant().id()))

@@ -1,26 +1,28 @@
 package dev.kassa.server.tenant.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
 import dev.kassa.server.shared.CurrencyRegistry;
-import dev.kassa.server.shared.JsonInput;
-import dev.kassa.server.shared.Money;
-import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.FieldError;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.tenant.api.TenantRequests.CurrencySettingsRequest;
+import dev.kassa.server.tenant.api.TenantRequests.TopUpSettingsRequest;
+import dev.kassa.server.tenant.api.TenantViews.CurrencySettingsView;
+import dev.kassa.server.tenant.api.TenantViews.TopUpSettingsView;
+import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
-import dev.kassa.server.tenant.api.TenantViews.CurrencySettingsView;
-import jakarta.json.JsonNumber;
-import dev.kassa.server.tenant.api.TenantViews.TopUpSettingsView;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
+import dev.kassa.server.web.RequestBinder;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Tenant settings. */
@@ -51,27 +53,11 @@ public class SettingsResource {
     /** {@code {base, enabled: [...], markupBasisPoints}}; the base cannot change once money has moved. */
     @PUT
     @Path("currencies")
-    public CurrencySettingsView updateCurrencies(JsonValue body) {
-        JsonInput in = JsonInput.of(body);
+    public CurrencySettingsView updateCurrencies(CurrencySettingsRequest body) {
         CurrencyRegistry currencies = CurrencyRegistry.iso4217();
-        CurrencyUnit baseUnit = in.requiredCurrency("base", currencies);
-        List<CurrencyUnit> enabled = in.requiredList("enabled", code -> currencies.find(code).orElse(null));
-        JsonValue markup = in.raw("markupBasisPoints");
-        int markupBasisPoints = 0;
-        if (markup != null && markup.getValueType() != JsonValue.ValueType.NULL) {
-            if (markup instanceof JsonNumber n && n.isIntegral() && n.bigDecimalValue().abs().compareTo(
-                    java.math.BigDecimal.valueOf(100_000)) < 0) {
-                markupBasisPoints = n.intValue();
-            } else {
-                in.error("markupBasisPoints", "invalid", "must be a whole number from 0 to 500");
-            }
-        }
-        if (enabled != null && enabled.contains(null)) {
-            in.error("enabled", "currency.unknown", "lists a code that is not an active ISO 4217 currency");
-        }
-        in.validate();
+        List<CurrencyUnit> enabled = body.enabled().stream().map(currencies::require).toList();
         return CurrencySettingsView.of(tenants.updateCurrencies(caller.tenantId(),
-                new CurrencySettings(baseUnit, enabled, markupBasisPoints)));
+                new CurrencySettings(currencies.require(body.base()), enabled, body.markup())));
     }
 
     @GET
@@ -82,30 +68,31 @@ public class SettingsResource {
 
     @PUT
     @Path("top-up")
-    public TopUpSettingsView updateTopUp(JsonValue body) {
-        JsonInput in = JsonInput.of(body);
-        CurrencyRegistry currencies = CurrencyRegistry.iso4217();
-        Money minimum = in.requiredMoney("minimum", currencies);
-        Money maximum = in.requiredMoney("maximum", currencies);
-        List<Money> presets = in.requiredMoneyList("presets", currencies);
-        in.requirePositive("minimum", minimum);
-        in.requirePositive("maximum", maximum);
+    public TopUpSettingsView updateTopUp(TopUpSettingsRequest body) {
+        Money minimum = body.minimum().toMoney();
+        Money maximum = body.maximum().toMoney();
+        List<Money> presets = body.presets().stream().map(p -> p.toMoney()).toList();
         var base = tenants.get(caller.tenantId()).baseCurrency();
-        for (String field : List.of("minimum", "maximum")) {
-            Money m = field.equals("minimum") ? minimum : maximum;
-            if (m != null && !m.currency().equals(base)) {
-                in.error(field + ".currency", "currency.mismatch", "must be the base currency " + base);
+        List<FieldError> errors = new ArrayList<>();
+        if (!minimum.currency().equals(base)) {
+            errors.add(mismatch("minimum", base));
+        }
+        if (!maximum.currency().equals(base)) {
+            errors.add(mismatch("maximum", base));
+        }
+        for (int i = 0; i < presets.size(); i++) {
+            if (!presets.get(i).currency().equals(base)) {
+                errors.add(mismatch("presets[" + i + "]", base));
             }
         }
-        if (presets != null) {
-            for (int i = 0; i < presets.size(); i++) {
-                if (!presets.get(i).currency().equals(base)) {
-                    in.error("presets[" + i + "].currency", "currency.mismatch", "must be the base currency " + base);
-                }
-            }
+        if (!errors.isEmpty()) {
+            throw RequestBinder.refusal(errors);
         }
-        in.validate();
         TopUpLimits limits = new TopUpLimits(minimum, maximum, presets);
         return TopUpSettingsView.of(tenants.updateTopUpLimits(caller.tenantId(), limits));
+    }
+
+    private static FieldError mismatch(String field, CurrencyUnit base) {
+        return new FieldError(field + ".currency", "currency.mismatch", "must be the base currency " + base);
     }
 }

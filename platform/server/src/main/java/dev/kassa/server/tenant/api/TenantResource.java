@@ -1,10 +1,10 @@
 package dev.kassa.server.tenant.api;
-import dev.kassa.server.web.Audience;
-import dev.kassa.server.web.Caller;
 
 import dev.kassa.server.ledger.application.LedgerVerifier;
-import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.tenant.api.TenantViews.TenantView;
+import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.web.Audience;
+import dev.kassa.server.web.Caller;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

@@ -1,0 +1,50 @@
+package dev.kassa.server.payment.api;
+
+import dev.kassa.server.web.JsonRequest;
+import dev.kassa.server.web.MoneyInput;
+import dev.kassa.server.web.OtherMembers;
+import dev.kassa.server.web.constraint.Required;
+import dev.kassa.server.web.constraint.Text;
+import dev.kassa.server.web.constraint.ValidMoney;
+import jakarta.json.JsonValue;
+import java.util.List;
+import java.util.Map;
+
+/** The request bodies of this context, with the rules each field must meet. */
+public final class PaymentRequests {
+    private PaymentRequests() {
+    }
+
+    /**
+     * {@code amount} is what the customer pays; {@code quoteId} fixes the rate when it is not the
+     * account's currency; {@code savedMethodId} pays with a saved card, off-session when asked.
+     */
+    public record NewTopUpRequest(@Required @ValidMoney MoneyInput amount, @Text(max = 40) String payerId,
+                                  @Required @Text(max = 64) String method, @Text(max = 40) String quoteId,
+                                  Boolean saveMethod, @Text(max = 40) String savedMethodId, Boolean offSession)
+            implements JsonRequest { }
+
+    /** Starts saving a payment method for a payer; PENDING until the gateway confirms it. */
+    public record NewSavedMethodRequest(@Required @Text(max = 64) String method,
+                                        @Required @Text(max = 40) String payerId) implements JsonRequest { }
+
+    /** Gives back part or all of a top-up's unused money. */
+    public record NewRefundRequest(@Required @ValidMoney MoneyInput amount) implements JsonRequest { }
+
+    /** Why the tenant could not send a refund; kept to its first 500 characters. */
+    public record RefundFailedRequest(@Text(max = 10_000) String reason) implements JsonRequest {
+        public String shortReason() {
+            return reason == null || reason.length() <= 500 ? reason : reason.substring(0, 500);
+        }
+    }
+
+    /**
+     * A tenant's settings of one method: on or off, for which countries ({@code ["*"]}: all), and
+     * its credentials (a null or empty value removes one). A method's visible credentials (bank
+     * details) may also be given at the top level, as in the first release: those arrive in
+     * {@code others}.
+     */
+    public record MethodSettingsRequest(@Required Boolean enabled, @Required @Countries List<String> countries,
+                                        Map<String, String> credentials, @OtherMembers Map<String, JsonValue> others)
+            implements JsonRequest { }
+}
