@@ -1,8 +1,8 @@
 package dev.kassa.server.currency.api;
 
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.RatesInForce;
-import dev.kassa.server.currency.infrastructure.JpaExchangeRates;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
@@ -29,13 +29,13 @@ public class ExchangeRateResource {
     private static final Pattern SOURCE = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private Caller caller;
-    private JpaExchangeRates rates;
+    private ExchangeRates rates;
 
     protected ExchangeRateResource() {
     }
 
     @Inject
-    public ExchangeRateResource(Caller caller, JpaExchangeRates rates) {
+    public ExchangeRateResource(Caller caller, ExchangeRates rates) {
         this.caller = caller;
         this.rates = rates;
     }

@@ -1,6 +1,8 @@
 package dev.kassa.server.currency.application;
 
 import dev.kassa.api.rates.RateTable;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /** The exchange rates Kassa converts with: per-euro reference rates, kept with their history. */
 public interface ExchangeRates {
@@ -14,4 +16,13 @@ public interface ExchangeRates {
      *     is older than {@code KASSA_RATES_MAX_AGE_DAYS} days: never silently convert with old data
      */
     RateTable current();
+
+    /** Today's date where rates are concerned (UTC). */
+    LocalDate today();
+
+    /** The default source's rates in force on {@code date}: the latest published on or before it. */
+    Optional<RatesInForce> inForce(LocalDate date);
+
+    /** {@code source}'s rates in force on {@code date}. */
+    Optional<RatesInForce> inForce(String source, LocalDate date);
 }

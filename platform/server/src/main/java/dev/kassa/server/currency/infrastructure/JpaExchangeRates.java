@@ -90,11 +90,13 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
     }
 
     /** The default source's table in force on {@code date}, with its staleness as of today; empty if none is. */
+    @Override
     public Optional<RatesInForce> inForce(LocalDate date) {
         return inForce(DEFAULT_SOURCE, date);
     }
 
     /** The table of {@code source} in force on {@code date}, with its staleness as of today; empty if none is. */
+    @Override
     public Optional<RatesInForce> inForce(String source, LocalDate date) {
         int maxAgeDays = settings.ratesMaxAgeDays();
         LocalDate today = today();
@@ -102,6 +104,7 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
     }
 
     /** Today's date in UTC: rates change by calendar day, and the server clock is UTC. */
+    @Override
     public LocalDate today() {
         return LocalDate.now(clock.withZone(java.time.ZoneOffset.UTC));
     }

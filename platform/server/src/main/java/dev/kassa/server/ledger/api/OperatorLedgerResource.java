@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 
 /** Operator: checks over the whole installation. */
 @Audience(Audience.Party.OPERATOR)
-@Path("v1/operator")
+@Path("v1/operator/ledger")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class OperatorLedgerResource {
@@ -27,7 +27,7 @@ public class OperatorLedgerResource {
 
     /** Recomputes every balance of every tenant from the journal. */
     @GET
-    @Path("ledger/verify")
+    @Path("verify")
     public LedgerVerifier.Report verifyLedger() {
         return verifier.verify(null);
     }

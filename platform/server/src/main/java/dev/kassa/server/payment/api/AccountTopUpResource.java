@@ -1,9 +1,6 @@
 package dev.kassa.server.payment.api;
 
 import dev.kassa.server.payment.api.PaymentRequests.NewTopUpRequest;
-import dev.kassa.server.payment.api.PaymentViews.MethodOptionView;
-import dev.kassa.server.payment.api.PaymentViews.SavedMethodOptionView;
-import dev.kassa.server.payment.api.PaymentViews.TopUpOptionsView;
 import dev.kassa.server.payment.api.PaymentViews.TopUpView;
 import dev.kassa.server.payment.application.PaymentAttempts;
 import dev.kassa.server.payment.application.TopUpService;
@@ -12,7 +9,6 @@ import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
-import dev.kassa.server.web.MoneyView;
 import dev.kassa.server.web.Page;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,11 +22,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 
-/** An account's top-ups: what it may pay with, starting one, the list. */
+/** An account's top-ups: starting one, and the list. */
 @Audience(Audience.Party.TENANT)
-@Path("v1/accounts/{id}")
+@Path("v1/accounts/{id}/top-ups")
 // One instance, not one per request: it keeps no request state, and Caller is a request-scoped proxy.
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,21 +45,7 @@ public class AccountTopUpResource {
         this.attempts = attempts;
     }
 
-    @GET
-    @Path("top-up-options")
-    public TopUpOptionsView topUpOptions(@PathParam("id") String accountId, @QueryParam("payerId") String payerId) {
-        var options = topUps.options(caller.tenantId(), accountId, blankToNull(payerId));
-        var limits = options.limits();
-        List<String> offered = options.methods().stream().map(m -> m.code()).toList();
-        return new TopUpOptionsView(MoneyView.of(limits.minimum()), MoneyView.of(limits.maximum()),
-                limits.presets().stream().map(MoneyView::of).toList(),
-                options.methods().stream().map(m -> MethodOptionView.of(m, options.locale())).toList(),
-                options.savedMethods().stream().filter(s -> offered.contains(s.method()))
-                        .map(SavedMethodOptionView::of).toList());
-    }
-
     @POST
-    @Path("top-ups")
     public Response createTopUp(@PathParam("id") String accountId, NewTopUpRequest body) {
         var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(body.amount().toMoney(),
                 body.payerId(), body.method(), body.quoteId(), Boolean.TRUE.equals(body.saveMethod()),
@@ -74,7 +55,6 @@ public class AccountTopUpResource {
     }
 
     @GET
-    @Path("top-ups")
     public Page<TopUpView> listTopUps(@PathParam("id") String accountId, @QueryParam("status") String status,
                                       @QueryParam("limit") String limit, @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after, "top");
@@ -88,9 +68,5 @@ public class AccountTopUpResource {
         }
         return Page.of(topUps.list(caller.tenantId(), accountId, filter, page), page.limit(), t -> t.id())
                 .map(t -> TopUpView.of(t, attempts.latest(caller.tenantId(), t.id()).orElse(null)));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
     }
 }

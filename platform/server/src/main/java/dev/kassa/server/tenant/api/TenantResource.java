@@ -1,6 +1,5 @@
 package dev.kassa.server.tenant.api;
 
-import dev.kassa.server.ledger.application.LedgerVerifier;
 import dev.kassa.server.tenant.api.TenantViews.TenantView;
 import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.web.Audience;
@@ -12,35 +11,26 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The calling tenant itself, and its ledger check. */
+/** The calling tenant itself. */
 @Audience(Audience.Party.TENANT)
-@Path("v1")
+@Path("v1/tenant")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class TenantResource {
     private Caller caller;
     private TenantService tenants;
-    private LedgerVerifier verifier;
 
     protected TenantResource() {
     }
 
     @Inject
-    public TenantResource(Caller caller, TenantService tenants, LedgerVerifier verifier) {
+    public TenantResource(Caller caller, TenantService tenants) {
         this.caller = caller;
         this.tenants = tenants;
-        this.verifier = verifier;
     }
 
     @GET
-    @Path("tenant")
     public TenantView tenant() {
         return TenantView.of(tenants.get(caller.tenantId()));
-    }
-
-    @GET
-    @Path("ledger/verify")
-    public LedgerVerifier.Report verifyLedger() {
-        return verifier.verify(caller.tenantId());
     }
 }
