@@ -209,13 +209,21 @@ class ExchangeRatesIT {
         assertEquals("true", replay.header("Idempotent-Replayed"));
     }
 
-    /** The ECB source ships in WEB-INF/lib; PF4J must find it there, not the explicit fallback. */
+    /** The ECB source is a plugin jar installed beside the payment plugins, and listed with them. */
     @Test
-    void pf4jFindsTheBundledEcbSourceInsideTheServer(Kassa kassa) throws IOException {
+    void theEcbSourceComesFromItsPluginJarListedWithTheOthers(Kassa kassa) throws IOException {
         String log = Files.readString(kassa.process().log());
+        ApiResponse plugins = kassa.operator().get("operator/plugins");
 
-        assertTrue(log.contains("Exchange-rate sources: ecb (class path)"), "start log lacks the rate sources line");
-        assertFalse(log.contains("did not find the bundled ECB rate source"));
+        assertTrue(log.contains("Exchange-rate sources: ecb (plugin ecb-rates) (plugins directory "
+                + kassa.process().pluginsDir() + ")"), "start log lacks the rate sources line");
+        assertEquals(200, plugins.status(), plugins::toString);
+        JsonObject ecb = plugin(plugins, "ecb-rates");
+        assertEquals("STARTED", ecb.getString("state"), plugins::toString);
+        assertEquals("ecb-rates.jar", ecb.getString("file"));
+        assertEquals(List.of(), ecb.getJsonArray("methods"), "a rate source is no payment method");
+        assertEquals("STARTED", plugin(plugins, "stripe").getString("state"), plugins::toString);
+        assertEquals("STARTED", plugin(plugins, "bank-transfer").getString("state"), plugins::toString);
     }
 
     /**
@@ -267,6 +275,11 @@ class ExchangeRatesIT {
         } finally {
             ecb.stop(0);
         }
+    }
+
+    private static JsonObject plugin(ApiResponse list, String id) {
+        return list.items().getValuesAs(JsonObject.class).stream().filter(p -> p.getString("id").equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(id + " not in " + list));
     }
 
     private static ApiResponse upload(ApiClient client, String xml) {

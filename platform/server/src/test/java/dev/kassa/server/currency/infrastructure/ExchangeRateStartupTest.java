@@ -9,6 +9,7 @@ import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.MemoryRateRepository;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.currency.application.RecordingRatesImported;
+import dev.kassa.server.plugin.TestPlugins;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,6 +61,7 @@ class ExchangeRateStartupTest {
     @BeforeEach
     void setUp() throws IOException {
         logger.addHandler(handler);
+        TestPlugins.installEcbPlugin(dir.resolve("plugins"));
         sources = new RateSources(dir.resolve("plugins"));
         sources.start();
         ecb = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
