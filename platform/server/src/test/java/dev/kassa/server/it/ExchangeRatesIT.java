@@ -227,6 +227,43 @@ class ExchangeRatesIT {
     }
 
     /**
+     * A server whose plugins directory has no rate source (on the default H2) starts, says so in
+     * one line, and refuses uploads saying what to do; once the ECB jar is dropped in and the
+     * plugins reloaded, uploads work without a restart.
+     */
+    @Test
+    void withoutARateSourceTheServerStartsSaysSoAndTakesRatesOnceThePluginIsDroppedIn(@TempDir Path temp)
+            throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        String token = "op-" + UUID.randomUUID();
+        Map<String, String> env = KassaProcess.env("KASSA_DATA_DIR", temp.resolve("data").toString(),
+                "KASSA_PLUGINS_DIR", plugins.toString(), "KASSA_OPERATOR_TOKEN", token);
+        try (KassaProcess server = KassaProcess.start(env)) {
+            Kassa kassa = new Kassa(server, token);
+            List<String> said = Files.readAllLines(server.log()).stream()
+                    .filter(l -> l.contains("No exchange-rate source is installed")).toList();
+            assertEquals(1, said.size(), server::tail);
+            assertTrue(said.get(0).contains("(plugins directory " + plugins + "): rates can be neither uploaded"
+                    + " nor fetched until a rate-source plugin such as ecb-rates.jar is put there"), said::toString);
+            assertTrue(kassa.operator().get("operator/plugins").items().isEmpty());
+
+            ApiResponse refused = upload(kassa.operator(), fixture(DAILY));
+            assertEquals(422, refused.status(), refused::toString);
+            assertEquals("rates.source_unknown", refused.code());
+            assertTrue(refused.string("detail").contains("none is installed"), refused::toString);
+
+            Files.copy(Path.of(System.getProperty("kassa.plugins.dir"), "ecb-rates.jar"),
+                    plugins.resolve("ecb-rates.jar"));
+            ApiResponse reloaded = kassa.operator().post("operator/plugins/reload", "{}");
+            assertEquals("STARTED", plugin(reloaded, "ecb-rates").getString("state"), reloaded::toString);
+            ApiResponse accepted = upload(kassa.operator(), fixture(DAILY));
+            assertEquals(201, accepted.status(), accepted::toString);
+            assertEquals("1.1097", kassa.newTenant().api().get("exchange-rates?date=2025-04-03").object()
+                    .getJsonObject("rates").getString("USD"));
+        }
+    }
+
+    /**
      * Rates without an upload, on a server of its own (on the default H2): the 90-day file given at
      * start, and today's rates fetched from a stand-in for the ECB a few seconds after start.
      */

@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
  * The {@link RateSource}s Kassa knows: the extensions of the plugins in {@code KASSA_PLUGINS_DIR},
  * found by PF4J through the {@link PluginRegistry}. The ECB source is such a plugin
  * ({@code ecb-rates.jar}, installed by the launcher like the payment plugins); nothing is built in.
+ * With no rate source installed, Kassa runs on the rates already stored and says so at start.
  */
 @ApplicationScoped
 public class RateSources {
@@ -57,7 +58,14 @@ public class RateSources {
         if (ownsRegistry) {
             registry.start();
         }
-        LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + registry.pluginsDir() + ")");
+        if (byId().isEmpty()) {
+            LOG.warning(() -> "No exchange-rate source is installed (plugins directory " + registry.pluginsDir()
+                    + "): rates can be neither uploaded nor fetched until a rate-source plugin such as ecb-rates.jar"
+                    + " is put there and the plugins are reloaded; rates already stored are still used");
+        } else {
+            LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + registry.pluginsDir()
+                    + ")");
+        }
     }
 
     @PreDestroy
@@ -128,8 +136,10 @@ public class RateSources {
      */
     public List<RateTable> parse(String sourceId, InputStream document) {
         RateSource source = find(sourceId).orElseThrow(() -> KassaException.unprocessable("rates.source_unknown",
-                "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; known: "
-                        + String.join(", ", byId().keySet()) + "."));
+                "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; " + (byId().isEmpty()
+                        ? "none is installed: put a rate-source plugin such as ecb-rates.jar into the plugins"
+                                + " directory and reload the plugins."
+                        : "known: " + String.join(", ", byId().keySet()) + ".")));
         List<RateTable> tables;
         try {
             tables = source.parse(document);

@@ -89,15 +89,21 @@ class RateSourcesTest {
      * them as extensions of the application: they must not count, as no plugin was installed.
      */
     @Test
-    void withoutAPluginThereIsNoSourceEvenWithOneOnTheClassPath() throws IOException {
+    void withoutAPluginThereIsNoSourceEvenWithOneOnTheClassPathAndTheStartSaysSo() throws IOException {
         assertTrue(classPathIndexNames(EcbRateSource.class.getName()), "premise: the ECB source is on the class path");
 
         RateSources sources = start(dir.resolve("missing"));
 
         assertEquals(Map.of(), sources.all());
         assertEquals("", sources.describe());
-        assertEquals("rates.source_unknown", assertThrows(KassaException.class, () -> parse(sources, "ecb", DAILY))
-                .code());
+        List<LogRecord> warnings = log.stream().filter(r -> r.getLevel() == Level.WARNING).toList();
+        assertEquals(1, warnings.size(), this::messages);
+        assertTrue(warnings.get(0).getMessage().startsWith("No exchange-rate source is installed (plugins directory "
+                + dir.resolve("missing") + "): rates can be neither uploaded nor fetched"), this::messages);
+        KassaException e = assertThrows(KassaException.class, () -> parse(sources, "ecb", DAILY));
+        assertEquals(422, e.status());
+        assertEquals("rates.source_unknown", e.code());
+        assertTrue(e.getMessage().contains("'ecb'; none is installed: put a rate-source plugin"), e.getMessage());
     }
 
     @Test
