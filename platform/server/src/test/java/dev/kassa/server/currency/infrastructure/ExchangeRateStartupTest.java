@@ -119,6 +119,18 @@ class ExchangeRateStartupTest {
     }
 
     @Test
+    void theRatesFileIsReadWithTheSourceKassaRatesSourceNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("rates.xml"), DAILY);
+        Settings settings = new Settings(Map.of(Settings.RATES_FILE, file.toString(), Settings.RATES_SOURCE, "fed"));
+
+        new ExchangeRateStartup(settings, sources, new RateImportService(repository, new RecordingRatesImported()))
+                .onStart(new Object());
+
+        assertTrue(repository.stored.isEmpty());
+        assertTrue(logged(Level.SEVERE, "There is no exchange-rate source 'fed'; known: ecb."), this::messages);
+    }
+
+    @Test
     void aFetchImportsWhatThePublisherServes() {
         assertTrue(startup(null).fetch(url("/daily.xml")));
 
