@@ -117,7 +117,7 @@ public final class KassaProcess implements AutoCloseable {
     }
 
     /**
-     * The plugin jars the build made ({@code kassa.plugins.dir}: bank transfer, Stripe), copied
+     * The plugin jars the build made ({@code kassa.plugins.dir}: bank transfer, Stripe, ECB rates), copied
      * into a server's default plugins directory, as {@code ./kassa build} does for {@code ./kassa run}.
      */
     public static void installPlugins(Path pluginsDir) throws IOException {

@@ -43,6 +43,7 @@ public class Settings {
     public static final String RATES_ECB_URL = "KASSA_RATES_ECB_URL";
     public static final String RATES_FILE = "KASSA_RATES_FILE";
     public static final String RATES_MAX_AGE_DAYS = "KASSA_RATES_MAX_AGE_DAYS";
+    public static final String RATES_SOURCE = "KASSA_RATES_SOURCE";
     public static final String ALLOW_INSECURE_GATEWAYS = "KASSA_ALLOW_INSECURE_GATEWAYS";
     public static final String MAX_BODY_BYTES = "KASSA_MAX_BODY_BYTES";
     /** {@code KASSA_PLUGINS_<PLUGIN>_<NAME>}: operator settings handed to one plugin. */
@@ -55,6 +56,10 @@ public class Settings {
     private static final Set<String> LAUNCHER_ONLY = Set.of("KASSA_HTTP_PORT", "KASSA_JAVA_OPTS",
             "KASSA_BENCH_JAVA_OPTS");
     private static final Pattern DIGITS = Pattern.compile("[0-9]{1,18}");
+    /** The id of the ECB plugin's source, which the launcher installs. */
+    static final String DEFAULT_RATES_SOURCE = "ecb";
+    /** What {@link dev.kassa.api.rates.RateSource#id()} allows. */
+    private static final Pattern RATE_SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
     private Path dataDir;
     private Optional<Path> tenantsDir;
@@ -67,6 +72,7 @@ public class Settings {
     private Optional<URI> ratesEcbUrl;
     private Optional<Path> ratesFile;
     private int ratesMaxAgeDays;
+    private String ratesSource;
     private boolean allowInsecureGateways;
     private long maxBodyBytes;
     private Map<String, String> pluginSettings;
@@ -117,6 +123,9 @@ public class Settings {
         ratesFile.ifPresent(file -> in.check(RATES_FILE, Files.isRegularFile(file) && Files.isReadable(file),
                 "a readable file"));
         ratesMaxAgeDays = (int) in.number(RATES_MAX_AGE_DAYS, 4, 0, 3650, "days");
+        ratesSource = in.string(RATES_SOURCE).orElse(DEFAULT_RATES_SOURCE);
+        in.check(RATES_SOURCE, RATE_SOURCE_ID.matcher(ratesSource).matches(),
+                "a rate source id: lower-case letters, digits and dashes, at most 40");
         maxBodyBytes = in.number(MAX_BODY_BYTES, 1024 * 1024, 1, MAX_BODY_BYTES_LIMIT, "bytes");
         pluginSettings = in.pluginSettings();
         in.warnAboutInsecureGateways();
@@ -180,6 +189,15 @@ public class Settings {
     /** {@value #RATES_MAX_AGE_DAYS}: how old (in days) rates may be and still be used, 0 to 3650, default 4. */
     public int ratesMaxAgeDays() {
         return ratesMaxAgeDays;
+    }
+
+    /**
+     * {@value #RATES_SOURCE}: the id of the rate source whose rates Kassa quotes and converts with,
+     * and which reads uploads that name no source, {@value #RATES_FILE} and the fetch from
+     * {@value #RATES_ECB_URL}; default {@code ecb}. A plugin provides it; none need be installed.
+     */
+    public String ratesSource() {
+        return ratesSource;
     }
 
     /** {@value #ALLOW_INSECURE_GATEWAYS}: whether gateway and rate URLs may be plain http (tests, local fakes). */

@@ -42,6 +42,7 @@ class SettingsTest {
         assertEquals(Optional.empty(), settings.ratesEcbUrl());
         assertEquals(Optional.empty(), settings.ratesFile());
         assertEquals(4, settings.ratesMaxAgeDays());
+        assertEquals("ecb", settings.ratesSource());
         assertFalse(settings.allowInsecureGateways());
         assertEquals(1_048_576, settings.maxBodyBytes());
         assertEquals(List.of(), settings.warnings());
@@ -150,6 +151,16 @@ class SettingsTest {
 
         assertEquals("KASSA_ALLOW_INSECURE_GATEWAYS='yes' is not allowed: true or false",
                 refused(Settings.ALLOW_INSECURE_GATEWAYS, "yes"));
+    }
+
+    @Test
+    void theRatesSourceIsARateSourceId() {
+        assertEquals("fed-h10", setting(Settings.RATES_SOURCE, " fed-h10 ").ratesSource());
+
+        for (String bad : List.of("ECB", "-ecb", "ecb rates", "ecb_rates", "x".repeat(41))) {
+            assertTrue(refused(Settings.RATES_SOURCE, bad).endsWith(
+                    "is not allowed: a rate source id: lower-case letters, digits and dashes, at most 40"), bad);
+        }
     }
 
     @Test

@@ -209,13 +209,58 @@ class ExchangeRatesIT {
         assertEquals("true", replay.header("Idempotent-Replayed"));
     }
 
-    /** The ECB source ships in WEB-INF/lib; PF4J must find it there, not the explicit fallback. */
+    /** The ECB source is a plugin jar installed beside the payment plugins, and listed with them. */
     @Test
-    void pf4jFindsTheBundledEcbSourceInsideTheServer(Kassa kassa) throws IOException {
+    void theEcbSourceComesFromItsPluginJarListedWithTheOthers(Kassa kassa) throws IOException {
         String log = Files.readString(kassa.process().log());
+        ApiResponse plugins = kassa.operator().get("operator/plugins");
 
-        assertTrue(log.contains("Exchange-rate sources: ecb (class path)"), "start log lacks the rate sources line");
-        assertFalse(log.contains("did not find the bundled ECB rate source"));
+        assertTrue(log.contains("Exchange-rate sources: ecb (plugin ecb-rates) (plugins directory "
+                + kassa.process().pluginsDir() + ")"), "start log lacks the rate sources line");
+        assertEquals(200, plugins.status(), plugins::toString);
+        JsonObject ecb = plugin(plugins, "ecb-rates");
+        assertEquals("STARTED", ecb.getString("state"), plugins::toString);
+        assertEquals("ecb-rates.jar", ecb.getString("file"));
+        assertEquals(List.of(), ecb.getJsonArray("methods"), "a rate source is no payment method");
+        assertEquals("STARTED", plugin(plugins, "stripe").getString("state"), plugins::toString);
+        assertEquals("STARTED", plugin(plugins, "bank-transfer").getString("state"), plugins::toString);
+    }
+
+    /**
+     * A server whose plugins directory has no rate source (on the default H2) starts, says so in
+     * one line, and refuses uploads saying what to do; once the ECB jar is dropped in and the
+     * plugins reloaded, uploads work without a restart.
+     */
+    @Test
+    void withoutARateSourceTheServerStartsSaysSoAndTakesRatesOnceThePluginIsDroppedIn(@TempDir Path temp)
+            throws Exception {
+        Path plugins = Files.createDirectories(temp.resolve("plugins"));
+        String token = "op-" + UUID.randomUUID();
+        Map<String, String> env = KassaProcess.env("KASSA_DATA_DIR", temp.resolve("data").toString(),
+                "KASSA_PLUGINS_DIR", plugins.toString(), "KASSA_OPERATOR_TOKEN", token);
+        try (KassaProcess server = KassaProcess.start(env)) {
+            Kassa kassa = new Kassa(server, token);
+            List<String> said = Files.readAllLines(server.log()).stream()
+                    .filter(l -> l.contains("No exchange-rate source is installed")).toList();
+            assertEquals(1, said.size(), server::tail);
+            assertTrue(said.get(0).contains("(plugins directory " + plugins + "): rates can be neither uploaded"
+                    + " nor fetched until a rate-source plugin such as ecb-rates.jar is put there"), said::toString);
+            assertTrue(kassa.operator().get("operator/plugins").items().isEmpty());
+
+            ApiResponse refused = upload(kassa.operator(), fixture(DAILY));
+            assertEquals(422, refused.status(), refused::toString);
+            assertEquals("rates.source_unknown", refused.code());
+            assertTrue(refused.string("detail").contains("none is installed"), refused::toString);
+
+            Files.copy(Path.of(System.getProperty("kassa.plugins.dir"), "ecb-rates.jar"),
+                    plugins.resolve("ecb-rates.jar"));
+            ApiResponse reloaded = kassa.operator().post("operator/plugins/reload", "{}");
+            assertEquals("STARTED", plugin(reloaded, "ecb-rates").getString("state"), reloaded::toString);
+            ApiResponse accepted = upload(kassa.operator(), fixture(DAILY));
+            assertEquals(201, accepted.status(), accepted::toString);
+            assertEquals("1.1097", kassa.newTenant().api().get("exchange-rates?date=2025-04-03").object()
+                    .getJsonObject("rates").getString("USD"));
+        }
     }
 
     /**
@@ -267,6 +312,11 @@ class ExchangeRatesIT {
         } finally {
             ecb.stop(0);
         }
+    }
+
+    private static JsonObject plugin(ApiResponse list, String id) {
+        return list.items().getValuesAs(JsonObject.class).stream().filter(p -> p.getString("id").equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(id + " not in " + list));
     }
 
     private static ApiResponse upload(ApiClient client, String xml) {

@@ -1,6 +1,7 @@
 package dev.kassa.plugin.ecb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -8,20 +9,24 @@ import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarFile;
 import dev.kassa.testkit.Fixtures;
 import dev.kassa.testkit.PluginJars;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pf4j.JarPluginManager;
+import org.pf4j.DefaultPluginManager;
 import org.pf4j.PluginManager;
 import org.pf4j.PluginWrapper;
 
 /**
- * Packs the compiled classes into a plugin jar, as the build does, and loads it with PF4J: the
- * extension index must name the rate source, and the manifest properties of the pom must name
- * the plugin class. The API stays outside the jar, as it is {@code provided}.
+ * Loads the plugin jar the build made (before the tests, see the pom) with the plugin manager the
+ * server uses, as the server loads it from its plugins directory: the extension index must name
+ * the rate source, and the manifest entries the plugins parent pom writes must name the plugin.
+ * The API stays outside the jar, as it is {@code provided}. Outside Maven (no
+ * {@code kassa.plugin.jar}), the compiled classes are packed into a jar with the same manifest.
  */
 class EcbRatesPluginTest {
     @TempDir
@@ -31,10 +36,16 @@ class EcbRatesPluginTest {
     void pf4jFindsTheRateSourceInThePluginJar() throws IOException {
         String pluginId = System.getProperty("kassa.plugin.id", "ecb-rates");
         String pluginClass = System.getProperty("kassa.plugin.class", EcbRatesPlugin.class.getName());
-        Path classes = PluginJars.codeSource(EcbRateSource.class);
-        PluginJars.pack(classes, plugins.resolve(pluginId + ".jar"), pluginId, pluginClass, "0.1.0");
+        Path jar = plugins.resolve(pluginId + ".jar");
+        String built = System.getProperty("kassa.plugin.jar");
+        if (built != null) {
+            Files.copy(Path.of(built), jar);
+        } else {
+            PluginJars.pack(PluginJars.codeSource(EcbRateSource.class), jar, pluginId, pluginClass, "0.1.0");
+        }
+        assertFalse(containsApi(jar), "the plugin jar must not carry the platform API");
 
-        PluginManager manager = new JarPluginManager(plugins);
+        PluginManager manager = new DefaultPluginManager(plugins);
         try {
             manager.loadPlugins();
             manager.startPlugins();
@@ -56,6 +67,12 @@ class EcbRatesPluginTest {
             // not stopPlugins(): in pf4j 3.15.0 it throws ConcurrentModificationException (pf4j/pf4j#656)
             List.copyOf(manager.getStartedPlugins()).forEach(p -> manager.stopPlugin(p.getPluginId()));
             manager.unloadPlugins();
+        }
+    }
+
+    private static boolean containsApi(Path jar) throws IOException {
+        try (JarFile file = new JarFile(jar.toFile())) {
+            return file.stream().anyMatch(e -> e.getName().startsWith("dev/kassa/api/"));
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.kassa.server.currency.api;
 
-import dev.kassa.server.currency.application.ExchangeRates;
+import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.ImportResult;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.currency.infrastructure.RateSources;
@@ -40,14 +40,16 @@ public class OperatorExchangeRateResource {
 
     private RateSources sources;
     private RateImportService importer;
+    private Settings settings;
 
     protected OperatorExchangeRateResource() {
     }
 
     @Inject
-    public OperatorExchangeRateResource(RateSources sources, RateImportService importer) {
+    public OperatorExchangeRateResource(RateSources sources, RateImportService importer, Settings settings) {
         this.sources = sources;
         this.importer = importer;
+        this.settings = settings;
     }
 
     /**
@@ -61,7 +63,7 @@ public class OperatorExchangeRateResource {
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("source") String source, InputStream body) {
         requireXml(contentType);
-        String sourceId = source == null || source.isBlank() ? ExchangeRates.DEFAULT_SOURCE : source.strip();
+        String sourceId = source == null || source.isBlank() ? settings.ratesSource() : source.strip();
         byte[] document = read(body);
         ImportResult result = importer.importTables(sourceId,
                 sources.parse(sourceId, new ByteArrayInputStream(document)));

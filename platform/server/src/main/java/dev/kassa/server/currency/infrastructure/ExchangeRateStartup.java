@@ -2,7 +2,6 @@ package dev.kassa.server.currency.infrastructure;
 
 import dev.kassa.api.rates.RateTable;
 import dev.kassa.server.config.Settings;
-import dev.kassa.server.currency.application.ExchangeRates;
 import dev.kassa.server.currency.application.ImportResult;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.shared.KassaException;
@@ -74,7 +73,7 @@ public class ExchangeRateStartup {
     }
 
     private void importFile(Path file) {
-        String source = ExchangeRates.DEFAULT_SOURCE;
+        String source = settings.ratesSource();
         try (InputStream in = Files.newInputStream(file)) {
             ImportResult result = importer.importTables(source, sources.parse(source, in));
             LOG.info(() -> "Exchange rates from " + file + ": " + result);
@@ -116,7 +115,7 @@ public class ExchangeRateStartup {
 
     /** One fetch and import; true when it worked. Never throws. */
     boolean fetch(URI url) {
-        String source = ExchangeRates.DEFAULT_SOURCE;
+        String source = settings.ratesSource();
         try {
             byte[] document = downloader.download(url);
             List<RateTable> tables = sources.parse(source, new ByteArrayInputStream(document));

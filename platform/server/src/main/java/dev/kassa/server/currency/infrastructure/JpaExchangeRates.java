@@ -67,14 +67,14 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
     }
 
     /**
-     * The default source's table in force today (UTC).
+     * The table of {@code KASSA_RATES_SOURCE} in force today (UTC).
      *
      * @throws dev.kassa.server.shared.KassaException 409 {@code rates.stale} if there is none, or it
      *     is older than {@code KASSA_RATES_MAX_AGE_DAYS}
      */
     @Override
     public RateTable current() {
-        String source = DEFAULT_SOURCE;
+        String source = settings.ratesSource();
         LocalDate today = today();
         long gen = generation.get();
         long now = System.nanoTime();
@@ -89,10 +89,10 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
         return RatesInForce.requireFresh(table, source, today, settings.ratesMaxAgeDays());
     }
 
-    /** The default source's table in force on {@code date}, with its staleness as of today; empty if none is. */
+    /** The table of {@code KASSA_RATES_SOURCE} in force on {@code date}, with its staleness as of today; empty if none is. */
     @Override
     public Optional<RatesInForce> inForce(LocalDate date) {
-        return inForce(DEFAULT_SOURCE, date);
+        return inForce(settings.ratesSource(), date);
     }
 
     /** The table of {@code source} in force on {@code date}, with its staleness as of today; empty if none is. */

@@ -2,7 +2,6 @@ package dev.kassa.server.currency.infrastructure;
 
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
-import dev.kassa.plugin.ecb.EcbRateSource;
 import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import jakarta.annotation.PostConstruct;
@@ -22,20 +21,17 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The {@link RateSource}s Kassa knows, found with PF4J: plugins in {@code KASSA_PLUGINS_DIR} and
- * extensions on the application's own class path (the bundled ECB source, indexed in its jar's
- * {@code META-INF/extensions.idx}; PF4J reads that index through its own class loader, which in
- * the server is the web application's, so {@code WEB-INF/lib} is seen). A plugin may replace a
- * built-in source by declaring the same id.
+ * The {@link RateSource}s Kassa knows: the extensions of the plugins in {@code KASSA_PLUGINS_DIR},
+ * found by PF4J through the {@link PluginRegistry}. The ECB source is such a plugin
+ * ({@code ecb-rates.jar}, installed by the launcher like the payment plugins); nothing is built in.
+ * With no rate source installed, Kassa runs on the rates already stored and says so at start.
  */
 @ApplicationScoped
 public class RateSources {
     private static final Logger LOG = Logger.getLogger(RateSources.class.getName());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
-    static final String CLASS_PATH = "class path";
-    static final String BUILT_IN = "built in";
 
-    /** A source and where it came from: "class path", "plugin &lt;id&gt;" or "built in". */
+    /** A source and where it came from: "plugin &lt;id&gt;". */
     public record Found(RateSource source, String origin) { }
 
     private PluginRegistry registry;
@@ -62,7 +58,14 @@ public class RateSources {
         if (ownsRegistry) {
             registry.start();
         }
-        LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + registry.pluginsDir() + ")");
+        if (byId().isEmpty()) {
+            LOG.warning(() -> "No exchange-rate source is installed (plugins directory " + registry.pluginsDir()
+                    + "): rates can be neither uploaded nor fetched until a rate-source plugin such as ecb-rates.jar"
+                    + " is put there and the plugins are reloaded; rates already stored are still used");
+        } else {
+            LOG.info(() -> "Exchange-rate sources: " + describe() + " (plugins directory " + registry.pluginsDir()
+                    + ")");
+        }
     }
 
     @PreDestroy
@@ -80,12 +83,7 @@ public class RateSources {
         }
         Map<String, Found> found = new TreeMap<>();
         for (PluginRegistry.FoundRateSource source : current) {
-            add(found, source.source(), source.origin());
-        }
-        if (!found.containsKey(EcbRateSource.ID)) {
-            // Only if PF4J could not see the bundled jar: the ECB source must always be there.
-            LOG.warning("PF4J did not find the bundled ECB rate source; using it directly");
-            found.put(EcbRateSource.ID, new Found(new EcbRateSource(), BUILT_IN));
+            add(found, source.source(), "plugin " + source.pluginId());
         }
         byId = Collections.unmodifiableMap(found);
         builtFrom = current;
@@ -109,9 +107,6 @@ public class RateSources {
         Found existing = found.get(id);
         if (existing == null) {
             found.put(id, new Found(source, origin));
-        } else if (existing.origin().equals(CLASS_PATH) && !origin.equals(CLASS_PATH)) {
-            LOG.info(() -> "Rate source '" + id + "' from " + origin + " replaces the one on the class path");
-            found.put(id, new Found(source, origin));
         } else {
             LOG.warning(() -> "Rate source '" + id + "' from " + origin + " ignored: " + existing.origin()
                     + " provides it already");
@@ -127,7 +122,7 @@ public class RateSources {
         return byId();
     }
 
-    /** "ecb (class path), other (plugin other-rates)". */
+    /** "ecb (plugin ecb-rates), other (plugin other-rates)"; empty when none is installed. */
     public String describe() {
         return byId().entrySet().stream().map(e -> e.getKey() + " (" + e.getValue().origin() + ")")
                 .collect(Collectors.joining(", "));
@@ -141,8 +136,10 @@ public class RateSources {
      */
     public List<RateTable> parse(String sourceId, InputStream document) {
         RateSource source = find(sourceId).orElseThrow(() -> KassaException.unprocessable("rates.source_unknown",
-                "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; known: "
-                        + String.join(", ", byId().keySet()) + "."));
+                "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; " + (byId().isEmpty()
+                        ? "none is installed: put a rate-source plugin such as ecb-rates.jar into the plugins"
+                                + " directory and reload the plugins."
+                        : "known: " + String.join(", ", byId().keySet()) + ".")));
         List<RateTable> tables;
         try {
             tables = source.parse(document);

@@ -28,7 +28,8 @@ import org.pf4j.PluginWrapper;
 
 /**
  * The plugins Kassa runs: every jar (or plugin directory) in {@code KASSA_PLUGINS_DIR}, loaded with
- * PF4J, plus extensions on the application's own class path (the bundled ECB rate source).
+ * PF4J. Payment methods and rate sources come from these plugins only, never from the
+ * application's own class path.
  *
  * <p>A plugin that fails to load, to start or to describe its methods is listed with its error and
  * harms nothing else. {@link #reload()} loads the directory afresh, so a jar dropped in (or
@@ -55,8 +56,8 @@ public class PluginRegistry {
     public record PluginStatus(String id, String version, String state, List<String> methods, String error,
                                String file) { }
 
-    /** A rate source and where it came from: "class path" or "plugin &lt;id&gt;". */
-    public record FoundRateSource(RateSource source, String origin) { }
+    /** A rate source and the id of the plugin it came from. */
+    public record FoundRateSource(RateSource source, String pluginId) { }
 
     private record Snapshot(PluginManager manager, List<PluginStatus> plugins, Map<String, LoadedMethod> methods,
                             List<FoundRateSource> rateSources) {
@@ -161,13 +162,17 @@ public class PluginRegistry {
             statuses.add(describe(manager, plugin, methods));
         }
         List<FoundRateSource> rateSources = new ArrayList<>();
-        try {
-            for (RateSource source : manager.getExtensions(RateSource.class)) {
-                PluginWrapper owner = manager.whichPlugin(source.getClass());
-                rateSources.add(new FoundRateSource(source, owner == null ? "class path" : "plugin " + owner.getPluginId()));
+        for (PluginWrapper plugin : manager.getStartedPlugins().stream()
+                .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList()) {
+            // By plugin id, as for payment methods: getExtensions(type) alone would add any extension
+            // PF4J finds on the application's class path.
+            try {
+                for (RateSource source : manager.getExtensions(RateSource.class, plugin.getPluginId())) {
+                    rateSources.add(new FoundRateSource(source, plugin.getPluginId()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to give its exchange-rate sources", e);
             }
-        } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "Finding exchange-rate sources failed", e);
         }
         LOG.info(() -> "Plugins from " + pluginsDir + ": " + statuses.stream()
                 .map(s -> s.id() + " " + s.state() + (s.methods().isEmpty() ? "" : " " + s.methods())).toList());

@@ -9,6 +9,7 @@ import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.MemoryRateRepository;
 import dev.kassa.server.currency.application.RateImportService;
 import dev.kassa.server.currency.application.RecordingRatesImported;
+import dev.kassa.server.plugin.application.TestPlugins;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -60,6 +61,7 @@ class ExchangeRateStartupTest {
     @BeforeEach
     void setUp() throws IOException {
         logger.addHandler(handler);
+        TestPlugins.installEcbPlugin(dir.resolve("plugins"));
         sources = new RateSources(dir.resolve("plugins"));
         sources.start();
         ecb = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -114,6 +116,18 @@ class ExchangeRateStartupTest {
 
         assertTrue(repository.stored.isEmpty());
         assertTrue(logged(Level.SEVERE, "was not imported: ECB rates"), this::messages);
+    }
+
+    @Test
+    void theRatesFileIsReadWithTheSourceKassaRatesSourceNames() throws IOException {
+        Path file = Files.writeString(dir.resolve("rates.xml"), DAILY);
+        Settings settings = new Settings(Map.of(Settings.RATES_FILE, file.toString(), Settings.RATES_SOURCE, "fed"));
+
+        new ExchangeRateStartup(settings, sources, new RateImportService(repository, new RecordingRatesImported()))
+                .onStart(new Object());
+
+        assertTrue(repository.stored.isEmpty());
+        assertTrue(logged(Level.SEVERE, "There is no exchange-rate source 'fed'; known: ecb."), this::messages);
     }
 
     @Test

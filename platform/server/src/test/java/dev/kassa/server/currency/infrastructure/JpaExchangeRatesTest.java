@@ -60,6 +60,18 @@ class JpaExchangeRatesTest {
     }
 
     @Test
+    void theSourceQuotedWithIsTheOneKassaRatesSourceNames() {
+        row("ecb", "2025-04-04", "USD", "1.1057");
+        row("other", "2025-04-07", "USD", "2");
+        JpaExchangeRates other = new JpaExchangeRates(entityManager(), TUESDAY,
+                new Settings(Map.of(Settings.RATES_SOURCE, "other")));
+
+        assertEquals("other", other.current().source());
+        assertEquals(new BigDecimal("2"), other.current().perEuro().get("USD"));
+        assertEquals(LocalDate.of(2025, 4, 7), other.inForce(LocalDate.of(2025, 4, 8)).orElseThrow().table().date());
+    }
+
+    @Test
     void aTableOlderThanTheMaximumAgeIsStale() {
         row("ecb", "2025-04-03", "USD", "1.1097");
 
