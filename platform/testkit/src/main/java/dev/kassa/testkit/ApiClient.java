@@ -1,19 +1,29 @@
 package dev.kassa.testkit;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Flow;
 
-/** A small client for the Kassa JSON API, authenticated as one caller. */
+/**
+ * A small client for the Kassa JSON API, authenticated as one caller. When the system property
+ * {@value OpenApiTraffic#PROPERTY} names the API's OpenAPI document, every exchange is checked
+ * against it, and one that does not fit fails with an {@link AssertionError}.
+ */
 public final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .version(HttpClient.Version.HTTP_1_1).build();
+    private static final Optional<OpenApiTraffic> DOCUMENT = OpenApiTraffic.fromSystemProperty();
 
     private final URI base;
     private final String token;
@@ -79,13 +89,55 @@ public final class ApiClient {
         }
         headers.forEach(request::header);
         try {
-            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new ApiResponse(response.statusCode(), response.headers(), response.body());
+            HttpRequest sent = request.build();
+            HttpResponse<String> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofString());
+            ApiResponse answer = new ApiResponse(response.statusCode(), response.headers(), response.body());
+            DOCUMENT.ifPresent(document -> document.check(new OpenApiTraffic.Exchange(method, sent.uri().getRawPath(),
+                    sent.headers().firstValue("Content-Type").orElse(null),
+                    answer.status() / 100 == 2 ? bytes(body) : null, answer.status(),
+                    answer.contentType(), answer.body())));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * What {@code body} sends. The JDK's publishers give their bytes again to each subscriber (a
+     * stream's supplier is asked for a new stream), so this reads what was sent.
+     */
+    private static byte[] bytes(HttpRequest.BodyPublisher body) {
+        if (body.contentLength() == 0) {
+            return new byte[0];
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<byte[]> done = new CompletableFuture<>();
+        body.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(ByteBuffer item) {
+                byte[] chunk = new byte[item.remaining()];
+                item.get(chunk);
+                out.writeBytes(chunk);
+            }
+
+            @Override
+            public void onError(Throwable error) {
+                done.completeExceptionally(error);
+            }
+
+            @Override
+            public void onComplete() {
+                done.complete(out.toByteArray());
+            }
+        });
+        return done.join();
     }
 }

@@ -289,6 +289,17 @@ class MoneyFlowIT {
         assertEquals(200, kassa.anonymous().get("/health/ready").status());
         ApiResponse openapi = kassa.anonymous().get("/openapi");
         assertEquals(200, openapi.status());
-        assertTrue(openapi.body().contains("/api/v1/accounts/{id}/charges"), openapi.body().substring(0, 200));
+        assertTrue(openapi.body().contains("/api/v1/accounts/{accountId}/charges"), openapi.body().substring(0, 200));
+        ApiResponse json = kassa.anonymous().send("GET", "/openapi", null,
+                java.util.Map.of("Accept", "application/json"));
+        assertEquals("createCharge", json.object().getJsonObject("paths")
+                .getJsonObject("/api/v1/accounts/{accountId}/charges").getJsonObject("post").getString("operationId"));
+        ApiResponse docs = kassa.anonymous().get("/docs/api");
+        assertEquals(200, docs.status());
+        assertTrue(docs.contentType().startsWith("text/html") && docs.body().contains("swagger-ui-bundle.js"),
+                docs::toString);
+        ApiResponse bundle = kassa.anonymous().get("/docs/api/swagger-ui-bundle.js");
+        assertEquals(200, bundle.status());
+        assertTrue(bundle.body().length() > 100_000, "the Swagger UI bundle is " + bundle.body().length() + " chars");
     }
 }

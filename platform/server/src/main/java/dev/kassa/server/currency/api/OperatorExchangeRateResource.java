@@ -25,8 +25,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /** Operator: uploads a published rates document, such as the ECB's eurofxref XML. */
 @Audience(Audience.Party.OPERATOR)
@@ -59,7 +57,6 @@ public class OperatorExchangeRateResource {
     @POST
     // Any type reaches the method so that a wrong one gets a 415 that says what to send.
     @Consumes(MediaType.WILDCARD)
-    @RequestBody(content = {@Content(mediaType = MediaType.APPLICATION_XML), @Content(mediaType = MediaType.TEXT_XML)})
     public Response upload(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @QueryParam("source") String source, InputStream body) {
         requireXml(contentType);
