@@ -1,11 +1,15 @@
 package dev.kassa.server;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.Path;
 
 /**
  * Dependency rules over the main code of the server and of the plugin API (tests are left out:
@@ -25,4 +29,52 @@ class ArchitectureTest {
     static final ArchRule apiNamesNoServerClass = noClasses().that().resideInAPackage("dev.kassa.api..")
             .should().dependOnClassesThat().resideInAPackage("dev.kassa.server..")
             .because("the plugin API is all a plugin sees of Kassa; it depends on nothing but the JDK and pf4j");
+
+    /** The bounded contexts; {@code web}, {@code shared} and the technical packages serve them all. */
+    private static final String[] CONTEXTS = {"tenant", "account", "payment", "banktransfer", "ledger", "currency",
+        "plugin"};
+
+    @ArchTest
+    static final ArchRule domainDependsOnNoOuterLayer = noClasses().that().resideInAPackage("dev.kassa.server.*.domain..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kassa.server.*.application..",
+                    "dev.kassa.server.*.infrastructure..", "dev.kassa.server.*.api..", "dev.kassa.server.web..")
+            .because("the domain is the rules of the business, which no way of storing or showing them may change");
+
+    @ArchTest
+    static final ArchRule noCyclesBetweenContexts = slices()
+            .matching("dev.kassa.server.(" + String.join("|", CONTEXTS) + ").." ).namingSlices("$1")
+            .should().beFreeOfCycles()
+            .because("a context that needs another's news gets it through an interface it owns or a CDI event");
+
+    @ArchTest
+    static final ArchRule resourcesCallApplicationServicesOnly = noClasses().that().areAnnotatedWith(Path.class)
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kassa.server.*.infrastructure..",
+                    "dev.kassa.server.db..", "jakarta.persistence..")
+            .orShould().dependOnClassesThat().haveSimpleNameEndingWith("Repository")
+            .because("a resource turns HTTP into one call of an application service and its answer into a view");
+
+    @ArchTest
+    static final ArchRule applicationServicesHoldNoEntityManager = noClasses()
+            .that().resideInAPackage("dev.kassa.server.*.application..")
+            .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .because("persistence sits behind repository interfaces in domain, implemented with JPA in infrastructure");
+
+    @ArchTest
+    static final ArchRule resourcesLiveInTheirContextsApi = classes().that().areAnnotatedWith(Path.class)
+            .should().resideInAPackage("dev.kassa.server.*.api")
+            .because("each context holds its own resources; web is only the shared kernel");
+
+    @ArchTest
+    static final ArchRule webKernelNamesNoContextButThroughItsOwnInterfaces = noClasses()
+            .that().resideInAPackage("dev.kassa.server.web..")
+            .should().dependOnClassesThat().resideInAnyPackage(contextPackages())
+            .because("the kernel serves every context and so may depend on none of them");
+
+    private static String[] contextPackages() {
+        String[] packages = new String[CONTEXTS.length];
+        for (int i = 0; i < CONTEXTS.length; i++) {
+            packages[i] = "dev.kassa.server." + CONTEXTS[i] + "..";
+        }
+        return packages;
+    }
 }

@@ -89,7 +89,10 @@ public class JpaExchangeRates implements ExchangeRates, RateRepository {
         return RatesInForce.requireFresh(table, source, today, settings.ratesMaxAgeDays());
     }
 
-    /** The table of {@code KASSA_RATES_SOURCE} in force on {@code date}, with its staleness as of today; empty if none is. */
+    /**
+     * The table of {@code KASSA_RATES_SOURCE} in force on {@code date}, with its staleness as of
+     * today; empty if none is.
+     */
     @Override
     public Optional<RatesInForce> inForce(LocalDate date) {
         return inForce(settings.ratesSource(), date);

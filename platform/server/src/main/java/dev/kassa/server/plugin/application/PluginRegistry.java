@@ -171,7 +171,7 @@ public class PluginRegistry {
                     rateSources.add(new FoundRateSource(source, plugin.getPluginId()));
                 }
             } catch (RuntimeException | LinkageError e) {
-                LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to give its exchange-rate sources", e);
+                LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to list its rate sources", e);
             }
         }
         LOG.info(() -> "Plugins from " + pluginsDir + ": " + statuses.stream()
