@@ -2,6 +2,7 @@ package dev.kassa.server.web;
 
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
@@ -40,8 +41,12 @@ public final class Problems {
                 e.extensions()));
     }
 
-    private static Map<String, Object> body(int status, String code, String title, String detail,
-                                            List<FieldError> errors, Map<String, Object> extensions) {
+    /**
+     * The problem document as a map; an extension that is {@link Money} is shown as the API shows
+     * money everywhere, {@code {"amount": "12.50", "currency": "EUR"}}.
+     */
+    static Map<String, Object> body(int status, String code, String title, String detail,
+                                    List<FieldError> errors, Map<String, Object> extensions) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", TYPE_BASE + code.replace('.', '/'));
         body.put("title", title);
@@ -52,7 +57,8 @@ public final class Problems {
             body.put("errors", errors);
         }
         if (extensions != null) {
-            extensions.forEach(body::putIfAbsent);
+            extensions.forEach((name, value) -> body.putIfAbsent(name,
+                    value instanceof Money money ? MoneyView.of(money) : value));
         }
         return body;
     }

@@ -119,7 +119,7 @@ public class Account {
         if (balanceMinor < amount.minor()) {
             throw KassaException.conflict("balance.insufficient", "Insufficient balance",
                     "The balance " + balance() + " does not cover " + amount + ".")
-                    .with("balance", dev.kassa.server.web.MoneyView.of(balance()));
+                    .with("balance", balance());
         }
         balanceMinor -= amount.minor();
         return balance();

@@ -15,7 +15,6 @@ import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.MoneyView;
 import dev.kassa.server.payment.domain.TopUp;
 import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.payment.domain.TopUpStatus;
@@ -88,7 +87,7 @@ public class RefundStore {
             throw KassaException.unprocessable("refund.exceeds_unused_funds", "Refund exceeds unused funds",
                     "At most " + maximum + " can be refunded: the smaller of the balance (" + account.balance()
                             + ") and what is left unrefunded of this top-up (" + unrefunded + ").")
-                    .with("maximum", MoneyView.of(maximum));
+                    .with("maximum", maximum);
         }
         PaymentAttempt paid = successfulAttempt(tenantId, topUpId).orElse(null);
         // The money leaves the way it came in: through the gateway that took it, else the tenant's bank.

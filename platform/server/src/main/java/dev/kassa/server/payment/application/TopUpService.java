@@ -14,7 +14,6 @@ import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.MoneyView;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.shared.References;
 import dev.kassa.server.currency.application.Conversions;
@@ -130,8 +129,8 @@ public class TopUpService {
         if (!limits.allows(credit)) {
             throw KassaException.unprocessable("topup.amount_out_of_range", "Amount out of range",
                             "A top-up must credit between " + limits.minimum() + " and " + limits.maximum() + ".")
-                    .with("minimum", MoneyView.of(limits.minimum()))
-                    .with("maximum", MoneyView.of(limits.maximum()));
+                    .with("minimum", limits.minimum())
+                    .with("maximum", limits.maximum());
         }
         ConfiguredMethod method = paymentMethods.offered(tenantId, request.method(), country, amount.currency().code())
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
-import dev.kassa.server.web.MoneyView;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -48,7 +47,7 @@ class AccountTest {
         assertEquals(409, e.status());
         assertEquals("balance.insufficient", e.code());
         assertEquals("The balance 10.00 EUR does not cover 10.01 EUR.", e.getMessage());
-        assertEquals(new MoneyView("10.00", "EUR"), e.extensions().get("balance"));
+        assertEquals(eur("10.00"), e.extensions().get("balance"));
         assertEquals(eur("10.00"), account.balance());
     }
 
