@@ -47,7 +47,8 @@ public class OperatorApiKeyResource {
     @GET
     public Page<ApiKeyView> list(@PathParam("tenantId") String tenantId, @QueryParam("limit") String limit,
                                  @QueryParam("after") String after) {
-        return keys.list(tenantId, PageRequest.of(limit, after, "key")).map(ApiKeyView::of);
+        PageRequest page = PageRequest.of(limit, after, "key");
+        return Page.of(keys.list(tenantId, page), page.limit(), k -> k.id()).map(ApiKeyView::of);
     }
 
     /** Revokes the key at once; the tenant's other keys keep working. */

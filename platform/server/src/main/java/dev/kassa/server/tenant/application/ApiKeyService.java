@@ -3,7 +3,6 @@ package dev.kassa.server.tenant.application;
 import dev.kassa.server.config.Secrets;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.web.Page;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.tenant.domain.ApiKey;
 import dev.kassa.server.tenant.domain.ApiKeyRepository;
@@ -14,6 +13,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -88,10 +88,11 @@ public class ApiKeyService {
         return new Issued(key, secret);
     }
 
+    /** The tenant's live keys, newest first: {@code page.limit() + 1} rows, the last only telling that more follow. */
     @Transactional
-    public Page<ApiKey> list(String tenantId, PageRequest page) {
+    public List<ApiKey> list(String tenantId, PageRequest page) {
         tenants.require(tenantId);
-        return Page.of(keys.pageLive(tenantId, page.after(), page.limit()), page.limit(), ApiKey::id);
+        return keys.pageLive(tenantId, page.after(), page.limit());
     }
 
     /**
