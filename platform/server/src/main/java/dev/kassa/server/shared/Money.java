@@ -1,5 +1,8 @@
 package dev.kassa.server.shared;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Embeddable;
 import java.math.BigDecimal;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -7,14 +10,38 @@ import java.util.regex.Pattern;
 /**
  * A settled amount: integer minor units of one ISO 4217 currency. Never a floating-point number.
  * In JSON it is {@code {"amount": "12.50", "currency": "EUR"}}, the amount a plain decimal string
- * in the currency's own scale.
+ * in the currency's own scale. In the database it is two columns, {@code BIGINT} minor units and
+ * {@code CHAR(3)} currency; an entity names them with {@code @AttributeOverride}.
+ *
+ * <p>An immutable value. It is a class rather than a record, and its fields are not final, only
+ * because Jakarta Persistence 3.1 (EclipseLink 4) cannot build an embeddable any other way;
+ * nothing but JPA's no-argument constructor ever leaves them unset.
  */
-public record Money(long minor, CurrencyUnit currency) implements Comparable<Money> {
+@Embeddable
+public final class Money implements Comparable<Money> {
     /** At most 15 integer digits; a 4-decimal currency can still overflow a {@code long}, which parse refuses. */
     private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]{0,14})(\\.[0-9]+)?");
 
-    public Money {
-        Objects.requireNonNull(currency, "currency");
+    @Column(name = "amount_minor")
+    private long minor;
+    @Column(name = "currency")
+    @Convert(converter = CurrencyCodeConverter.class)
+    private CurrencyUnit currency;
+
+    protected Money() {
+    }
+
+    public Money(long minor, CurrencyUnit currency) {
+        this.minor = minor;
+        this.currency = Objects.requireNonNull(currency, "currency");
+    }
+
+    public long minor() {
+        return minor;
+    }
+
+    public CurrencyUnit currency() {
+        return currency;
     }
 
     public static Money zero(CurrencyUnit currency) {
@@ -101,6 +128,16 @@ public record Money(long minor, CurrencyUnit currency) implements Comparable<Mon
         if (!currency.equals(other.currency)) {
             throw new IllegalArgumentException("currency mismatch: " + currency + " vs " + other.currency);
         }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Money m && minor == m.minor && currency.equals(m.currency);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(minor, currency);
     }
 
     @Override

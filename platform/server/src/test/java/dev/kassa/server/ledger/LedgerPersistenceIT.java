@@ -172,14 +172,12 @@ class LedgerPersistenceIT {
         assertEquals(2, entries.size());
         JournalEntry customer = entries.get(0);
         assertEquals(account.id(), customer.ledgerAccount());
-        assertEquals("EUR", customer.currency());
-        assertEquals(-1_234, customer.amountMinor());
+        assertEquals(eur(-1_234), customer.amount());
         assertEquals(1_234L, customer.balanceAfterMinor());
         assertEquals(posting.createdAt(), entryCreatedAt(customer.id()));
         JournalEntry bank = entries.get(1);
         assertEquals("sys:bank_clearing:EUR", bank.ledgerAccount());
-        assertEquals("EUR", bank.currency());
-        assertEquals(1_234, bank.amountMinor());
+        assertEquals(eur(1_234), bank.amount());
         assertNull(bank.balanceAfterMinor());
         assertEquals(posting.transactionId(), bank.transactionId());
 
@@ -190,10 +188,10 @@ class LedgerPersistenceIT {
         String entryId = Ids.next("jen");
         inTransaction(() -> {
             em.persist(move);
-            em.persist(new JournalEntry(entryId, tenant, move, SystemAccount.ADJUSTMENTS.ledgerAccount(EUR), "EUR",
-                    1, null, precise));
+            em.persist(new JournalEntry(entryId, tenant, move, SystemAccount.ADJUSTMENTS.ledgerAccount(EUR), eur(1),
+                    null, precise));
             em.persist(new JournalEntry(Ids.next("jen"), tenant, move, SystemAccount.UNALLOCATED.ledgerAccount(EUR),
-                    "EUR", -1, null, precise));
+                    eur(-1), null, precise));
             return move;
         });
 
@@ -238,7 +236,7 @@ class LedgerPersistenceIT {
 
     private long customerJournalSum(String accountId) {
         // The type of SUM(bigint) differs between databases (H2: NUMERIC).
-        Number sum = em.createQuery("select coalesce(sum(e.amountMinor), 0) from JournalEntry e"
+        Number sum = em.createQuery("select coalesce(sum(e.amount.minor), 0) from JournalEntry e"
                 + " where e.ledgerAccount = :account", Number.class)
                 .setParameter("account", accountId).getSingleResult();
         return sum.longValue();

@@ -4,6 +4,7 @@ import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.ledger.domain.FxDetails;
 import dev.kassa.server.ledger.domain.JournalEntry;
+import dev.kassa.server.ledger.domain.JournalRepository;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
@@ -13,7 +14,6 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
@@ -24,16 +24,16 @@ import java.util.Optional;
 public class BalanceService {
     private AccountRepository accounts;
     private Ledger ledger;
-    private EntityManager em;
+    private JournalRepository journal;
 
     protected BalanceService() {
     }
 
     @Inject
-    public BalanceService(AccountRepository accounts, Ledger ledger, EntityManager em) {
+    public BalanceService(AccountRepository accounts, Ledger ledger, JournalRepository journal) {
         this.accounts = accounts;
         this.ledger = ledger;
-        this.em = em;
+        this.journal = journal;
     }
 
     public record Movement(String id, Money amount, Money balanceAfter, Instant createdAt) { }
@@ -76,24 +76,14 @@ public class BalanceService {
     @Transactional
     public List<StatementLine> statement(String tenantId, String accountId, PageRequest page) {
         Account account = accounts.require(tenantId, accountId);
-        if (page.after() != null && (!Ids.looksLike(page.after(), "jen") || em.createQuery(
-                        "select e.id from JournalEntry e where e.id = :after and e.ledgerAccount = :account"
-                                + " and e.tenantId = :tenant", String.class)
-                .setParameter("after", page.after()).setParameter("account", account.id())
-                .setParameter("tenant", tenantId).getResultList().isEmpty())) {
+        if (page.after() != null && (!Ids.looksLike(page.after(), "jen")
+                || !journal.hasEntry(tenantId, account.id(), page.after()))) {
             throw KassaException.invalidCursor();
         }
-        var query = em.createQuery("select e, t from JournalEntry e, JournalTransaction t"
-                        + " where t.id = e.transactionId and e.ledgerAccount = :account and e.tenantId = :tenant"
-                        + (page.after() == null ? "" : " and e.id < :after") + " order by e.id desc", Object[].class)
-                .setParameter("account", account.id()).setParameter("tenant", tenantId);
-        if (page.after() != null) {
-            query.setParameter("after", page.after());
-        }
-        return query.setMaxResults(page.limit() + 1).getResultList().stream().map(row -> {
-            JournalEntry e = (JournalEntry) row[0];
-            JournalTransaction t = (JournalTransaction) row[1];
-            return new StatementLine(e.id(), t.id(), t.type(), new Money(-e.amountMinor(), account.currency()),
+        return journal.page(tenantId, account.id(), page.after(), page.limit()).stream().map(line -> {
+            JournalEntry e = line.entry();
+            JournalTransaction t = line.transaction();
+            return new StatementLine(e.id(), t.id(), t.type(), new Money(-e.amount().minor(), account.currency()),
                     new Money(e.balanceAfterMinor(), account.currency()), t.description(), t.reference(),
                     t.conversion().orElse(null), t.createdAt());
         }).toList();

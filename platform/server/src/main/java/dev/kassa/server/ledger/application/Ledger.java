@@ -1,20 +1,22 @@
 package dev.kassa.server.ledger.application;
 
 import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.ledger.domain.CustomerPosting;
 import dev.kassa.server.ledger.domain.FxDetails;
 import dev.kassa.server.ledger.domain.JournalEntry;
+import dev.kassa.server.ledger.domain.JournalRepository;
 import dev.kassa.server.ledger.domain.JournalTransaction;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
-import dev.kassa.server.ledger.infrastructure.CustomerPostingStatement;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -26,18 +28,16 @@ import java.util.OptionalLong;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class Ledger {
-    private EntityManager em;
+    private JournalRepository journal;
     private Clock clock;
-    private CustomerPostingStatement oneStatement;
 
     protected Ledger() {
     }
 
     @Inject
-    public Ledger(EntityManager em, Clock clock, CustomerPostingStatement oneStatement) {
-        this.em = em;
+    public Ledger(JournalRepository journal, Clock clock) {
+        this.journal = journal;
         this.clock = clock;
-        this.oneStatement = oneStatement;
     }
 
     /**
@@ -75,7 +75,7 @@ public class Ledger {
                                           SystemAccount system, TransactionType type, String description,
                                           String reference, String tx, String customerEntry, String systemEntry) {
         Instant now = clock.instant();
-        OptionalLong after = oneStatement.post(new CustomerPostingStatement.Posting(tenantId, accountId,
+        OptionalLong after = journal.postOnCustomer(new CustomerPosting(tenantId, accountId,
                 amount.currency().code(), customerDelta, system.ledgerAccount(amount.currency()), tx, type.name(),
                 description, reference, customerEntry, systemEntry, now));
         return after.isPresent()
@@ -146,11 +146,12 @@ public class Ledger {
         if (fx != null) {
             tx.recordConversion(fx);
         }
-        em.persist(tx);
+        List<JournalEntry> entries = new ArrayList<>(legs.length);
         for (Leg leg : legs) {
-            em.persist(new JournalEntry(Ids.next("jen"), tenantId, tx, leg.ledgerAccount(),
-                    leg.amount().currency().code(), leg.amount().minor(), leg.balanceAfterMinor(), now));
+            entries.add(new JournalEntry(Ids.next("jen"), tenantId, tx, leg.ledgerAccount(), leg.amount(),
+                    leg.balanceAfterMinor(), now));
         }
+        journal.add(tx, entries);
         return new Posting(tx.id(), now);
     }
 

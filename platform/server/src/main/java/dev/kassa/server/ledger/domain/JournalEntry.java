@@ -1,6 +1,9 @@
 package dev.kassa.server.ledger.domain;
 
+import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -10,8 +13,9 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One leg of a journal transaction. {@code amountMinor} is signed: positive debits the ledger
- * account, negative credits it. Customer legs also record the customer's balance after the entry.
+ * One leg of a journal transaction. {@code amount} is signed: positive debits the ledger account,
+ * negative credits it. Customer legs also record the customer's balance after the entry, in the
+ * same currency.
  */
 @Entity
 @Table(name = "journal_entries")
@@ -31,9 +35,10 @@ public class JournalEntry {
     private String transactionId;
     @Column(name = "ledger_account")
     private String ledgerAccount;
-    private String currency;
-    @Column(name = "amount_minor")
-    private long amountMinor;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money amount;
     @Column(name = "balance_after_minor")
     private Long balanceAfterMinor;
     @Column(name = "created_at")
@@ -42,15 +47,14 @@ public class JournalEntry {
     protected JournalEntry() {
     }
 
-    public JournalEntry(String id, String tenantId, JournalTransaction transaction, String ledgerAccount, String currency,
-                 long amountMinor, Long balanceAfterMinor, Instant createdAt) {
+    public JournalEntry(String id, String tenantId, JournalTransaction transaction, String ledgerAccount, Money amount,
+                        Long balanceAfterMinor, Instant createdAt) {
         this.id = id;
         this.tenantId = tenantId;
         this.transaction = transaction;
         this.transactionId = transaction.id();
         this.ledgerAccount = ledgerAccount;
-        this.currency = currency;
-        this.amountMinor = amountMinor;
+        this.amount = amount;
         this.balanceAfterMinor = balanceAfterMinor;
         this.createdAt = createdAt;
     }
@@ -67,12 +71,8 @@ public class JournalEntry {
         return ledgerAccount;
     }
 
-    public String currency() {
-        return currency;
-    }
-
-    public long amountMinor() {
-        return amountMinor;
+    public Money amount() {
+        return amount;
     }
 
     public Long balanceAfterMinor() {

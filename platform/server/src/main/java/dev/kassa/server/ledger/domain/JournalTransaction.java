@@ -1,10 +1,18 @@
 package dev.kassa.server.ledger.domain;
 
+import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
 
 /** One movement of money: the header of entries that balance per currency. Never updated. */
 @Entity
@@ -14,21 +22,23 @@ public class JournalTransaction {
     private String id;
     @Column(name = "tenant_id")
     private String tenantId;
-    private String type;
+    @Enumerated(EnumType.STRING)
+    private TransactionType type;
     private String description;
     private String reference;
     @Column(name = "created_at")
     private Instant createdAt;
-    @Column(name = "fx_paid_minor")
-    private Long fxPaidMinor;
-    @Column(name = "fx_paid_currency")
-    private String fxPaidCurrency;
+    /** What was paid, when the posting converted; null otherwise, as are the other {@code fx} columns. */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "fx_paid_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "fx_paid_currency"))
+    private Money fxPaid;
     @Column(name = "fx_rate")
-    private java.math.BigDecimal fxRate;
+    private BigDecimal fxRate;
     @Column(name = "fx_source")
     private String fxSource;
     @Column(name = "fx_rate_date")
-    private java.time.LocalDate fxRateDate;
+    private LocalDate fxRateDate;
 
     protected JournalTransaction() {
     }
@@ -37,7 +47,7 @@ public class JournalTransaction {
                        Instant createdAt) {
         this.id = id;
         this.tenantId = tenantId;
-        this.type = type.name();
+        this.type = type;
         this.description = description;
         this.reference = reference;
         this.createdAt = createdAt;
@@ -45,21 +55,18 @@ public class JournalTransaction {
 
     /** Records, beside a converted posting, what was paid and at which rate, from which source and date. */
     public void recordConversion(FxDetails fx) {
-        this.fxPaidMinor = fx.paid().minor();
-        this.fxPaidCurrency = fx.paid().currency().code();
+        this.fxPaid = fx.paid();
         this.fxRate = fx.rate();
         this.fxSource = fx.source();
         this.fxRateDate = fx.rateDate();
     }
 
     /** The conversion of this transaction, if it converted. */
-    public java.util.Optional<FxDetails> conversion() {
-        if (fxPaidCurrency == null) {
-            return java.util.Optional.empty();
+    public Optional<FxDetails> conversion() {
+        if (fxPaid == null) {
+            return Optional.empty();
         }
-        return java.util.Optional.of(new FxDetails(new dev.kassa.server.shared.Money(fxPaidMinor,
-                dev.kassa.server.shared.CurrencyRegistry.iso4217().require(fxPaidCurrency)),
-                fxRate.stripTrailingZeros(), fxSource, fxRateDate));
+        return Optional.of(new FxDetails(fxPaid, fxRate.stripTrailingZeros(), fxSource, fxRateDate));
     }
 
     public String id() {
@@ -67,7 +74,7 @@ public class JournalTransaction {
     }
 
     public TransactionType type() {
-        return TransactionType.valueOf(type);
+        return type;
     }
 
     public String description() {

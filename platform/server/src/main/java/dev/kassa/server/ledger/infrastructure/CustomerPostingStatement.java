@@ -1,5 +1,6 @@
 package dev.kassa.server.ledger.infrastructure;
 
+import dev.kassa.server.ledger.domain.CustomerPosting;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -8,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.OptionalLong;
@@ -60,18 +60,13 @@ public class CustomerPostingStatement {
         this.em = em;
     }
 
-    /** The ids and texts of one posting; {@code customerDelta} is what the stored balance moves by. */
-    public record Posting(String tenantId, String accountId, String currency, long customerDelta,
-                          String systemLedgerAccount, String transactionId, String type, String description,
-                          String reference, String customerEntryId, String systemEntryId, Instant createdAt) { }
-
     /**
      * Posts in the caller's transaction. The customer entry is {@code -customerDelta} with the new
      * balance beside it, the system entry {@code +customerDelta}. Empty when nothing was written: on
      * H2, or when no account matched (unknown, another currency, or a debit the balance does not
      * cover).
      */
-    public OptionalLong post(Posting p) {
+    public OptionalLong post(CustomerPosting p) {
         if (Boolean.FALSE.equals(postgres)) {
             return OptionalLong.empty();
         }
