@@ -23,15 +23,17 @@ public class AccountService {
 
     private AccountRepository accounts;
     private TenantRepository tenants;
+    private OpenTopUps openTopUps;
     private Clock clock;
 
     protected AccountService() {
     }
 
     @Inject
-    public AccountService(AccountRepository accounts, TenantRepository tenants, Clock clock) {
+    public AccountService(AccountRepository accounts, TenantRepository tenants, OpenTopUps openTopUps, Clock clock) {
         this.accounts = accounts;
         this.tenants = tenants;
+        this.openTopUps = openTopUps;
         this.clock = clock;
     }
 
@@ -65,7 +67,7 @@ public class AccountService {
             return account;
         }
         tenants.require(tenantId).currencies().requireEnabled(currency, "currency");
-        if (accounts.hasOpenTopUps(tenantId, accountId)) {
+        if (openTopUps.exist(tenantId, accountId)) {
             throw KassaException.conflict("account.currency_locked", "Account currency locked",
                     "The currency cannot change while a top-up is still NEW; cancel it or wait until it is paid.");
         }

@@ -1,10 +1,11 @@
 package dev.kassa.server.account.domain;
 
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -29,9 +30,11 @@ public class Account {
     private String name;
     private String country;
     private String locale;
-    private String currency;
-    @Column(name = "balance_minor")
-    private long balanceMinor;
+    /** The balance's currency is the account's currency. */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "balance_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money balance;
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -48,8 +51,7 @@ public class Account {
         this.name = name;
         this.country = country;
         this.locale = locale;
-        this.currency = currency.code();
-        this.balanceMinor = 0;
+        this.balance = Money.zero(currency);
         this.createdAt = createdAt;
     }
 
@@ -86,11 +88,11 @@ public class Account {
     }
 
     public CurrencyUnit currency() {
-        return CurrencyRegistry.iso4217().require(currency);
+        return balance.currency();
     }
 
     public Money balance() {
-        return new Money(balanceMinor, currency());
+        return balance;
     }
 
     public Instant createdAt() {
@@ -99,35 +101,36 @@ public class Account {
 
     /** Switches the account to another currency; only an empty balance can change currency. */
     public void changeCurrency(CurrencyUnit newCurrency) {
-        if (balanceMinor != 0) {
+        if (!balance.isZero()) {
             throw KassaException.conflict("account.currency_locked", "Account currency locked",
-                    "The currency can only change while the balance is zero; it is " + balance() + ".");
+                    "The currency can only change while the balance is zero; it is " + balance + ".");
         }
-        this.currency = newCurrency.code();
+        this.balance = Money.zero(newCurrency);
     }
 
     /** Adds to the balance; only the ledger calls this, beside the entry that records it. */
     public Money credit(Money amount) {
         requirePositiveIn(amount);
-        balanceMinor = Math.addExact(balanceMinor, amount.minor());
-        return balance();
+        balance = balance.plus(amount);
+        return balance;
     }
 
     /** Takes from the balance, refusing with 409 {@code balance.insufficient} rather than going below zero. */
     public Money debit(Money amount) {
         requirePositiveIn(amount);
-        if (balanceMinor < amount.minor()) {
+        if (balance.compareTo(amount) < 0) {
             throw KassaException.conflict("balance.insufficient", "Insufficient balance",
-                    "The balance " + balance() + " does not cover " + amount + ".")
-                    .with("balance", balance());
+                    "The balance " + balance + " does not cover " + amount + ".")
+                    .with("balance", balance);
         }
-        balanceMinor -= amount.minor();
-        return balance();
+        balance = balance.minus(amount);
+        return balance;
     }
 
     private void requirePositiveIn(Money amount) {
-        if (!amount.currency().code().equals(currency)) {
-            throw new IllegalArgumentException("posting in " + amount.currency() + " to an account in " + currency);
+        if (!amount.currency().code().equals(balance.currency().code())) {
+            throw new IllegalArgumentException("posting in " + amount.currency() + " to an account in "
+                    + balance.currency());
         }
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("postings move positive amounts: " + amount);

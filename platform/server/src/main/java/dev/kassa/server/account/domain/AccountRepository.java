@@ -1,92 +1,41 @@
 package dev.kassa.server.account.domain;
 
-import dev.kassa.server.db.TenantRows;
+import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
 
-/** Accounts and payers, always looked up within one tenant. */
-@ApplicationScoped
-public class AccountRepository {
-    private EntityManager em;
+/** Accounts and payers, always looked up within one tenant. Every method joins the caller's transaction. */
+public interface AccountRepository {
+    Optional<Account> find(String tenantId, String id);
 
-    protected AccountRepository() {
-    }
-
-    @Inject
-    public AccountRepository(EntityManager em) {
-        this.em = em;
-    }
-
-    public Optional<Account> find(String tenantId, String id) {
-        return TenantRows.find(em, Account.class, tenantId, id);
-    }
-
-    public Account require(String tenantId, String id) {
+    /** The account, or 404 {@code not_found}. */
+    default Account require(String tenantId, String id) {
         return find(tenantId, id).orElseThrow(KassaException::notFound);
     }
 
-    /** The account, locked for this transaction: the only way balances are changed. */
-    public Account lock(String tenantId, String id) {
-        return TenantRows.lock(em, Account.class, tenantId, id).orElseThrow(KassaException::notFound);
-    }
+    /** The account, locked until the transaction ends (404 when there is none): the only way balances are changed. */
+    Account lock(String tenantId, String id);
 
-    public Optional<Account> findByReference(String tenantId, String reference) {
-        return em.createQuery("select a from Account a where a.reference = :ref and a.tenantId = :tenant", Account.class)
-                .setParameter("ref", reference).setParameter("tenant", tenantId).getResultStream().findFirst();
-    }
+    Optional<Account> findByReference(String tenantId, String reference);
 
-    public boolean emailTaken(String tenantId, String email) {
-        return !em.createQuery("select a.id from Account a where a.emailKey = :key and a.tenantId = :tenant",
-                        String.class)
-                .setParameter("key", Account.emailKey(email)).setParameter("tenant", tenantId)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
+    /** Whether an account of the tenant has this email, compared without case. */
+    boolean emailTaken(String tenantId, String email);
 
-    public boolean hasOpenTopUps(String tenantId, String accountId) {
-        return !em.createQuery("select t.id from TopUp t where t.tenantId = :tenant and t.accountId = :account"
-                        + " and t.status = 'NEW'", String.class)
-                .setParameter("tenant", tenantId).setParameter("account", accountId)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
+    /** The tenant's accounts, newest first: {@code limit + 1} of them after the cursor {@code after} (or null). */
+    List<Account> page(String tenantId, String after, int limit);
 
-    public List<Account> page(String tenantId, String after, int limit) {
-        var query = em.createQuery("select a from Account a where a.tenantId = :tenant"
-                        + (after == null ? "" : " and a.id < :after") + " order by a.id desc", Account.class)
-                .setParameter("tenant", tenantId);
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.setMaxResults(limit + 1).getResultList();
-    }
+    /** The currencies the tenant's accounts are kept in. */
+    List<CurrencyUnit> currencies(String tenantId);
 
-    public void add(Account account) {
-        em.persist(account);
-    }
+    void add(Account account);
 
-    public Optional<Payer> findPayer(String tenantId, String accountId, String payerId) {
-        return em.createQuery("select p from Payer p where p.id = :id and p.accountId = :account"
-                        + " and p.tenantId = :tenant", Payer.class)
-                .setParameter("id", payerId).setParameter("account", accountId).setParameter("tenant", tenantId)
-                .getResultStream().findFirst();
-    }
+    Optional<Payer> findPayer(String tenantId, String accountId, String payerId);
 
-    public List<Payer> payers(String tenantId, String accountId) {
-        return em.createQuery("select p from Payer p where p.accountId = :account and p.tenantId = :tenant"
-                        + " order by p.id", Payer.class)
-                .setParameter("account", accountId).setParameter("tenant", tenantId).getResultList();
-    }
+    /** The account's payers, oldest first. */
+    List<Payer> payers(String tenantId, String accountId);
 
-    public long countPayers(String tenantId, String accountId) {
-        return em.createQuery("select count(p) from Payer p where p.accountId = :account and p.tenantId = :tenant",
-                        Long.class)
-                .setParameter("account", accountId).setParameter("tenant", tenantId).getSingleResult();
-    }
+    long countPayers(String tenantId, String accountId);
 
-    public void addPayer(Payer payer) {
-        em.persist(payer);
-    }
+    void addPayer(Payer payer);
 }

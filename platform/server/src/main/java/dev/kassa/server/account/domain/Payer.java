@@ -2,6 +2,8 @@ package dev.kassa.server.account.domain;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,7 +20,8 @@ public class Payer {
     private String tenantId;
     @Column(name = "account_id")
     private String accountId;
-    private String type;
+    @Enumerated(EnumType.STRING)
+    private Type type;
     private String name;
     private String country;
     @Column(name = "vat_id")
@@ -35,7 +38,7 @@ public class Payer {
         this.id = id;
         this.tenantId = tenantId;
         this.accountId = accountId;
-        this.type = type.name();
+        this.type = type;
         this.name = name;
         this.country = country;
         this.vatId = vatId;
@@ -52,7 +55,7 @@ public class Payer {
     }
 
     public Type type() {
-        return Type.valueOf(type);
+        return type;
     }
 
     public String name() {

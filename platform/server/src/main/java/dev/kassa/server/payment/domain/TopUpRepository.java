@@ -50,6 +50,14 @@ public class TopUpRepository {
         return query.setMaxResults(limit + 1).getResultList();
     }
 
+    /** Whether the account has a top-up still NEW. */
+    public boolean anyOpen(String tenantId, String accountId) {
+        return !em.createQuery("select t.id from TopUp t where t.tenantId = :tenant and t.accountId = :account"
+                        + " and t.status = 'NEW'", String.class)
+                .setParameter("tenant", tenantId).setParameter("account", accountId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
     public void add(TopUp topUp) {
         em.persist(topUp);
     }

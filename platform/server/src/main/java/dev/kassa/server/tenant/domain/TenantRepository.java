@@ -59,8 +59,9 @@ public class TenantRepository {
 
     /** The currencies the tenant's accounts are kept in. */
     public List<String> accountCurrencies(String tenantId) {
-        return em.createQuery("select distinct a.currency from Account a where a.tenantId = :tenant", String.class)
-                .setParameter("tenant", tenantId).getResultList();
+        return em.createQuery("select distinct a.balance.currency from Account a where a.tenantId = :tenant",
+                        dev.kassa.server.shared.CurrencyUnit.class)
+                .setParameter("tenant", tenantId).getResultList().stream().map(c -> c.code()).toList();
     }
 
     public void add(Tenant tenant) {

@@ -1,0 +1,101 @@
+package dev.kassa.server.account.infrastructure;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.db.TenantRows;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.KassaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Optional;
+
+/** Accounts in {@code accounts}, payers in {@code payers}. */
+@ApplicationScoped
+public class JpaAccountRepository implements AccountRepository {
+    private EntityManager em;
+
+    protected JpaAccountRepository() {
+    }
+
+    @Inject
+    public JpaAccountRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Account> find(String tenantId, String id) {
+        return TenantRows.find(em, Account.class, tenantId, id);
+    }
+
+    @Override
+    public Account lock(String tenantId, String id) {
+        return TenantRows.lock(em, Account.class, tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    @Override
+    public Optional<Account> findByReference(String tenantId, String reference) {
+        return em.createQuery("select a from Account a where a.reference = :ref and a.tenantId = :tenant", Account.class)
+                .setParameter("ref", reference).setParameter("tenant", tenantId).getResultStream().findFirst();
+    }
+
+    @Override
+    public boolean emailTaken(String tenantId, String email) {
+        return !em.createQuery("select a.id from Account a where a.emailKey = :key and a.tenantId = :tenant",
+                        String.class)
+                .setParameter("key", Account.emailKey(email)).setParameter("tenant", tenantId)
+                .setMaxResults(1).getResultList().isEmpty();
+    }
+
+    @Override
+    public List<Account> page(String tenantId, String after, int limit) {
+        var query = em.createQuery("select a from Account a where a.tenantId = :tenant"
+                        + (after == null ? "" : " and a.id < :after") + " order by a.id desc", Account.class)
+                .setParameter("tenant", tenantId);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    @Override
+    public List<CurrencyUnit> currencies(String tenantId) {
+        return em.createQuery("select distinct a.balance.currency from Account a where a.tenantId = :tenant",
+                        CurrencyUnit.class)
+                .setParameter("tenant", tenantId).getResultList();
+    }
+
+    @Override
+    public void add(Account account) {
+        em.persist(account);
+    }
+
+    @Override
+    public Optional<Payer> findPayer(String tenantId, String accountId, String payerId) {
+        return em.createQuery("select p from Payer p where p.id = :id and p.accountId = :account"
+                        + " and p.tenantId = :tenant", Payer.class)
+                .setParameter("id", payerId).setParameter("account", accountId).setParameter("tenant", tenantId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Payer> payers(String tenantId, String accountId) {
+        return em.createQuery("select p from Payer p where p.accountId = :account and p.tenantId = :tenant"
+                        + " order by p.id", Payer.class)
+                .setParameter("account", accountId).setParameter("tenant", tenantId).getResultList();
+    }
+
+    @Override
+    public long countPayers(String tenantId, String accountId) {
+        return em.createQuery("select count(p) from Payer p where p.accountId = :account and p.tenantId = :tenant",
+                        Long.class)
+                .setParameter("account", accountId).setParameter("tenant", tenantId).getSingleResult();
+    }
+
+    @Override
+    public void addPayer(Payer payer) {
+        em.persist(payer);
+    }
+}
