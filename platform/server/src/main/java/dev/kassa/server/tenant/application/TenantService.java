@@ -21,6 +21,7 @@ public class TenantService {
     private TenantRepository tenants;
     private PaymentMethodService paymentMethods;
     private ApiKeyService apiKeys;
+    private MoneyInUse money;
     private Clock clock;
 
     protected TenantService() {
@@ -28,10 +29,11 @@ public class TenantService {
 
     @Inject
     public TenantService(TenantRepository tenants, PaymentMethodService paymentMethods, ApiKeyService apiKeys,
-                         Clock clock) {
+                         MoneyInUse money, Clock clock) {
         this.tenants = tenants;
         this.paymentMethods = paymentMethods;
         this.apiKeys = apiKeys;
+        this.money = money;
         this.clock = clock;
     }
 
@@ -47,7 +49,7 @@ public class TenantService {
         }
         Tenant tenant = new Tenant(Ids.next("ten"), slug, name, baseCurrency, defaultLocale, locales, clock.instant());
         tenants.add(tenant);
-        paymentMethods.installDefaults(tenant); // flushes the tenant row, which the key references
+        paymentMethods.installDefaults(tenant);
         return new Created(tenant, apiKeys.issue(tenant.id()).secret());
     }
 
@@ -64,12 +66,12 @@ public class TenantService {
     @Transactional
     public CurrencySettings updateCurrencies(String tenantId, CurrencySettings settings) {
         Tenant tenant = tenants.lock(tenantId).orElseThrow(KassaException::notFound);
-        if (!settings.base().equals(tenant.baseCurrency()) && tenants.hasLedgerEntries(tenantId)) {
+        if (!settings.base().equals(tenant.baseCurrency()) && money.hasMoved(tenantId)) {
             throw KassaException.conflict("currency.base_locked", "Base currency locked",
                     "The base currency cannot change once money has moved; it stays " + tenant.baseCurrency() + ".");
         }
-        List<String> inUse = tenants.accountCurrencies(tenantId).stream()
-                .filter(code -> settings.enabled().stream().noneMatch(c -> c.code().equals(code))).toList();
+        List<String> inUse = money.accountCurrencies(tenantId).stream()
+                .filter(currency -> !settings.isEnabled(currency)).map(CurrencyUnit::code).toList();
         if (!inUse.isEmpty()) {
             throw KassaException.conflict("currency.in_use", "Currency in use",
                     "Accounts are kept in " + String.join(", ", inUse) + "; it must stay enabled.");

@@ -1,59 +1,23 @@
 package dev.kassa.server.tenant.domain;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /** Tenants' API keys; every finder but the authenticating one is scoped by tenant. */
-@ApplicationScoped
-public class ApiKeyRepository {
-    private EntityManager em;
-
-    protected ApiKeyRepository() {
-    }
-
-    @Inject
-    public ApiKeyRepository(EntityManager em) {
-        this.em = em;
-    }
-
+public interface ApiKeyRepository {
     /** What authenticating needs of a live key, by its digest: its id, tenant and last use. */
-    public record LiveKey(String id, String tenantId, Instant lastUsedAt) { }
+    record LiveKey(String id, String tenantId, Instant lastUsedAt) { }
 
-    public Optional<LiveKey> findLive(String keyHash) {
-        return em.createQuery("select k.id, k.tenantId, k.lastUsedAt from ApiKey k"
-                        + " where k.keyHash = :hash and k.revokedAt is null", Object[].class)
-                .setParameter("hash", keyHash).getResultStream()
-                .map(r -> new LiveKey((String) r[0], (String) r[1], (Instant) r[2])).findFirst();
-    }
+    Optional<LiveKey> findLive(String keyHash);
 
     /** Records a use with one small update, no entity load: a busy key is touched now and then. */
-    public void touch(String id, Instant at) {
-        em.createQuery("update ApiKey k set k.lastUsedAt = :at where k.id = :id")
-                .setParameter("at", at).setParameter("id", id).executeUpdate();
-    }
+    void touch(String id, Instant at);
 
-    public Optional<ApiKey> findLive(String tenantId, String id) {
-        return em.createQuery("select k from ApiKey k where k.id = :id and k.tenantId = :tenant and k.revokedAt is null",
-                        ApiKey.class)
-                .setParameter("id", id).setParameter("tenant", tenantId).getResultStream().findFirst();
-    }
+    Optional<ApiKey> findLive(String tenantId, String id);
 
     /** Live keys of a tenant, newest first, {@code limit + 1} rows after the cursor. */
-    public List<ApiKey> pageLive(String tenantId, String after, int limit) {
-        String where = "k.tenantId = :tenant and k.revokedAt is null" + (after == null ? "" : " and k.id < :after");
-        var query = em.createQuery("select k from ApiKey k where " + where + " order by k.id desc", ApiKey.class)
-                .setParameter("tenant", tenantId);
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.setMaxResults(limit + 1).getResultList();
-    }
+    List<ApiKey> pageLive(String tenantId, String after, int limit);
 
-    public void add(ApiKey key) {
-        em.persist(key);
-    }
+    void add(ApiKey key);
 }
