@@ -1,6 +1,7 @@
 package dev.kassa.server.payment.api;
 
 import dev.kassa.server.payment.application.Notifications;
+import dev.kassa.server.payment.domain.Notification;
 import dev.kassa.server.shared.PageRequest;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
@@ -35,11 +36,11 @@ public class NotificationResource {
     }
 
     @GET
-    public Page<Notifications.Notification> list(@QueryParam("accountId") String accountId,
-                                                 @QueryParam("type") String type, @QueryParam("limit") String limit,
-                                                 @QueryParam("after") String after) {
+    public Page<Notification> list(@QueryParam("accountId") String accountId,
+                                   @QueryParam("type") String type, @QueryParam("limit") String limit,
+                                   @QueryParam("after") String after) {
         PageRequest page = PageRequest.of(limit, after, "ntf");
         return Page.of(notifications.page(caller.tenantId(), accountId, type, page.after(), page.limit()),
-                page.limit(), Notifications.Notification::id);
+                page.limit(), Notification::id);
     }
 }

@@ -4,12 +4,14 @@ import dev.kassa.api.payment.PaymentResult;
 import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.StatusQuery;
-import dev.kassa.server.payment.application.JanitorClaims.Claim;
-import dev.kassa.server.payment.application.JanitorClaims.Kind;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.domain.JanitorClaim;
+import dev.kassa.server.payment.domain.JanitorClaim.Kind;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.payment.domain.RefundRepository;
 import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.payment.domain.SavedMethodRepository;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,19 +52,19 @@ public class PaymentJanitor {
     /** One round over everything due; returns how many rows were looked at. */
     public int runOnce() {
         int done = 0;
-        for (Claim claim : claims.claim(Kind.ATTEMPT, BATCH, LEASE)) {
+        for (JanitorClaim claim : claims.claim(Kind.ATTEMPT, BATCH, LEASE)) {
             done += guarded(claim, () -> checkAttempt(claim));
         }
-        for (Claim claim : claims.claim(Kind.SAVED_METHOD, BATCH, LEASE)) {
+        for (JanitorClaim claim : claims.claim(Kind.SAVED_METHOD, BATCH, LEASE)) {
             done += guarded(claim, () -> checkSavedMethod(claim));
         }
-        for (Claim claim : claims.claim(Kind.REFUND, BATCH, LEASE)) {
+        for (JanitorClaim claim : claims.claim(Kind.REFUND, BATCH, LEASE)) {
             done += guarded(claim, () -> checkRefund(claim));
         }
         return done;
     }
 
-    private void checkAttempt(Claim claim) {
+    private void checkAttempt(JanitorClaim claim) {
         PaymentAttempt attempt = appliers.attempt(claim).orElse(null);
         if (attempt == null || !attempt.status().open()) {
             return;
@@ -75,7 +77,7 @@ public class PaymentJanitor {
         appliers.applyPayment(claim, result);
     }
 
-    private void checkSavedMethod(Claim claim) {
+    private void checkSavedMethod(JanitorClaim claim) {
         SavedMethod saved = appliers.savedMethod(claim).orElse(null);
         if (saved == null || saved.status() != SavedMethod.Status.PENDING) {
             return;
@@ -91,7 +93,7 @@ public class PaymentJanitor {
         }
     }
 
-    private void checkRefund(Claim claim) {
+    private void checkRefund(JanitorClaim claim) {
         Refund refund = appliers.refund(claim).orElse(null);
         if (refund == null || refund.status() != Refund.Status.PENDING) {
             return;
@@ -117,11 +119,11 @@ public class PaymentJanitor {
         }
     }
 
-    private String slug(Claim claim) {
+    private String slug(JanitorClaim claim) {
         return appliers.slug(claim);
     }
 
-    private static int guarded(Claim claim, Runnable work) {
+    private static int guarded(JanitorClaim claim, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException e) {
@@ -138,64 +140,69 @@ public class PaymentJanitor {
     public static class Appliers {
         private PaymentAttempts attempts;
         private PaymentOutcomes outcomes;
-        private SavedMethodStore savedMethods;
-        private RefundStore refunds;
+        private SavedMethodRepository savedMethods;
+        private SavedMethodOutcomes savedMethodOutcomes;
+        private RefundRepository refunds;
+        private RefundOutcomes refundOutcomes;
         private TenantRepository tenants;
 
         protected Appliers() {
         }
 
         @Inject
-        public Appliers(PaymentAttempts attempts, PaymentOutcomes outcomes, SavedMethodStore savedMethods,
-                        RefundStore refunds, TenantRepository tenants) {
+        public Appliers(PaymentAttempts attempts, PaymentOutcomes outcomes, SavedMethodRepository savedMethods,
+                        SavedMethodOutcomes savedMethodOutcomes, RefundRepository refunds,
+                        RefundOutcomes refundOutcomes, TenantRepository tenants) {
             this.tenants = tenants;
             this.attempts = attempts;
             this.outcomes = outcomes;
             this.savedMethods = savedMethods;
+            this.savedMethodOutcomes = savedMethodOutcomes;
             this.refunds = refunds;
+            this.refundOutcomes = refundOutcomes;
         }
 
         @Transactional
-        public String slug(Claim claim) {
+        public String slug(JanitorClaim claim) {
             return tenants.require(claim.tenantId()).slug();
         }
 
         @Transactional
-        public Optional<PaymentAttempt> attempt(Claim claim) {
+        public Optional<PaymentAttempt> attempt(JanitorClaim claim) {
             return attempts.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
-        public Optional<SavedMethod> savedMethod(Claim claim) {
+        public Optional<SavedMethod> savedMethod(JanitorClaim claim) {
             return savedMethods.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
-        public Optional<Refund> refund(Claim claim) {
+        public Optional<Refund> refund(JanitorClaim claim) {
             return refunds.find(claim.tenantId(), claim.id());
         }
 
         @Transactional
-        public void applyPayment(Claim claim, PaymentResult result) {
+        public void applyPayment(JanitorClaim claim, PaymentResult result) {
             outcomes.apply(attempts.lock(claim.tenantId(), claim.id()), result, "janitor", null);
         }
 
         @Transactional
-        public void applySetup(Claim claim, SetupResult result) {
-            savedMethods.apply(savedMethods.lock(claim.tenantId(), claim.id()), result);
+        public void applySetup(JanitorClaim claim, SetupResult result) {
+            savedMethodOutcomes.apply(savedMethods.lock(claim.tenantId(), claim.id()), result);
         }
 
         @Transactional
-        public void applyRefund(Claim claim, RefundResult result) {
-            refunds.apply(refunds.lock(claim.tenantId(), claim.id()), result);
+        public void applyRefund(JanitorClaim claim, RefundResult result) {
+            refundOutcomes.apply(refunds.lock(claim.tenantId(), claim.id()), result);
         }
 
-        public void stopCheckingSavedMethod(Claim claim) {
-            savedMethods.stopChecking(claim.tenantId(), claim.id());
+        public void stopCheckingSavedMethod(JanitorClaim claim) {
+            savedMethodOutcomes.stopChecking(claim.tenantId(), claim.id());
         }
 
-        public void stopCheckingRefund(Claim claim) {
-            refunds.stopChecking(claim.tenantId(), claim.id());
+        public void stopCheckingRefund(JanitorClaim claim) {
+            refundOutcomes.stopChecking(claim.tenantId(), claim.id());
         }
     }
 }

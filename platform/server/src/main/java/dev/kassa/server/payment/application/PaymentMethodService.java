@@ -3,7 +3,9 @@ package dev.kassa.server.payment.application;
 import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.CredentialField;
 import dev.kassa.api.payment.CredentialProblem;
+import dev.kassa.server.payment.domain.GatewayCustomerRepository;
 import dev.kassa.server.payment.domain.PaymentMethodConfig;
+import dev.kassa.server.payment.domain.PaymentMethodConfigRepository;
 import dev.kassa.server.payment.infrastructure.CredentialCipher;
 import dev.kassa.server.payment.infrastructure.CredentialVault;
 import dev.kassa.server.plugin.application.PluginRegistry;
@@ -14,7 +16,6 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import java.util.TreeMap;
 public class PaymentMethodService {
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(PaymentMethodService.class.getName());
-    private EntityManager em;
+    private PaymentMethodConfigRepository configs;
+    private GatewayCustomerRepository gatewayCustomers;
     private PluginRegistry registry;
     private CredentialVault vault;
     private Clock clock;
@@ -41,8 +43,10 @@ public class PaymentMethodService {
     }
 
     @Inject
-    public PaymentMethodService(EntityManager em, PluginRegistry registry, CredentialVault vault, Clock clock) {
-        this.em = em;
+    public PaymentMethodService(PaymentMethodConfigRepository configs, GatewayCustomerRepository gatewayCustomers,
+                                PluginRegistry registry, CredentialVault vault, Clock clock) {
+        this.configs = configs;
+        this.gatewayCustomers = gatewayCustomers;
         this.registry = registry;
         this.vault = vault;
         this.clock = clock;
@@ -81,10 +85,9 @@ public class PaymentMethodService {
     /** Methods on from the start (bank transfer) are installed with their starting credentials. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void installDefaults(Tenant tenant) {
-        em.flush(); // the tenant row must exist before rows that reference it
         for (LoadedMethod method : registry.methods()) {
             Optional<Map<String, String>> starting = registry.call(() -> method.method().startingCredentials(tenant.name()));
-            starting.ifPresent(credentials -> em.persist(new PaymentMethodConfig(tenant.id(), method.info().code(), true,
+            starting.ifPresent(credentials -> configs.add(new PaymentMethodConfig(tenant.id(), method.info().code(), true,
                     List.of(PaymentMethodConfig.ALL_COUNTRIES), vault.seal(tenant.id(), method.info().code(), credentials),
                     clock.instant())));
         }
@@ -143,7 +146,7 @@ public class PaymentMethodService {
     public ConfiguredMethod configure(String tenantId, String code, Boolean enabled, List<String> countries,
                                       Map<String, String> credentialChanges) {
         LoadedMethod method = registry.method(code).orElseThrow(KassaException::notFound);
-        PaymentMethodConfig config = em.find(PaymentMethodConfig.class, new PaymentMethodConfig.Key(tenantId, code));
+        PaymentMethodConfig config = configs.find(tenantId, code).orElse(null);
         Map<String, String> stored = credentials(tenantId, config);
         Map<String, String> credentials = new TreeMap<>(stored);
         if (credentialChanges != null) {
@@ -153,13 +156,12 @@ public class PaymentMethodService {
         List<String> where = countries != null ? countries : config != null ? config.countries() : List.of();
         if (credentialChanges != null && secretsChanged(method, stored, credentials)) {
             // Another gateway account: the customers we created at the old one mean nothing there.
-            em.createNativeQuery("delete from gateway_customers where tenant_id = ?1 and method = ?2")
-                    .setParameter(1, tenantId).setParameter(2, code).executeUpdate();
+            gatewayCustomers.removeAll(tenantId, code);
         }
         String sealed = vault.seal(tenantId, code, credentials);
         if (config == null) {
             config = new PaymentMethodConfig(tenantId, code, on, where, sealed, clock.instant());
-            em.persist(config);
+            configs.add(config);
         } else {
             config.update(on, where, sealed, clock.instant());
         }
@@ -209,8 +211,7 @@ public class PaymentMethodService {
     }
 
     private ConfiguredMethod configured(String tenantId, LoadedMethod method) {
-        PaymentMethodConfig config = em.find(PaymentMethodConfig.class,
-                new PaymentMethodConfig.Key(tenantId, method.info().code()));
+        PaymentMethodConfig config = configs.find(tenantId, method.info().code()).orElse(null);
         return new ConfiguredMethod(method, config, credentials(tenantId, config));
     }
 

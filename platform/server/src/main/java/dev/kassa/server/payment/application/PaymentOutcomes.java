@@ -38,7 +38,7 @@ public class PaymentOutcomes {
     private AccountRepository accounts;
     private IncomingPayments incoming;
     private Notifications notifications;
-    private SavedMethodStore savedMethods;
+    private SavedMethodOutcomes savedMethods;
     private PluginRegistry registry;
     private Backoff backoff;
     private Clock clock;
@@ -48,7 +48,7 @@ public class PaymentOutcomes {
 
     @Inject
     public PaymentOutcomes(PaymentAttempts attempts, TopUpRepository topUps, AccountRepository accounts,
-                           IncomingPayments incoming, Notifications notifications, SavedMethodStore savedMethods,
+                           IncomingPayments incoming, Notifications notifications, SavedMethodOutcomes savedMethods,
                            PluginRegistry registry, Backoff backoff, Clock clock) {
         this.attempts = attempts;
         this.topUps = topUps;

@@ -5,6 +5,7 @@ import dev.kassa.api.payment.RefundRequest;
 import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
 import dev.kassa.server.payment.domain.Refund;
+import dev.kassa.server.payment.domain.RefundRepository;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
@@ -22,7 +23,8 @@ import java.util.Map;
 /** Refunds of unused funds through the method a top-up was paid with. */
 @ApplicationScoped
 public class RefundService {
-    private RefundStore store;
+    private RefundOutcomes outcomes;
+    private RefundRepository refunds;
     private PaymentMethodService methods;
     private MethodCalls calls;
     private TenantRepository tenants;
@@ -32,9 +34,10 @@ public class RefundService {
     }
 
     @Inject
-    public RefundService(RefundStore store, PaymentMethodService methods, MethodCalls calls, TenantRepository tenants,
-                         TopUpRepository topUps) {
-        this.store = store;
+    public RefundService(RefundOutcomes outcomes, RefundRepository refunds, PaymentMethodService methods,
+                         MethodCalls calls, TenantRepository tenants, TopUpRepository topUps) {
+        this.outcomes = outcomes;
+        this.refunds = refunds;
         this.methods = methods;
         this.calls = calls;
         this.tenants = tenants;
@@ -52,13 +55,13 @@ public class RefundService {
         // Named after the Idempotency-Key: a retry whose answer was lost finds the refund, not a second one.
         String refundId = idempotencyKey == null ? Ids.next("ref") : Ids.derived("ref", tenantId, topUpId, idempotencyKey);
         if (idempotencyKey != null) {
-            java.util.Optional<Refund> earlier = store.find(tenantId, refundId);
+            java.util.Optional<Refund> earlier = refunds.find(tenantId, refundId);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
         }
         requireExact(tenantId, topUpId, amount);
-        RefundStore.Opened opened = store.open(tenantId, refundId, topUpId, amount);
+        RefundOutcomes.Opened opened = outcomes.open(tenantId, refundId, topUpId, amount);
         Refund refund = opened.refund();
         String slug = tenants.require(tenantId).slug();
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -69,7 +72,7 @@ public class RefundService {
         RefundResult result = calls.refund(slug, methods.get(tenantId, refund.method()),
                 new RefundRequest(refund.id(), opened.paymentReference(),
                         new Amount(amount.minor(), amount.currency().code()), opened.topUpReference(), metadata));
-        return store.applyAlone(tenantId, refund.id(), result);
+        return outcomes.applyAlone(tenantId, refund.id(), result);
     }
 
     /**
@@ -79,7 +82,7 @@ public class RefundService {
     private void requireExact(String tenantId, String topUpId, Money amount) {
         TopUp topUp = topUps.require(tenantId, topUpId);
         if (topUp.status() != TopUpStatus.PAID || !amount.currency().equals(topUp.amount().currency())) {
-            return; // refused in RefundStore.open, with the reason that comes first
+            return; // refused in RefundOutcomes.open, with the reason that comes first
         }
         PaymentMethodService.ConfiguredMethod method;
         try {
@@ -96,13 +99,13 @@ public class RefundService {
 
     @Transactional
     public Refund get(String tenantId, String refundId) {
-        return store.find(tenantId, refundId).orElseThrow(KassaException::notFound);
+        return refunds.find(tenantId, refundId).orElseThrow(KassaException::notFound);
     }
 
     @Transactional
     public List<Refund> forTopUp(String tenantId, String topUpId) {
         topUps.require(tenantId, topUpId);
-        return store.forTopUp(tenantId, topUpId);
+        return refunds.forTopUp(tenantId, topUpId);
     }
 
     /**
@@ -111,7 +114,7 @@ public class RefundService {
      */
     @Transactional
     public Refund report(String tenantId, String refundId, boolean sent, String reason) {
-        Refund refund = store.lock(tenantId, refundId);
+        Refund refund = refunds.lock(tenantId, refundId);
         boolean byHand = methods.get(tenantId, refund.method()).method().as(Refunds.class).refundsByHand();
         if (!byHand) {
             throw KassaException.conflict("refund.not_manual", "Refund settled by the gateway",
@@ -121,7 +124,7 @@ public class RefundService {
             throw KassaException.conflict("refund.not_pending", "Refund not pending",
                     "Only a PENDING refund can be reported; this one is " + refund.status() + ".");
         }
-        store.apply(refund, sent ? RefundResult.succeeded(null) : RefundResult.failed(null, "reported_failed",
+        outcomes.apply(refund, sent ? RefundResult.succeeded(null) : RefundResult.failed(null, "reported_failed",
                 reason == null ? "Reported failed by the tenant." : reason));
         return refund;
     }

@@ -8,7 +8,9 @@ import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
+import dev.kassa.server.payment.domain.GatewayCustomerRepository;
 import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.payment.domain.SavedMethodRepository;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.tenant.domain.Tenant;
@@ -17,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,9 @@ public class SavedMethodService {
     private AccountRepository accounts;
     private TenantRepository tenants;
     private PaymentMethodService methods;
-    private SavedMethodStore store;
+    private SavedMethodRepository savedMethods;
+    private SavedMethodOutcomes outcomes;
+    private GatewayCustomerRepository gatewayCustomers;
     private MethodCalls calls;
     private Clock clock;
 
@@ -39,11 +44,14 @@ public class SavedMethodService {
 
     @Inject
     public SavedMethodService(AccountRepository accounts, TenantRepository tenants, PaymentMethodService methods,
-                              SavedMethodStore store, MethodCalls calls, Clock clock) {
+                              SavedMethodRepository savedMethods, SavedMethodOutcomes outcomes,
+                              GatewayCustomerRepository gatewayCustomers, MethodCalls calls, Clock clock) {
         this.accounts = accounts;
         this.tenants = tenants;
         this.methods = methods;
-        this.store = store;
+        this.savedMethods = savedMethods;
+        this.outcomes = outcomes;
+        this.gatewayCustomers = gatewayCustomers;
         this.calls = calls;
         this.clock = clock;
     }
@@ -57,7 +65,7 @@ public class SavedMethodService {
                               String idempotencyKey) {
         String id = idempotencyKey == null ? Ids.next("spm") : Ids.derived("spm", tenantId, accountId, idempotencyKey);
         if (idempotencyKey != null) {
-            java.util.Optional<SavedMethod> earlier = store.find(tenantId, id);
+            java.util.Optional<SavedMethod> earlier = savedMethods.find(tenantId, id);
             if (earlier.isPresent()) {
                 return earlier.get();
             }
@@ -73,22 +81,22 @@ public class SavedMethodService {
         }
         Tenant tenant = tenants.require(tenantId);
         SavedMethod saved = new SavedMethod(id, tenantId, accountId, payerId, methodCode, clock.instant());
-        store.open(saved);
+        outcomes.open(saved);
         Map<String, String> metadata = new LinkedHashMap<>();
         metadata.put("kassa_tenant", tenant.slug());
         metadata.put("kassa_account", accountId);
         metadata.put("kassa_payer", payerId);
         metadata.put("kassa_saved_method", saved.id());
         Customer customer = new Customer(account.id(), account.reference(), payer.name(), account.email(),
-                payer.country(), account.locale(), store.gatewayCustomer(tenantId, methodCode, accountId));
+                payer.country(), account.locale(), gatewayCustomers.find(tenantId, methodCode, accountId).orElse(null));
         SetupResult result = calls.setUp(tenant.slug(), method, new SetupRequest(saved.id(), customer, metadata));
-        return store.applyAlone(tenantId, saved.id(), result);
+        return outcomes.applyAlone(tenantId, saved.id(), result);
     }
 
     /** A confirmed method of the account to pay with; {@code methodCode} must be its method. */
     @Transactional
     public SavedMethod requireUsable(String tenantId, String accountId, String id, String methodCode) {
-        SavedMethod saved = store.find(tenantId, id).filter(s -> s.accountId().equals(accountId))
+        SavedMethod saved = savedMethods.find(tenantId, id).filter(s -> s.accountId().equals(accountId))
                 .orElseThrow(() -> KassaException.invalid("savedMethodId", "saved_method.unknown",
                         "is not a saved method of this account"));
         if (saved.status() != SavedMethod.Status.CONFIRMED) {
@@ -105,22 +113,35 @@ public class SavedMethodService {
     /** The payer's confirmed methods, the default first. */
     @Transactional
     public List<SavedMethod> confirmedFor(String tenantId, String accountId, String payerId) {
-        return store.confirmed(tenantId, accountId).stream().filter(s -> s.payerId().equals(payerId)).toList();
+        return savedMethods.confirmed(tenantId, accountId).stream().filter(s -> s.payerId().equals(payerId)).toList();
     }
 
     @Transactional
     public List<SavedMethod> list(String tenantId, String accountId) {
         accounts.require(tenantId, accountId);
-        return store.list(tenantId, accountId);
+        return savedMethods.list(tenantId, accountId);
     }
 
     @Transactional
     public SavedMethod get(String tenantId, String id) {
-        return store.find(tenantId, id).orElseThrow(KassaException::notFound);
+        return savedMethods.find(tenantId, id).orElseThrow(KassaException::notFound);
     }
 
+    /** Makes one confirmed method the account's default, and no other. */
+    @Transactional
     public SavedMethod makeDefault(String tenantId, String id) {
-        return store.makeDefault(tenantId, id);
+        SavedMethod chosen = savedMethods.find(tenantId, id).orElseThrow(KassaException::notFound);
+        // All of the account's methods, locked in id order: two concurrent choices wait, never deadlock.
+        List<SavedMethod> all = savedMethods.lockAll(tenantId, chosen.accountId());
+        SavedMethod method = all.stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow();
+        if (method.status() != SavedMethod.Status.CONFIRMED) {
+            throw KassaException.conflict("saved_method.not_confirmed", "Saved method not confirmed",
+                    "Only a CONFIRMED method can be the default; this one is " + method.status() + ".");
+        }
+        Instant now = clock.instant();
+        all.stream().filter(s -> s != method && s.isDefault()).forEach(s -> s.setDefault(false, now));
+        method.setDefault(true, now);
+        return method;
     }
 
     /**
@@ -128,7 +149,7 @@ public class SavedMethodService {
      * kept (503 {@code gateway.unavailable}): a card we still hold must not look deleted.
      */
     public void delete(String tenantId, String id) {
-        SavedMethod saved = get(tenantId, id);
+        SavedMethod saved = outcomes.toRemove(tenantId, id);
         if (saved.token() != null) {
             ConfiguredMethod method = methods.get(tenantId, saved.method());
             if (!calls.remove(tenants.require(tenantId).slug(), method, saved.token())) {
@@ -137,6 +158,6 @@ public class SavedMethodService {
                         null);
             }
         }
-        store.markRemoved(tenantId, id);
+        outcomes.remove(tenantId, id);
     }
 }

@@ -4,11 +4,10 @@ import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.payment.domain.WebhookEventRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -20,11 +19,11 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class WebhookInbox {
-    private EntityManager em;
+    private WebhookEventRepository events;
     private PaymentAttempts attempts;
     private PaymentOutcomes outcomes;
-    private SavedMethodStore savedMethods;
-    private RefundStore refunds;
+    private SavedMethodOutcomes savedMethods;
+    private RefundOutcomes refunds;
     private Notifications notifications;
     private Clock clock;
 
@@ -35,9 +34,10 @@ public class WebhookInbox {
     }
 
     @Inject
-    public WebhookInbox(EntityManager em, PaymentAttempts attempts, PaymentOutcomes outcomes,
-                        SavedMethodStore savedMethods, RefundStore refunds, Notifications notifications, Clock clock) {
-        this.em = em;
+    public WebhookInbox(WebhookEventRepository events, PaymentAttempts attempts, PaymentOutcomes outcomes,
+                        SavedMethodOutcomes savedMethods, RefundOutcomes refunds, Notifications notifications,
+                        Clock clock) {
+        this.events = events;
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.savedMethods = savedMethods;
@@ -48,13 +48,9 @@ public class WebhookInbox {
 
     @Transactional
     public Receipt apply(String tenantId, String pluginId, String method, WebhookEvent event) {
-        int inserted = em.createNativeQuery("insert into webhook_events (tenant_id, plugin_id, event_id, type,"
-                        + " received_at) values (?1, ?2, ?3, ?4, ?5) on conflict do nothing")
-                .setParameter(1, tenantId).setParameter(2, pluginId)
-                .setParameter(3, PaymentAttempts.truncate(event.id(), 255))
-                .setParameter(4, PaymentAttempts.truncate(event.type(), 100))
-                .setParameter(5, Timestamp.from(clock.instant())).executeUpdate();
-        if (inserted == 0) {
+        String eventId = PaymentAttempts.truncate(event.id(), 255);
+        if (!events.addIfNew(tenantId, pluginId, eventId, PaymentAttempts.truncate(event.type(), 100),
+                clock.instant())) {
             return new Receipt(event.id(), true, "duplicate");
         }
         String outcome;
@@ -73,24 +69,17 @@ public class WebhookInbox {
                                 + event.payment().gatewayReference() + "); recorded, not credited.");
             }
         } else if (event.setup() != null) {
-            Optional<SavedMethod> saved = savedMethods.lockFor(tenantId, method, event.setup().gatewayReference(),
-                    event.setup().savedMethodId());
-            saved.ifPresent(s -> savedMethods.apply(s, event.setup()));
+            Optional<SavedMethod> saved = savedMethods.applyFromGateway(tenantId, method, event.setup());
             outcome = saved.isPresent() ? "applied" : "unknown_setup";
             subject = saved.map(SavedMethod::id).orElse(null);
         } else if (event.refund() != null) {
-            Optional<Refund> refund = refunds.lockFor(tenantId, method, event.refund().gatewayReference(),
-                    event.refund().refundId());
-            refund.ifPresent(r -> refunds.apply(r, event.refund()));
+            Optional<Refund> refund = refunds.applyFromGateway(tenantId, method, event.refund());
             outcome = refund.isPresent() ? "applied" : "unknown_refund";
             subject = refund.map(Refund::id).orElse(null);
         } else {
             outcome = "ignored";
         }
-        em.createNativeQuery("update webhook_events set outcome = ?1, subject = cast(?2 as varchar(255))"
-                        + " where tenant_id = ?3 and plugin_id = ?4 and event_id = ?5")
-                .setParameter(1, outcome).setParameter(2, subject).setParameter(3, tenantId).setParameter(4, pluginId)
-                .setParameter(5, PaymentAttempts.truncate(event.id(), 255)).executeUpdate();
+        events.recordOutcome(tenantId, pluginId, eventId, outcome, subject);
         return new Receipt(event.id(), false, outcome);
     }
 }

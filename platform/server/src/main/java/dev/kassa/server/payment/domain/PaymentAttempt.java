@@ -1,9 +1,12 @@
 package dev.kassa.server.payment.domain;
 
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -29,16 +32,19 @@ public class PaymentAttempt {
     private String savedMethodId;
     @Column(name = "off_session")
     private boolean offSession;
-    private String status;
-    @Column(name = "amount_minor")
-    private long amountMinor;
-    private String currency;
+    @Enumerated(EnumType.STRING)
+    private AttemptStatus status;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money amount;
     @Column(name = "gateway_reference")
     private String gatewayReference;
-    @Column(name = "received_minor")
-    private Long receivedMinor;
-    @Column(name = "received_currency")
-    private String receivedCurrency;
+    /** What the gateway says it received; null until it said. */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "received_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "received_currency"))
+    private Money received;
     @Column(name = "next_action")
     private String nextAction;
     @Column(name = "reason_code")
@@ -64,18 +70,17 @@ public class PaymentAttempt {
         this.topUpId = topUpId;
         this.accountId = accountId;
         this.method = method;
-        this.amountMinor = amount.minor();
-        this.currency = amount.currency().code();
+        this.amount = amount;
         this.savedMethodId = savedMethodId;
         this.offSession = offSession;
-        this.status = AttemptStatus.UNKNOWN.name();
+        this.status = AttemptStatus.UNKNOWN;
         this.createdAt = now;
         this.updatedAt = now;
     }
 
     /** Whether news with {@code next} may replace the current status: never backwards. */
     public boolean accepts(AttemptStatus next) {
-        AttemptStatus current = status();
+        AttemptStatus current = status;
         if (current == AttemptStatus.SUCCEEDED || current == AttemptStatus.MISMATCH) {
             return false;
         }
@@ -84,7 +89,7 @@ public class PaymentAttempt {
 
     public void moveTo(AttemptStatus next, String gatewayReference, String nextActionJson, String reasonCode,
                        String reason, Instant now) {
-        this.status = next.name();
+        this.status = next;
         if (gatewayReference != null) {
             this.gatewayReference = gatewayReference;
         }
@@ -103,12 +108,11 @@ public class PaymentAttempt {
     }
 
     public void received(Money money) {
-        this.receivedMinor = money.minor();
-        this.receivedCurrency = money.currency().code();
+        this.received = money;
     }
 
     public void flag(String why, Instant now) {
-        this.status = AttemptStatus.MISMATCH.name();
+        this.status = AttemptStatus.MISMATCH;
         this.flag = why;
         this.updatedAt = now;
     }
@@ -147,11 +151,11 @@ public class PaymentAttempt {
     }
 
     public AttemptStatus status() {
-        return AttemptStatus.valueOf(status);
+        return status;
     }
 
     public Money amount() {
-        return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
+        return amount;
     }
 
     public String gatewayReference() {
@@ -159,7 +163,7 @@ public class PaymentAttempt {
     }
 
     public Money receivedAmount() {
-        return receivedMinor == null ? null : new Money(receivedMinor, CurrencyRegistry.iso4217().require(receivedCurrency));
+        return received;
     }
 
     public String nextAction() {

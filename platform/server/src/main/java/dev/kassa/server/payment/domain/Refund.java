@@ -1,10 +1,13 @@
 package dev.kassa.server.payment.domain;
 
 import dev.kassa.server.ledger.domain.SystemAccount;
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -29,12 +32,15 @@ public class Refund {
     @Column(name = "attempt_id")
     private String attemptId;
     private String method;
-    @Column(name = "amount_minor")
-    private long amountMinor;
-    private String currency;
-    private String status;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money amount;
+    @Enumerated(EnumType.STRING)
+    private Status status;
     /** Where the money leaves from: the system account the top-up's money came in through. */
-    private String clearing;
+    @Enumerated(EnumType.STRING)
+    private SystemAccount clearing;
     @Column(name = "gateway_reference")
     private String gatewayReference;
     @Column(name = "reason_code")
@@ -62,10 +68,9 @@ public class Refund {
         this.accountId = accountId;
         this.attemptId = attemptId;
         this.method = method;
-        this.amountMinor = amount.minor();
-        this.currency = amount.currency().code();
-        this.status = Status.PENDING.name();
-        this.clearing = clearing.name();
+        this.amount = amount;
+        this.status = Status.PENDING;
+        this.clearing = clearing;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -78,14 +83,14 @@ public class Refund {
     }
 
     public void succeed(Instant now) {
-        this.status = Status.SUCCEEDED.name();
+        this.status = Status.SUCCEEDED;
         this.completedAt = now;
         this.updatedAt = now;
         this.nextCheckAt = null;
     }
 
     public void fail(String reasonCode, String reason, Instant now) {
-        this.status = Status.FAILED.name();
+        this.status = Status.FAILED;
         this.reasonCode = reasonCode;
         this.reason = reason;
         this.completedAt = now;
@@ -122,15 +127,15 @@ public class Refund {
     }
 
     public Money amount() {
-        return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
+        return amount;
     }
 
     public Status status() {
-        return Status.valueOf(status);
+        return status;
     }
 
     public SystemAccount clearing() {
-        return SystemAccount.valueOf(clearing);
+        return clearing;
     }
 
     public String gatewayReference() {

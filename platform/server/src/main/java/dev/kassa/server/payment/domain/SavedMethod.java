@@ -3,6 +3,8 @@ package dev.kassa.server.payment.domain;
 import dev.kassa.api.payment.SavedMethodDetails;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,7 +28,8 @@ public class SavedMethod {
     @Column(name = "payer_id")
     private String payerId;
     private String method;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private Status status;
     @Column(name = "gateway_reference")
     private String gatewayReference;
     private String token;
@@ -61,7 +64,7 @@ public class SavedMethod {
         this.accountId = accountId;
         this.payerId = payerId;
         this.method = method;
-        this.status = Status.PENDING.name();
+        this.status = Status.PENDING;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -79,7 +82,7 @@ public class SavedMethod {
         if (gatewayReference != null) {
             this.gatewayReference = gatewayReference;
         }
-        this.status = Status.CONFIRMED.name();
+        this.status = Status.CONFIRMED;
         this.token = details.token();
         this.brand = details.brand();
         this.last4 = details.last4();
@@ -91,7 +94,7 @@ public class SavedMethod {
     }
 
     public void fail(String reasonCode, String reason, Instant now) {
-        this.status = Status.FAILED.name();
+        this.status = Status.FAILED;
         this.reasonCode = reasonCode;
         this.reason = reason;
         this.nextAction = null;
@@ -100,7 +103,7 @@ public class SavedMethod {
     }
 
     public void remove(Instant now) {
-        this.status = Status.REMOVED.name();
+        this.status = Status.REMOVED;
         this.isDefault = false;
         this.nextCheckAt = null;
         this.updatedAt = now;
@@ -136,7 +139,7 @@ public class SavedMethod {
     }
 
     public Status status() {
-        return Status.valueOf(status);
+        return status;
     }
 
     public String gatewayReference() {

@@ -1,10 +1,13 @@
 package dev.kassa.server.payment.domain;
 
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,17 +29,20 @@ public class TopUp {
     @Column(name = "payer_id")
     private String payerId;
     private String method;
-    @Column(name = "amount_minor")
-    private long amountMinor;
-    private String currency;
-    private String status;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money amount;
+    @Enumerated(EnumType.STRING)
+    private TopUpStatus status;
     private String reference;
-    @Column(name = "credit_minor")
-    private long creditMinor;
-    @Column(name = "credit_currency")
-    private String creditCurrency;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "credit_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "credit_currency"))
+    private Money credit;
     @Column(name = "quote_id")
     private String quoteId;
+    /** What has reached the balance so far, in minor units of the credit's currency (no column of its own). */
     @Column(name = "credited_minor")
     private long creditedMinor;
     private String instructions;
@@ -64,12 +70,10 @@ public class TopUp {
         this.accountId = accountId;
         this.payerId = payerId;
         this.method = method;
-        this.amountMinor = amount.minor();
-        this.currency = amount.currency().code();
-        this.creditMinor = credit.minor();
-        this.creditCurrency = credit.currency().code();
+        this.amount = amount;
+        this.credit = credit;
         this.quoteId = quoteId;
-        this.status = TopUpStatus.NEW.name();
+        this.status = TopUpStatus.NEW;
         this.reference = reference;
         this.instructions = instructions;
         this.createdAt = createdAt;
@@ -77,12 +81,13 @@ public class TopUp {
 
     /** Money arrived for this top-up and {@code credited} reached the balance: it is paid, whatever it was before. */
     public void recordPayment(Money credited, Instant now) {
-        if (!credited.currency().code().equals(creditCurrency)) {
-            throw new IllegalArgumentException("credited in " + credited.currency() + ", expected " + creditCurrency);
+        if (!credited.currency().code().equals(credit.currency().code())) {
+            throw new IllegalArgumentException("credited in " + credited.currency() + ", expected "
+                    + credit.currency());
         }
         creditedMinor = Math.addExact(creditedMinor, credited.minor());
-        if (status() != TopUpStatus.PAID) {
-            status = TopUpStatus.PAID.name();
+        if (status != TopUpStatus.PAID) {
+            status = TopUpStatus.PAID;
             paidAt = now;
         }
     }
@@ -97,11 +102,11 @@ public class TopUp {
     }
 
     public void cancel(String reason, Instant now) {
-        if (status() != TopUpStatus.NEW) {
+        if (status != TopUpStatus.NEW) {
             throw KassaException.conflict("topup.not_cancellable", "Top-up not cancellable",
                     "Only a NEW top-up can be cancelled; this one is " + status + ".");
         }
-        status = TopUpStatus.CANCELLED.name();
+        status = TopUpStatus.CANCELLED;
         cancelReason = reason;
         cancelledAt = now;
     }
@@ -123,17 +128,17 @@ public class TopUp {
     }
 
     public Money amount() {
-        return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
+        return amount;
     }
 
     /** What the top-up credits when paid as agreed, in the account currency. */
     public Money credit() {
-        return new Money(creditMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+        return credit;
     }
 
     /** What has reached the balance so far, in the account currency. */
     public Money credited() {
-        return new Money(creditedMinor, CurrencyRegistry.iso4217().require(creditCurrency));
+        return new Money(creditedMinor, credit.currency());
     }
 
     public String quoteId() {
@@ -141,7 +146,7 @@ public class TopUp {
     }
 
     public TopUpStatus status() {
-        return TopUpStatus.valueOf(status);
+        return status;
     }
 
     public String reference() {

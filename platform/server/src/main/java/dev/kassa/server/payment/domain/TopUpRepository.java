@@ -1,64 +1,29 @@
 package dev.kassa.server.payment.domain;
 
-import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.shared.KassaException;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 
-@ApplicationScoped
-public class TopUpRepository {
-    private EntityManager em;
+/** Top-ups, always looked up within one tenant. Every method joins the caller's transaction. */
+public interface TopUpRepository {
+    Optional<TopUp> find(String tenantId, String id);
 
-    protected TopUpRepository() {
+    /** The top-up, or 404 {@code not_found}. */
+    default TopUp require(String tenantId, String id) {
+        return find(tenantId, id).orElseThrow(KassaException::notFound);
     }
 
-    @Inject
-    public TopUpRepository(EntityManager em) {
-        this.em = em;
-    }
+    /** The top-up, locked until the transaction ends; 404 when there is none. */
+    TopUp lock(String tenantId, String id);
 
-    public TopUp require(String tenantId, String id) {
-        return TenantRows.find(em, TopUp.class, tenantId, id).orElseThrow(KassaException::notFound);
-    }
+    Optional<TopUp> findByReference(String tenantId, String reference);
 
-    public TopUp lock(String tenantId, String id) {
-        return TenantRows.lock(em, TopUp.class, tenantId, id).orElseThrow(KassaException::notFound);
-    }
-
-    public Optional<TopUp> lockByReference(String tenantId, String reference) {
-        return em.createQuery("select t from TopUp t where t.reference = :ref and t.tenantId = :tenant", TopUp.class)
-                .setParameter("ref", reference).setParameter("tenant", tenantId)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultStream().findFirst();
-    }
-
-    public List<TopUp> page(String tenantId, String accountId, TopUpStatus status, String after, int limit) {
-        var query = em.createQuery("select t from TopUp t where t.tenantId = :tenant and t.accountId = :account"
-                        + (status == null ? "" : " and t.status = :status")
-                        + (after == null ? "" : " and t.id < :after") + " order by t.id desc", TopUp.class)
-                .setParameter("tenant", tenantId).setParameter("account", accountId);
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        if (after != null) {
-            query.setParameter("after", after);
-        }
-        return query.setMaxResults(limit + 1).getResultList();
-    }
+    /** An account's top-ups, newest first, of one status or all: {@code limit + 1} after the cursor {@code after}. */
+    List<TopUp> page(String tenantId, String accountId, TopUpStatus status, String after, int limit);
 
     /** Whether the account has a top-up still NEW. */
-    public boolean anyOpen(String tenantId, String accountId) {
-        return !em.createQuery("select t.id from TopUp t where t.tenantId = :tenant and t.accountId = :account"
-                        + " and t.status = 'NEW'", String.class)
-                .setParameter("tenant", tenantId).setParameter("account", accountId)
-                .setMaxResults(1).getResultList().isEmpty();
-    }
+    boolean anyOpen(String tenantId, String accountId);
 
-    public void add(TopUp topUp) {
-        em.persist(topUp);
-    }
+    /** Adds a top-up; its row is written at once, since its payment attempt references it. */
+    void add(TopUp topUp);
 }

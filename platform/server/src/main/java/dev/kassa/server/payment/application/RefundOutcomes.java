@@ -5,38 +5,38 @@ import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
-import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
-import dev.kassa.server.payment.domain.AttemptStatus;
 import dev.kassa.server.payment.domain.PaymentAttempt;
+import dev.kassa.server.payment.domain.PaymentAttemptRepository;
 import dev.kassa.server.payment.domain.Refund;
-import dev.kassa.server.plugin.application.PluginRegistry;
-import dev.kassa.server.shared.KassaException;
-import dev.kassa.server.shared.Money;
+import dev.kassa.server.payment.domain.RefundRepository;
 import dev.kassa.server.payment.domain.TopUp;
 import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.payment.domain.TopUpStatus;
+import dev.kassa.server.plugin.application.PluginRegistry;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Refunds in the database and the ledger. Asking for one debits the balance at once (into
- * {@code refunds_pending}); success lets the money leave the clearing account it came in
- * through; failure puts it back on the balance. Only unused funds: never more than the balance,
- * never more than what is left unrefunded of the top-up.
+ * A refund's money, before and after the gateway: asking for one debits the balance at once (into
+ * {@code refunds_pending}); success lets the money leave the clearing account it came in through;
+ * failure puts it back on the balance. Only unused funds: never more than the balance, never more
+ * than what is left unrefunded of the top-up. The gateway's answer is applied by the same rules
+ * whoever brings it (the first call, a webhook, the janitor).
  */
 @ApplicationScoped
-public class RefundStore {
-    private EntityManager em;
+public class RefundOutcomes {
+    private RefundRepository refunds;
     private TopUpRepository topUps;
+    private PaymentAttemptRepository attempts;
     private AccountRepository accounts;
     private Ledger ledger;
     private Notifications notifications;
@@ -44,14 +44,16 @@ public class RefundStore {
     private Backoff backoff;
     private Clock clock;
 
-    protected RefundStore() {
+    protected RefundOutcomes() {
     }
 
     @Inject
-    public RefundStore(EntityManager em, TopUpRepository topUps, AccountRepository accounts, Ledger ledger,
-                       Notifications notifications, PluginRegistry registry, Backoff backoff, Clock clock) {
-        this.em = em;
+    public RefundOutcomes(RefundRepository refunds, TopUpRepository topUps, PaymentAttemptRepository attempts,
+                          AccountRepository accounts, Ledger ledger, Notifications notifications,
+                          PluginRegistry registry, Backoff backoff, Clock clock) {
+        this.refunds = refunds;
         this.topUps = topUps;
+        this.attempts = attempts;
         this.accounts = accounts;
         this.ledger = ledger;
         this.notifications = notifications;
@@ -81,7 +83,7 @@ public class RefundStore {
                             + "); top-ups paid in another currency than the account's are refunded by the tenant.");
         }
         Account account = accounts.lock(tenantId, topUp.accountId());
-        Money unrefunded = topUp.credited().minus(refunded(tenantId, topUpId, amount));
+        Money unrefunded = topUp.credited().minus(new Money(refunds.refundedMinor(tenantId, topUpId), amount.currency()));
         Money maximum = account.balance().compareTo(unrefunded) < 0 ? account.balance() : unrefunded;
         if (amount.compareTo(maximum) > 0) {
             throw KassaException.unprocessable("refund.exceeds_unused_funds", "Refund exceeds unused funds",
@@ -89,14 +91,14 @@ public class RefundStore {
                             + ") and what is left unrefunded of this top-up (" + unrefunded + ").")
                     .with("maximum", maximum);
         }
-        PaymentAttempt paid = successfulAttempt(tenantId, topUpId).orElse(null);
+        PaymentAttempt paid = attempts.succeeded(tenantId, topUpId).orElse(null);
         // The money leaves the way it came in: through the gateway that took it, else the tenant's bank.
         boolean throughGateway = paid != null && paid.gatewayReference() != null;
         Instant now = clock.instant();
         Refund refund = new Refund(refundId, tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
                 topUp.method(), amount, throughGateway ? SystemAccount.GATEWAY_CLEARING : SystemAccount.BANK_CLEARING,
                 now);
-        em.persist(refund);
+        refunds.add(refund);
         ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,
                 "Refund of top-up " + topUp.reference(), topUp.reference());
         return new Opened(refund, topUp.reference(), throughGateway ? paid.gatewayReference() : null);
@@ -104,8 +106,16 @@ public class RefundStore {
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Refund applyAlone(String tenantId, String refundId, RefundResult result) {
-        Refund refund = lock(tenantId, refundId);
+        Refund refund = refunds.lock(tenantId, refundId);
         apply(refund, result);
+        return refund;
+    }
+
+    /** News from a gateway event: applied to the refund it names (locked here), if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<Refund> applyFromGateway(String tenantId, String method, RefundResult result) {
+        Optional<Refund> refund = refunds.lockForGateway(tenantId, method, result.gatewayReference(), result.refundId());
+        refund.ifPresent(r -> apply(r, result));
         return refund;
     }
 
@@ -139,44 +149,6 @@ public class RefundStore {
     /** The janitor cannot ask about this one (no reference, or the method cannot tell): it stops trying. */
     @Transactional
     public void stopChecking(String tenantId, String refundId) {
-        lock(tenantId, refundId).scheduleCheck(null);
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Refund lock(String tenantId, String refundId) {
-        return TenantRows.lock(em, Refund.class, tenantId, refundId).orElseThrow(KassaException::notFound);
-    }
-
-    /** The refund a gateway event is about: by the gateway's reference, else by our id from its metadata. */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<Refund> lockFor(String tenantId, String method, String gatewayReference, String refundId) {
-        return TenantRows.lockForGateway(em, Refund.class, tenantId, method, gatewayReference, refundId);
-    }
-
-    @Transactional
-    public Optional<Refund> find(String tenantId, String refundId) {
-        return TenantRows.find(em, Refund.class, tenantId, refundId);
-    }
-
-    @Transactional
-    public List<Refund> forTopUp(String tenantId, String topUpId) {
-        return em.createQuery("select r from Refund r where r.tenantId = :tenant and r.topUpId = :topUp"
-                        + " order by r.createdAt desc, r.id desc", Refund.class)
-                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getResultList();
-    }
-
-    /** What is refunded or on its way back (pending and succeeded refunds) of a top-up. */
-    private Money refunded(String tenantId, String topUpId, Money zeroOf) {
-        Number sum = (Number) em.createQuery("select coalesce(sum(r.amountMinor), 0) from Refund r"
-                        + " where r.tenantId = :tenant and r.topUpId = :topUp and r.status <> 'FAILED'")
-                .setParameter("tenant", tenantId).setParameter("topUp", topUpId).getSingleResult();
-        return new Money(sum.longValue(), zeroOf.currency());
-    }
-
-    private Optional<PaymentAttempt> successfulAttempt(String tenantId, String topUpId) {
-        return em.createQuery("select a from PaymentAttempt a where a.tenantId = :tenant and a.topUpId = :topUp"
-                        + " and a.status = :status", PaymentAttempt.class)
-                .setParameter("tenant", tenantId).setParameter("topUp", topUpId)
-                .setParameter("status", AttemptStatus.SUCCEEDED.name()).getResultStream().findFirst();
+        refunds.lock(tenantId, refundId).scheduleCheck(null);
     }
 }

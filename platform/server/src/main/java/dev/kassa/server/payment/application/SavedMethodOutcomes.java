@@ -1,0 +1,128 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.api.payment.Outcome;
+import dev.kassa.api.payment.SavedMethodDetails;
+import dev.kassa.api.payment.SavedMethods;
+import dev.kassa.api.payment.SetupResult;
+import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.payment.domain.SavedMethodRepository;
+import dev.kassa.server.plugin.application.PluginRegistry;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * A saved method before and after its gateway calls, and the one set of rules for what a gateway
+ * says about it: PENDING until confirmed; a confirmed method stays confirmed; a failure ends it.
+ */
+@ApplicationScoped
+public class SavedMethodOutcomes {
+    private SavedMethodRepository savedMethods;
+    private PaymentAttempts attempts;
+    private PluginRegistry registry;
+    private Backoff backoff;
+    private Clock clock;
+
+    protected SavedMethodOutcomes() {
+    }
+
+    @Inject
+    public SavedMethodOutcomes(SavedMethodRepository savedMethods, PaymentAttempts attempts, PluginRegistry registry,
+                               Backoff backoff, Clock clock) {
+        this.savedMethods = savedMethods;
+        this.attempts = attempts;
+        this.registry = registry;
+        this.backoff = backoff;
+        this.clock = clock;
+    }
+
+    /** Commits the PENDING method before the gateway is called. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void open(SavedMethod method) {
+        savedMethods.add(method);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public SavedMethod applyAlone(String tenantId, String id, SetupResult result) {
+        SavedMethod method = savedMethods.lock(tenantId, id);
+        apply(method, result);
+        return method;
+    }
+
+    /** News from a gateway event: applied to the saved method it names (locked here), if there is one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<SavedMethod> applyFromGateway(String tenantId, String method, SetupResult result) {
+        Optional<SavedMethod> saved = savedMethods.lockForGateway(tenantId, method, result.gatewayReference(),
+                result.savedMethodId());
+        saved.ifPresent(s -> apply(s, result));
+        return saved;
+    }
+
+    /** Applies news about a saved method the caller has locked. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void apply(SavedMethod method, SetupResult result) {
+        Instant now = clock.instant();
+        attempts.rememberCustomer(method.tenantId(), method.method(), method.accountId(), result.customerReference());
+        if (method.status() != SavedMethod.Status.PENDING) {
+            return; // confirmed, failed or removed: later news changes nothing
+        }
+        if (result.outcome() == Outcome.SUCCEEDED) {
+            method.confirm(result.gatewayReference(), result.method(), now);
+            if (savedMethods.confirmed(method.tenantId(), method.accountId()).stream().noneMatch(SavedMethod::isDefault)) {
+                method.setDefault(true, now); // the first confirmed method of an account renews its services
+            }
+        } else if (result.outcome() == Outcome.DECLINED) {
+            method.fail(result.reasonCode(), result.reason() == null ? "The method could not be saved." : result.reason(),
+                    now);
+        } else {
+            method.pending(result.gatewayReference(), NextActions.toJson(result.nextAction()), now);
+            boolean queryable = registry.method(method.method()).map(m -> m.can(SavedMethods.class)).orElse(false);
+            method.scheduleCheck(queryable ? backoff.next(now, method.createdAt(), method.checkCount()) : null);
+        }
+    }
+
+    /**
+     * Keeps the card a customer asked to save while paying (the gateway confirmed it with the
+     * payment), unless the payer has it already.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void adoptFromPayment(String tenantId, String accountId, String payerId, String methodCode,
+                                 SavedMethodDetails details) {
+        boolean known = savedMethods.confirmed(tenantId, accountId).stream()
+                .anyMatch(s -> s.method().equals(methodCode) && details.token().equals(s.token()));
+        if (known) {
+            return;
+        }
+        Instant now = clock.instant();
+        SavedMethod saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, now);
+        boolean first = savedMethods.confirmed(tenantId, accountId).stream().noneMatch(SavedMethod::isDefault);
+        saved.confirm(null, details, now);
+        saved.setDefault(first, now);
+        savedMethods.add(saved);
+    }
+
+    /** The janitor cannot ask about this one (no gateway reference): it stops trying. */
+    @Transactional
+    public void stopChecking(String tenantId, String id) {
+        savedMethods.lock(tenantId, id).scheduleCheck(null);
+    }
+
+    /** A method the customer asks to delete (404 when there is none), read before the gateway forgets it. */
+    @Transactional
+    public SavedMethod toRemove(String tenantId, String id) {
+        return savedMethods.find(tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    /** The gateway forgot the method: so does Kassa. */
+    @Transactional
+    public SavedMethod remove(String tenantId, String id) {
+        SavedMethod method = savedMethods.lock(tenantId, id);
+        method.remove(clock.instant());
+        return method;
+    }
+}

@@ -1,0 +1,29 @@
+package dev.kassa.server.payment.domain;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Saved methods, always within one tenant. Every method joins the caller's transaction. */
+public interface SavedMethodRepository {
+    void add(SavedMethod method);
+
+    /** The saved method unless it was removed. */
+    Optional<SavedMethod> find(String tenantId, String id);
+
+    /** The saved method, removed or not, locked until the transaction ends; 404 {@code not_found} if none. */
+    SavedMethod lock(String tenantId, String id);
+
+    /** The saved method a gateway's news is about, locked: by the gateway's set-up reference, else by our id. */
+    Optional<SavedMethod> lockForGateway(String tenantId, String method, String gatewayReference, String id);
+
+    /** The account's methods except removed ones, default first, then newest. */
+    List<SavedMethod> list(String tenantId, String accountId);
+
+    /** The account's confirmed methods, default first, then newest. */
+    default List<SavedMethod> confirmed(String tenantId, String accountId) {
+        return list(tenantId, accountId).stream().filter(s -> s.status() == SavedMethod.Status.CONFIRMED).toList();
+    }
+
+    /** All of the account's methods, removed ones too, locked in id order: two callers wait, never deadlock. */
+    List<SavedMethod> lockAll(String tenantId, String accountId);
+}
