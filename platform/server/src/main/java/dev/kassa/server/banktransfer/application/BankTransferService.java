@@ -3,7 +3,7 @@ package dev.kassa.server.banktransfer.application;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
-import dev.kassa.server.db.TenantRows;
+import dev.kassa.server.banktransfer.domain.BankTransferRepository;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.payment.application.IncomingPayments;
 import dev.kassa.server.payment.application.PaymentOutcomes;
@@ -19,9 +19,7 @@ import dev.kassa.server.payment.domain.TopUp;
 import dev.kassa.server.payment.domain.TopUpRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -33,7 +31,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class BankTransferService {
-    private EntityManager em;
+    private BankTransferRepository transfers;
     private AccountRepository accounts;
     private TopUpRepository topUps;
     private IncomingPayments incoming;
@@ -45,9 +43,9 @@ public class BankTransferService {
     }
 
     @Inject
-    public BankTransferService(EntityManager em, AccountRepository accounts, TopUpRepository topUps,
+    public BankTransferService(BankTransferRepository transfers, AccountRepository accounts, TopUpRepository topUps,
                                IncomingPayments incoming, Ledger ledger, PaymentOutcomes outcomes, Clock clock) {
-        this.em = em;
+        this.transfers = transfers;
         this.accounts = accounts;
         this.topUps = topUps;
         this.incoming = incoming;
@@ -70,7 +68,7 @@ public class BankTransferService {
         if (account != null && !report.amount().currency().equals(account.currency())) {
             // Only a conversion can refuse (no fresh rate): look for an earlier report first, so that a
             // repeat is still answered with it. Otherwise the claim below is the only check.
-            Optional<BankTransfer> known = findByBankTransactionId(tenantId, report.bankTransactionId());
+            Optional<BankTransfer> known = transfers.findByBankTransactionId(tenantId, report.bankTransactionId());
             if (known.isPresent()) {
                 return new Outcome(known.get(), false);
             }
@@ -83,27 +81,14 @@ public class BankTransferService {
         // Stored with microseconds, as both databases keep them: the answer matches a later GET.
         Instant receivedAt = report.receivedAt() == null ? null
                 : report.receivedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        BankTransfer transfer = BankTransfer.recorded(id, tenantId, report.bankTransactionId(), report.reference(),
+                report.amount(), report.payerName(), receivedAt, account == null ? null : account.id(),
+                topUp == null ? null : topUp.id(), credit == null ? null : credit.amount(), now);
         // Claim the bank transaction id first: a concurrent report of the same transaction waits
         // here for ours to commit and then inserts nothing.
-        int inserted = em.createNativeQuery("insert into bank_transfers (id, tenant_id, bank_transaction_id,"
-                        + " reference, amount_minor, currency, payer_name, received_at, status, account_id, top_up_id,"
-                        + " credited_minor, credited_currency, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7,"
-                        // typed casts: a null parameter is otherwise bound as text
-                        + " cast(?8 as timestamp with time zone), ?9, ?10, ?11, cast(?12 as bigint),"
-                        + " cast(?13 as char(3)), ?14) on conflict do nothing")
-                .setParameter(1, id).setParameter(2, tenantId).setParameter(3, report.bankTransactionId())
-                .setParameter(4, report.reference()).setParameter(5, report.amount().minor())
-                .setParameter(6, report.amount().currency().code()).setParameter(7, report.payerName())
-                .setParameter(8, receivedAt == null ? null : Timestamp.from(receivedAt))
-                .setParameter(9, (account == null ? BankTransfer.Status.UNMATCHED : BankTransfer.Status.MATCHED).name())
-                .setParameter(10, account == null ? null : account.id())
-                .setParameter(11, topUp == null ? null : topUp.id())
-                .setParameter(12, credit == null ? null : credit.amount().minor())
-                .setParameter(13, credit == null ? null : credit.amount().currency().code())
-                .setParameter(14, Timestamp.from(now))
-                .executeUpdate();
-        if (inserted == 0) {
-            return new Outcome(findByBankTransactionId(tenantId, report.bankTransactionId()).orElseThrow(), false);
+        if (!transfers.addIfNew(transfer)) {
+            return new Outcome(transfers.findByBankTransactionId(tenantId, report.bankTransactionId()).orElseThrow(),
+                    false);
         }
         String description = "Bank transfer " + report.bankTransactionId();
         if (account == null) {
@@ -121,9 +106,7 @@ public class BankTransferService {
             }
         }
         // What was just inserted, without reading it back.
-        return new Outcome(BankTransfer.recorded(id, tenantId, report.bankTransactionId(), report.reference(),
-                report.amount(), report.payerName(), receivedAt, account == null ? null : account.id(),
-                topUp == null ? null : topUp.id(), credit == null ? null : credit.amount(), now), true);
+        return new Outcome(transfer, true);
     }
 
     private void creditUnderLocks(String tenantId, Report report, Account account, TopUp topUp,
@@ -145,8 +128,7 @@ public class BankTransferService {
 
     @Transactional
     public BankTransfer assign(String tenantId, String transferId, String accountId) {
-        BankTransfer transfer = TenantRows.lock(em, BankTransfer.class, tenantId, transferId)
-                .orElseThrow(KassaException::notFound);
+        BankTransfer transfer = transfers.lock(tenantId, transferId);
         Account account = accounts.lock(tenantId, accountId);
         IncomingPayments.Credit credit = incoming.price(tenantId, account, null, transfer.amount());
         transfer.assign(account.id(), credit.amount(), clock.instant());
@@ -157,29 +139,12 @@ public class BankTransferService {
 
     @Transactional
     public BankTransfer get(String tenantId, String transferId) {
-        return TenantRows.find(em, BankTransfer.class, tenantId, transferId).orElseThrow(KassaException::notFound);
+        return transfers.find(tenantId, transferId).orElseThrow(KassaException::notFound);
     }
 
     @Transactional
     public List<BankTransfer> list(String tenantId, BankTransfer.Status status, PageRequest page) {
-        var query = em.createQuery("select b from BankTransfer b where b.tenantId = :tenant"
-                        + (status == null ? "" : " and b.status = :status")
-                        + (page.after() == null ? "" : " and b.id < :after") + " order by b.id desc", BankTransfer.class)
-                .setParameter("tenant", tenantId);
-        if (status != null) {
-            query.setParameter("status", status.name());
-        }
-        if (page.after() != null) {
-            query.setParameter("after", page.after());
-        }
-        return query.setMaxResults(page.limit() + 1).getResultList();
-    }
-
-    private Optional<BankTransfer> findByBankTransactionId(String tenantId, String bankTransactionId) {
-        return em.createQuery("select b from BankTransfer b where b.tenantId = :tenant"
-                        + " and b.bankTransactionId = :bankTx", BankTransfer.class)
-                .setParameter("tenant", tenantId).setParameter("bankTx", bankTransactionId)
-                .getResultStream().findFirst();
+        return transfers.page(tenantId, status, page.after(), page.limit());
     }
 
     /** What a reference points to: a top-up and its account, an account alone, or nothing. */
@@ -190,9 +155,7 @@ public class BankTransferService {
         var candidates = References.candidates(reference);
         for (String code : candidates) {
             if (code.startsWith(References.TOP_UP)) {
-                Optional<TopUp> topUp = em.createQuery("select t from TopUp t where t.reference = :ref"
-                                + " and t.tenantId = :tenant", TopUp.class)
-                        .setParameter("ref", code).setParameter("tenant", tenantId).getResultStream().findFirst();
+                Optional<TopUp> topUp = topUps.findByReference(tenantId, code);
                 if (topUp.isPresent()) {
                     return new Match(accounts.require(tenantId, topUp.get().accountId()), topUp.get());
                 }

@@ -1,10 +1,13 @@
 package dev.kassa.server.banktransfer.domain;
 
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -26,22 +29,25 @@ public class BankTransfer {
     @Column(name = "bank_transaction_id")
     private String bankTransactionId;
     private String reference;
-    @Column(name = "amount_minor")
-    private long amountMinor;
-    private String currency;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "amount_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "currency"))
+    private Money amount;
     @Column(name = "payer_name")
     private String payerName;
     @Column(name = "received_at")
     private Instant receivedAt;
-    private String status;
+    @Enumerated(EnumType.STRING)
+    private Status status;
     @Column(name = "account_id")
     private String accountId;
     @Column(name = "top_up_id")
     private String topUpId;
-    @Column(name = "credited_minor")
-    private Long creditedMinor;
-    @Column(name = "credited_currency")
-    private String creditedCurrency;
+    /** What reached the account, in its currency; null while unmatched. */
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "credited_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "credited_currency"))
+    private Money credited;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "assigned_at")
@@ -51,8 +57,8 @@ public class BankTransfer {
     }
 
     /**
-     * The transfer as the service has just inserted it (the insert is plain SQL so that a duplicate
-     * bank transaction id loses quietly); {@code credited} is null for an unmatched transfer.
+     * A transfer as reported, matched to {@code accountId} (and {@code topUpId}) or unmatched when
+     * that is null; {@code credited} is null for an unmatched transfer.
      */
     public static BankTransfer recorded(String id, String tenantId, String bankTransactionId, String reference,
                                         Money amount, String payerName, Instant receivedAt, String accountId,
@@ -62,34 +68,35 @@ public class BankTransfer {
         t.tenantId = tenantId;
         t.bankTransactionId = bankTransactionId;
         t.reference = reference;
-        t.amountMinor = amount.minor();
-        t.currency = amount.currency().code();
+        t.amount = amount;
         t.payerName = payerName;
         t.receivedAt = receivedAt;
-        t.status = (accountId == null ? Status.UNMATCHED : Status.MATCHED).name();
+        t.status = accountId == null ? Status.UNMATCHED : Status.MATCHED;
         t.accountId = accountId;
         t.topUpId = topUpId;
-        t.creditedMinor = credited == null ? null : credited.minor();
-        t.creditedCurrency = credited == null ? null : credited.currency().code();
+        t.credited = credited;
         t.createdAt = createdAt;
         return t;
     }
 
     /** Credits the unmatched money to an account; {@code credited} is in the account's currency. */
     public void assign(String accountId, Money credited, Instant now) {
-        if (status() != Status.UNMATCHED) {
+        if (status != Status.UNMATCHED) {
             throw KassaException.conflict("bank_transfer.already_matched", "Already matched",
                     "This bank transfer was already credited to an account.");
         }
-        this.status = Status.MATCHED.name();
+        this.status = Status.MATCHED;
         this.accountId = accountId;
-        this.creditedMinor = credited.minor();
-        this.creditedCurrency = credited.currency().code();
+        this.credited = credited;
         this.assignedAt = now;
     }
 
     public String id() {
         return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
     }
 
     public String bankTransactionId() {
@@ -101,7 +108,7 @@ public class BankTransfer {
     }
 
     public Money amount() {
-        return new Money(amountMinor, CurrencyRegistry.iso4217().require(currency));
+        return amount;
     }
 
     public String payerName() {
@@ -113,7 +120,7 @@ public class BankTransfer {
     }
 
     public Status status() {
-        return Status.valueOf(status);
+        return status;
     }
 
     public String accountId() {
@@ -125,8 +132,7 @@ public class BankTransfer {
     }
 
     public Money credited() {
-        return creditedMinor == null ? null
-                : new Money(creditedMinor, CurrencyRegistry.iso4217().require(creditedCurrency));
+        return credited;
     }
 
     public Instant createdAt() {
