@@ -4,7 +4,7 @@ import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.domain.Conversion;
 import dev.kassa.server.currency.domain.Quote;
-import dev.kassa.server.db.TenantRows;
+import dev.kassa.server.currency.domain.QuoteRepository;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
@@ -13,7 +13,6 @@ import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,7 +20,7 @@ import java.time.Instant;
 /** Quotes: the conversion a customer sees, and agrees to, before paying in another currency. */
 @ApplicationScoped
 public class QuoteService {
-    private EntityManager em;
+    private QuoteRepository quotes;
     private TenantRepository tenants;
     private AccountRepository accounts;
     private Conversions conversions;
@@ -32,9 +31,9 @@ public class QuoteService {
     }
 
     @Inject
-    public QuoteService(EntityManager em, TenantRepository tenants, AccountRepository accounts, Conversions conversions,
-                        Settings settings, Clock clock) {
-        this.em = em;
+    public QuoteService(QuoteRepository quotes, TenantRepository tenants, AccountRepository accounts,
+                        Conversions conversions, Settings settings, Clock clock) {
+        this.quotes = quotes;
         this.tenants = tenants;
         this.accounts = accounts;
         this.conversions = conversions;
@@ -67,13 +66,13 @@ public class QuoteService {
         Instant now = clock.instant();
         Quote quote = new Quote(Ids.next("quo"), tenantId, request.accountId(), conversion, now,
                 now.plus(settings.quoteTtl()));
-        em.persist(quote);
+        quotes.add(quote);
         return quote;
     }
 
     @Transactional
     public Quote get(String tenantId, String quoteId) {
-        return find(tenantId, quoteId).orElseThrow(KassaException::notFound);
+        return quotes.find(tenantId, quoteId).orElseThrow(KassaException::notFound);
     }
 
     /**
@@ -89,7 +88,7 @@ public class QuoteService {
                     "Paying " + amount.currency() + " into a " + accountCurrency
                             + " account needs a quote: POST /api/v1/quotes first and send its quoteId.");
         }
-        Quote quote = find(tenantId, quoteId).orElseThrow(() -> mismatch("No such quote for this tenant."));
+        Quote quote = quotes.find(tenantId, quoteId).orElseThrow(() -> mismatch("No such quote for this tenant."));
         if (quote.accountId() != null && !quote.accountId().equals(accountId)) {
             throw mismatch("The quote was made for another account.");
         }
@@ -105,10 +104,6 @@ public class QuoteService {
                     "The quote expired at " + quote.expiresAt() + "; ask for a new one.");
         }
         return quote;
-    }
-
-    private java.util.Optional<Quote> find(String tenantId, String quoteId) {
-        return TenantRows.find(em, Quote.class, tenantId, quoteId);
     }
 
     private static KassaException mismatch(String detail) {

@@ -1,9 +1,12 @@
 package dev.kassa.server.currency.domain;
 
-import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.Money;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -24,16 +27,17 @@ public class Quote {
     private String tenantId;
     @Column(name = "account_id")
     private String accountId;
-    @Column(name = "from_minor")
-    private long fromMinor;
-    @Column(name = "from_currency")
-    private String fromCurrency;
-    @Column(name = "to_minor")
-    private long toMinor;
-    @Column(name = "to_currency")
-    private String toCurrency;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "from_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "from_currency"))
+    private Money fromAmount;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "to_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "to_currency"))
+    private Money toAmount;
+    @Enumerated(EnumType.STRING)
     @Column(name = "fixed_side")
-    private String fixedSide;
+    private FixedSide fixedSide;
     private BigDecimal rate;
     @Column(name = "markup_basis_points")
     private int markupBasisPoints;
@@ -53,11 +57,9 @@ public class Quote {
         this.id = id;
         this.tenantId = tenantId;
         this.accountId = accountId;
-        this.fromMinor = conversion.from().minor();
-        this.fromCurrency = conversion.from().currency().code();
-        this.toMinor = conversion.to().minor();
-        this.toCurrency = conversion.to().currency().code();
-        this.fixedSide = conversion.fixedSide().name();
+        this.fromAmount = conversion.from();
+        this.toAmount = conversion.to();
+        this.fixedSide = conversion.fixedSide();
         this.rate = conversion.effectiveRate();
         this.markupBasisPoints = conversion.markupBasisPoints();
         this.source = conversion.rateSource();
@@ -72,7 +74,7 @@ public class Quote {
      */
     public Money creditFor(Money paid) {
         if (!paid.currency().equals(from().currency())) {
-            throw new IllegalArgumentException("paid in " + paid.currency() + ", quoted in " + fromCurrency);
+            throw new IllegalArgumentException("paid in " + paid.currency() + ", quoted in " + fromAmount.currency());
         }
         if (paid.equals(from())) {
             return to();
@@ -98,15 +100,15 @@ public class Quote {
     }
 
     public Money from() {
-        return new Money(fromMinor, CurrencyRegistry.iso4217().require(fromCurrency));
+        return fromAmount;
     }
 
     public Money to() {
-        return new Money(toMinor, CurrencyRegistry.iso4217().require(toCurrency));
+        return toAmount;
     }
 
     public FixedSide fixedSide() {
-        return FixedSide.valueOf(fixedSide);
+        return fixedSide;
     }
 
     /** The effective rate: units of {@code to} per unit of {@code from}, markup included. */
