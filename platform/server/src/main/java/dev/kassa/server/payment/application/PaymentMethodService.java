@@ -13,8 +13,10 @@ import dev.kassa.server.plugin.application.PluginRegistry.LoadedMethod;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.tenant.application.TenantCreated;
 import dev.kassa.server.tenant.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -82,9 +84,10 @@ public class PaymentMethodService {
         }
     }
 
-    /** Methods on from the start (bank transfer) are installed with their starting credentials. */
+    /** A new tenant's methods on from the start (bank transfer) are installed with their starting credentials. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void installDefaults(Tenant tenant) {
+    public void installDefaults(@Observes TenantCreated created) {
+        Tenant tenant = created.tenant();
         for (LoadedMethod method : registry.methods()) {
             Optional<Map<String, String>> starting = registry.call(() -> method.method().startingCredentials(tenant.name()));
             starting.ifPresent(credentials -> configs.add(new PaymentMethodConfig(tenant.id(), method.info().code(), true,

@@ -3,11 +3,10 @@ package dev.kassa.server.tenant.application;
 import dev.kassa.server.config.CredentialsFile;
 import dev.kassa.server.config.Secrets;
 import dev.kassa.server.config.Settings;
-import dev.kassa.server.payment.application.PaymentMethodService;
-import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonReader;
@@ -35,23 +34,20 @@ public class TenantProvisioner {
     private Settings settings;
     private TenantService tenantService;
     private TenantRepository tenants;
-    private PaymentMethodService paymentMethods;
     private CredentialsFile credentials;
-    private PluginRegistry registry;
+    private Event<TenantDeclared> declared;
 
     protected TenantProvisioner() {
     }
 
     @Inject
     public TenantProvisioner(Settings settings, TenantService tenantService, TenantRepository tenants,
-                             PaymentMethodService paymentMethods, CredentialsFile credentials,
-                             PluginRegistry registry) {
+                             CredentialsFile credentials, Event<TenantDeclared> declared) {
         this.settings = settings;
         this.tenantService = tenantService;
         this.tenants = tenants;
-        this.paymentMethods = paymentMethods;
         this.credentials = credentials;
-        this.registry = registry;
+        this.declared = declared;
     }
 
     /** A definition file as read, with the digest that tells whether it changed since last applied. */
@@ -103,16 +99,6 @@ public class TenantProvisioner {
             tenant.setTopUpLimits(definition.topUp());
         }
         tenant.setDefinitionHash(definitionHash);
-        for (var entry : new java.util.TreeMap<>(definition.paymentMethods()).entrySet()) {
-            String code = entry.getKey();
-            if (registry.method(code).isEmpty()) {
-                LOG.warning(() -> "Tenant '" + definition.slug() + "': no plugin provides the payment method '" + code
-                        + "'; skipped (is its jar in KASSA_PLUGINS_DIR?)");
-                continue;
-            }
-            TenantDefinition.MethodDefinition method = entry.getValue();
-            paymentMethods.configure(tenant.id(), code, method.enabled(), List.copyOf(method.countries()),
-                    method.credentials().isEmpty() ? null : method.credentials());
-        }
+        declared.fire(new TenantDeclared(tenant, definition)); // the payment context configures its methods
     }
 }

@@ -1,6 +1,5 @@
 package dev.kassa.server.tenant.application;
 
-import dev.kassa.server.payment.application.PaymentMethodService;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
@@ -10,6 +9,7 @@ import dev.kassa.server.tenant.domain.Tenant;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import dev.kassa.server.tenant.domain.TopUpLimits;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -19,7 +19,7 @@ import java.util.List;
 @ApplicationScoped
 public class TenantService {
     private TenantRepository tenants;
-    private PaymentMethodService paymentMethods;
+    private Event<TenantCreated> created;
     private ApiKeyService apiKeys;
     private MoneyInUse money;
     private Clock clock;
@@ -28,10 +28,10 @@ public class TenantService {
     }
 
     @Inject
-    public TenantService(TenantRepository tenants, PaymentMethodService paymentMethods, ApiKeyService apiKeys,
+    public TenantService(TenantRepository tenants, Event<TenantCreated> created, ApiKeyService apiKeys,
                          MoneyInUse money, Clock clock) {
         this.tenants = tenants;
-        this.paymentMethods = paymentMethods;
+        this.created = created;
         this.apiKeys = apiKeys;
         this.money = money;
         this.clock = clock;
@@ -49,7 +49,7 @@ public class TenantService {
         }
         Tenant tenant = new Tenant(Ids.next("ten"), slug, name, baseCurrency, defaultLocale, locales, clock.instant());
         tenants.add(tenant);
-        paymentMethods.installDefaults(tenant);
+        created.fire(new TenantCreated(tenant)); // the payment context installs the methods on from the start
         return new Created(tenant, apiKeys.issue(tenant.id()).secret());
     }
 
