@@ -9,6 +9,7 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
 import jakarta.ws.rs.Path;
 
 /**
@@ -69,6 +70,19 @@ class ArchitectureTest {
             .that().resideInAPackage("dev.kassa.server.web..")
             .should().dependOnClassesThat().resideInAnyPackage(contextPackages())
             .because("the kernel serves every context and so may depend on none of them");
+
+    @ArchTest
+    static final ArchRule applicationNamesNoWeb = noClasses()
+            .that().resideInAPackage("dev.kassa.server.*.application..")
+            .should().dependOnClassesThat().resideInAPackage("dev.kassa.server.web..")
+            .because("the web kernel shows what the application hands it (Money in a problem, rows for a page),"
+                    + " not the other way round");
+
+    @ArchTest
+    static final ArchRule domainRunsNoQuery = noClasses().that().resideInAPackage("dev.kassa.server.*.domain..")
+            .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
+            .orShould().dependOnClassesThat().areAssignableTo(Query.class)
+            .because("entities map their columns and repositories are interfaces; queries live in infrastructure");
 
     private static String[] contextPackages() {
         String[] packages = new String[CONTEXTS.length];
