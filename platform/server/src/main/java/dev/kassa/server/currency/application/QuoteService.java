@@ -1,6 +1,5 @@
 package dev.kassa.server.currency.application;
 
-import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.domain.Conversion;
 import dev.kassa.server.currency.domain.Quote;
@@ -22,7 +21,7 @@ import java.time.Instant;
 public class QuoteService {
     private QuoteRepository quotes;
     private TenantRepository tenants;
-    private AccountRepository accounts;
+    private AccountLookup accounts;
     private Conversions conversions;
     private Settings settings;
     private Clock clock;
@@ -31,7 +30,7 @@ public class QuoteService {
     }
 
     @Inject
-    public QuoteService(QuoteRepository quotes, TenantRepository tenants, AccountRepository accounts,
+    public QuoteService(QuoteRepository quotes, TenantRepository tenants, AccountLookup accounts,
                         Conversions conversions, Settings settings, Clock clock) {
         this.quotes = quotes;
         this.tenants = tenants;
@@ -53,7 +52,9 @@ public class QuoteService {
         currencies.requireEnabled(from, "from");
         currencies.requireEnabled(to, "to");
         if (request.accountId() != null) {
-            accounts.require(tenantId, request.accountId());
+            if (!accounts.exists(tenantId, request.accountId())) {
+                throw KassaException.notFound();
+            }
         }
         int markup = from.equals(to) ? 0 : currencies.markupBasisPoints();
         Conversion conversion = request.fromAmount() != null
