@@ -1,7 +1,6 @@
 package dev.kassa.server.web;
 
 import dev.kassa.server.config.CredentialsFile;
-import dev.kassa.server.tenant.application.ApiKeyService;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,13 +28,13 @@ public class AuthFilter implements ContainerRequestFilter {
     private ResourceInfo resource;
     private Caller caller;
     private CredentialsFile credentials;
-    private ApiKeyService apiKeys;
+    private TenantKeys apiKeys;
 
     protected AuthFilter() {
     }
 
     @Inject
-    public AuthFilter(Caller caller, CredentialsFile credentials, ApiKeyService apiKeys) {
+    public AuthFilter(Caller caller, CredentialsFile credentials, TenantKeys apiKeys) {
         this.caller = caller;
         this.credentials = credentials;
         this.apiKeys = apiKeys;

@@ -2,8 +2,7 @@ package dev.kassa.server.currency.api;
 
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.currency.application.ImportResult;
-import dev.kassa.server.currency.application.RateImportService;
-import dev.kassa.server.currency.infrastructure.RateSources;
+import dev.kassa.server.currency.application.RateUploads;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Statuses;
@@ -36,17 +35,15 @@ public class OperatorExchangeRateResource {
     static final int MAX_BYTES = 32 * 1024 * 1024;
     private static final Set<String> XML = Set.of("application/xml", "text/xml");
 
-    private RateSources sources;
-    private RateImportService importer;
+    private RateUploads uploads;
     private Settings settings;
 
     protected OperatorExchangeRateResource() {
     }
 
     @Inject
-    public OperatorExchangeRateResource(RateSources sources, RateImportService importer, Settings settings) {
-        this.sources = sources;
-        this.importer = importer;
+    public OperatorExchangeRateResource(RateUploads uploads, Settings settings) {
+        this.uploads = uploads;
         this.settings = settings;
     }
 
@@ -62,8 +59,7 @@ public class OperatorExchangeRateResource {
         requireXml(contentType);
         String sourceId = source == null || source.isBlank() ? settings.ratesSource() : source.strip();
         byte[] document = read(body);
-        ImportResult result = importer.importTables(sourceId,
-                sources.parse(sourceId, new ByteArrayInputStream(document)));
+        ImportResult result = uploads.upload(sourceId, new ByteArrayInputStream(document));
         return Response.status(Statuses.of(result.importedAny() ? 201 : 200)).entity(ImportView.of(result)).build();
     }
 

@@ -2,6 +2,7 @@ package dev.kassa.server.currency.infrastructure;
 
 import dev.kassa.api.rates.RateSource;
 import dev.kassa.api.rates.RateTable;
+import dev.kassa.server.currency.application.RateDocuments;
 import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import jakarta.annotation.PostConstruct;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
  * With no rate source installed, Kassa runs on the rates already stored and says so at start.
  */
 @ApplicationScoped
-public class RateSources {
+public class RateSources implements RateDocuments {
     private static final Logger LOG = Logger.getLogger(RateSources.class.getName());
     private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
 
@@ -134,6 +135,7 @@ public class RateSources {
      * @throws KassaException 422 {@code rates.source_unknown} for an unknown source, 422
      *     {@code rates.malformed} with the source's own message when it refuses the document
      */
+    @Override
     public List<RateTable> parse(String sourceId, InputStream document) {
         RateSource source = find(sourceId).orElseThrow(() -> KassaException.unprocessable("rates.source_unknown",
                 "Unknown rate source", "There is no exchange-rate source '" + sourceId + "'; " + (byId().isEmpty()
