@@ -314,6 +314,88 @@ class BadInputIT {
         assertEquals(1, tenant.api().get("accounts").items().size());
     }
 
+    Stream<Arguments> fieldErrors() {
+        return Stream.of(
+                Arguments.of("account locale not a string", "accounts", obj("email", "f1@example.com", "name", "X",
+                        "country", "DE", "locale", raw("5")), "request.invalid", "locale", "type"),
+                Arguments.of("account locale not a locale", "accounts", obj("email", "f2@example.com", "name", "X",
+                        "country", "DE", "locale", "!!"), "request.invalid", "locale", "locale.invalid"),
+                Arguments.of("account country in lower case", "accounts", obj("email", "f3@example.com", "name", "X",
+                        "country", "de"), "request.invalid", "country", "country.invalid"),
+                Arguments.of("account currency of four letters", "accounts", obj("email", "f4@example.com", "name",
+                        "X", "country", "DE", "currency", "EURO"), "request.invalid", "currency", "too_long"),
+                Arguments.of("account currency unknown", "accounts", obj("email", "f5@example.com", "name", "X",
+                        "country", "DE", "currency", "XYZ"), "currency.unknown", "currency", "currency.unknown"),
+                Arguments.of("account name blank", "accounts", obj("email", "f6@example.com", "name", "  ",
+                        "country", "DE"), "request.invalid", "name", "blank"),
+                Arguments.of("payer address a number", "accounts/{account}/payers", obj("type", "PERSON", "name", "X",
+                        "country", "DE", "address", raw("5")), "request.invalid", "address", "type"),
+                Arguments.of("payer VAT id of another country", "accounts/{account}/payers", obj("type", "COMPANY",
+                        "name", "X", "country", "FR", "vatId", "DE123456789"), "request.invalid", "vatId",
+                        "vat_id.invalid"),
+                Arguments.of("top-up saveMethod a string", "accounts/{account}/top-ups", obj("amount",
+                        money("5.00", "EUR"), "method", "bank-transfer", "saveMethod", "yes"), "request.invalid",
+                        "saveMethod", "type"),
+                Arguments.of("top-up amount a string", "accounts/{account}/top-ups", obj("amount", "5.00",
+                        "method", "bank-transfer"), "request.invalid", "amount", "type"),
+                Arguments.of("quote fixing both sides", "quotes", obj("from", money("10.00", "USD"), "to",
+                        money("10.00", "EUR")), "request.invalid", "to", "invalid"),
+                Arguments.of("quote from an unknown currency", "quotes", obj("from", "XYZ", "to",
+                        money("10.00", "EUR")), "currency.unknown", "from", "currency.unknown"),
+                Arguments.of("quote of a negative amount", "quotes", obj("from", money("-1.00", "USD"), "to", "EUR"),
+                        "request.invalid", "from.amount", "amount.not_positive"),
+                Arguments.of("bank transfer received yesterday", "bank-transfers", obj("bankTransactionId", "fe-1",
+                        "amount", money("1.00", "EUR"), "receivedAt", "yesterday"), "request.invalid", "receivedAt",
+                        "invalid"),
+                Arguments.of("adjustment upwards", "accounts/{account}/adjustments", obj("amount",
+                        money("1.00", "EUR"), "direction", "UP", "reason", "x"), "request.invalid", "direction",
+                        "invalid"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fieldErrors")
+    void eachFieldSaysWhatIsWrongWithIt(String name, String path, String body, String code, String field,
+                                        String fieldCode) {
+        ApiResponse response = tenant.api().post(path.replace("{account}", account), body);
+
+        assertProblem(response, 422, code);
+        var first = response.object().getJsonArray("errors").getJsonObject(0);
+        assertEquals(field, first.getString("field"), response::toString);
+        assertEquals(fieldCode, first.getString("code"), response::toString);
+        assertEquals("10.00", tenant.balance(account));
+        assertEquals(1, tenant.api().get("accounts").items().size());
+    }
+
+    Stream<Arguments> settingsFieldErrors() {
+        return Stream.of(
+                Arguments.of("an unknown enabled currency", "settings/currencies", obj("base", "EUR", "enabled",
+                        java.util.List.of("EUR", "XYZ")), "currency.unknown", "enabled[1]", "currency.unknown"),
+                Arguments.of("a markup with decimals", "settings/currencies", obj("base", "EUR", "enabled",
+                        java.util.List.of("EUR"), "markupBasisPoints", raw("1.5")), "request.invalid",
+                        "markupBasisPoints", "invalid"),
+                Arguments.of("a negative preset", "settings/top-up", obj("minimum", money("1.00", "EUR"), "maximum",
+                        money("10.00", "EUR"), "presets", java.util.List.of(money("-1.00", "EUR"))),
+                        "request.invalid", "presets[0].amount", "amount.not_positive"),
+                Arguments.of("all countries and one more", "payment-methods/bank-transfer", obj("enabled", true,
+                        "countries", java.util.List.of("*", "DE")), "request.invalid", "countries", "invalid"),
+                Arguments.of("a country twice", "payment-methods/bank-transfer", obj("enabled", true,
+                        "countries", java.util.List.of("DE", "DE")), "request.invalid", "countries[1]", "duplicate"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("settingsFieldErrors")
+    void eachSettingSaysWhatIsWrongWithIt(String name, String path, String body, String code, String field,
+                                          String fieldCode) {
+        ApiResponse response = tenant.api().put(path, body);
+
+        assertProblem(response, 422, code);
+        var first = response.object().getJsonArray("errors").getJsonObject(0);
+        assertEquals(field, first.getString("field"), response::toString);
+        assertEquals(fieldCode, first.getString("code"), response::toString);
+        assertEquals("0.50", tenant.api().get("settings/top-up").amount("minimum"));
+        assertEquals(0, tenant.api().get("settings/currencies").object().getInt("markupBasisPoints"));
+    }
+
     @Test
     void missingOrWrongCredentialsAre401() {
         assertProblem(kassa.anonymous().get("accounts"), 401, "auth.unauthorized");
