@@ -68,7 +68,9 @@ public final class RequestBinder {
         Set<String> mistyped = new HashSet<>();
         errors.forEach(e -> mistyped.add(e.field()));
         for (FieldError e : fieldErrors(Validators.VALIDATOR.validate(request))) {
-            if (!mistyped.contains(e.field())) {
+            // A member left out for its type (or for one of its items' types) is reported once, as that.
+            if (mistyped.stream().noneMatch(m -> m.equals(e.field()) || m.startsWith(e.field() + "[")
+                    || m.startsWith(e.field() + "."))) {
                 errors.add(e);
             }
         }

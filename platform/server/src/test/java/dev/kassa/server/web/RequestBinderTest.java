@@ -23,6 +23,9 @@ public class RequestBinderTest {
                   List<@ValidMoney MoneyInput> presets, List<@Country String> countries, Boolean flag,
                   @OneOf({"A", "B"}) String kind, @Currency String currency, @Valid Nested nested) implements JsonRequest { }
 
+    public record Lists(@Required List<@ValidMoney MoneyInput> presets, @Required List<@Country String> countries)
+            implements JsonRequest { }
+
     public record Nested(@Required @Text(max = 3) String code) { }
 
     @Test
@@ -63,6 +66,17 @@ public class RequestBinderTest {
         assertEquals(List.of(new FieldError("name", "required", "is required"),
                 new FieldError("amount", "type", "must be an object {\"amount\": \"12.50\", \"currency\": \"EUR\"}")),
                 e.errors());
+    }
+
+    @Test
+    void aListDroppedForOneItemsTypeIsReportedOnceForThatItem() {
+        JsonValue body = Json.createReader(new StringReader("{\"presets\": [\"1.00\"], \"countries\": [\"DE\", 5]}"))
+                .readValue();
+        KassaException e = assertThrows(KassaException.class, () -> RequestBinder.bind(body, Lists.class));
+
+        assertEquals(List.of(new FieldError("presets[0]", "type",
+                        "must be an object {\"amount\": \"12.50\", \"currency\": \"EUR\"}"),
+                new FieldError("countries", "type", "must contain strings only")), e.errors());
     }
 
     @Test
