@@ -59,9 +59,21 @@ public interface ContractGateway {
 
     // ---- after a payment started
 
-    /** The customer does what {@code started}'s next action asks (confirms the card, passes 3-D Secure, approves). */
+    /**
+     * The customer does what {@code started}'s next action asks (confirms the card, passes 3-D
+     * Secure, approves); for a redirect to the gateway's hosted page, pays there (the scripted
+     * outcome applies: {@link #nextPaymentDeclines} makes the bank refuse the card on the page).
+     */
     default void customerCompletes(PaymentResult started) {
         throw new UnsupportedOperationException("cannot play the customer");
+    }
+
+    /**
+     * The customer leaves the gateway's hosted page of {@code gatewayReference} (the first answer's
+     * reference) unpaid until it expires.
+     */
+    default void expireHostedPage(String gatewayReference) {
+        throw new UnsupportedOperationException("no hosted pages that expire");
     }
 
     /** A pending payment settles at the gateway. */
@@ -93,7 +105,7 @@ public interface ContractGateway {
 
     // ---- saved methods
 
-    /** The customer enters and confirms the method to save. */
+    /** The customer enters and confirms the method to save (in the browser, or on the gateway's hosted page). */
     default void customerCompletesSetup(SetupResult started) {
         throw new UnsupportedOperationException("no saved methods");
     }

@@ -50,6 +50,20 @@ public final class ContractRequests {
                 "Top-up of the customer balance", customer, saveMethod, savedMethodToken, metadata);
     }
 
+    /** Where the contract's hosted pages send the browser back: an address nobody serves, never followed. */
+    public static final String RETURN_URL = "https://client-area.example.com/kassa/return";
+    public static final String CANCEL_URL = "https://client-area.example.com/kassa/cancel";
+
+    /** A payment from a customer's browser, which a hosted page may send back to {@link #RETURN_URL}. */
+    public PaymentRequest browserPayment(String attemptId, Amount amount, Customer customer, boolean saveMethod) {
+        return payment(attemptId, amount, customer, saveMethod).withReturnUrls(RETURN_URL, CANCEL_URL);
+    }
+
+    /** Saving a method from a customer's browser, which a hosted page may send back to {@link #RETURN_URL}. */
+    public SetupRequest browserSetup(String savedMethodId, Customer customer) {
+        return setup(savedMethodId, customer).withReturnUrls(RETURN_URL, CANCEL_URL);
+    }
+
     public SetupRequest setup(String savedMethodId, Customer customer) {
         return new SetupRequest(savedMethodId, customer, Map.of("kassa_tenant", tenant,
                 "kassa_account", customer.accountId(), "kassa_saved_method", savedMethodId));

@@ -67,7 +67,9 @@ import org.opentest4j.TestAbortedException;
  * {@link MethodContext#clock()}; each event keeps its id when delivered twice; amounts come back
  * exactly as asked, in ISO 4217 minor units, also in currencies a gateway counts otherwise
  * (zero-decimal JPY, ISK which Stripe counts in hundredths, three-decimal KWD), and an amount the
- * method cannot take exactly is refused, never rounded.
+ * method cannot take exactly is refused, never rounded. A method with a hosted page sends a
+ * customer with a return URL there (a redirect), and the page's payment, decline, expiry and saved
+ * method read as any other; a method without one skips those cases.
  */
 public abstract class PaymentMethodContract {
     /** The read timeout of the "late answer" case; the gateway answers {@link #LATE} later. */
@@ -448,6 +450,106 @@ public abstract class PaymentMethodContract {
         assertTrue(gatewayOrSkip().idempotencyKeys().contains(attempt), "keys seen: " + gatewayOrSkip().idempotencyKeys());
         saved.remove(context(), setup.method().token());
         saved.remove(context(), setup.method().token());
+    }
+
+    // ---- hosted pages: requests with a return URL
+
+    @Test
+    void withAReturnUrlTheCustomerIsSentToTheHostedPage() {
+        String attempt = ContractRequests.id("att");
+        PaymentRequest request = requests.browserPayment(attempt, amount(), requests.newCustomer(), false);
+        PaymentResult started = method().pay(context(), request);
+        assumeHostedPage(started);
+        java.net.URI page = java.net.URI.create(started.nextAction().redirectUrl());
+        assertTrue(page.isAbsolute() && (page.getScheme().equals("https") || page.getScheme().equals("http")),
+                "the browser is sent to an absolute URL: " + page);
+        assertNotNull(started.gatewayReference(), "the page has a reference to ask about: " + started);
+        if (started.attemptId() != null) {
+            assertEquals(attempt, started.attemptId());
+        }
+        assertTrue(gatewayOrSkip().idempotencyKeys().contains(attempt),
+                "keys seen: " + gatewayOrSkip().idempotencyKeys());
+        PaymentResult again = method().pay(context(), request);
+        assertEquals(started.gatewayReference(), again.gatewayReference(), "the same attempt made two pages");
+    }
+
+    @Test
+    void aPaymentOnTheHostedPageSucceeds() {
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = startOnHostedPage(attempt, false);
+        gatewayOrSkip().customerCompletes(started);
+        assertSucceeded(status(started.gatewayReference(), attempt), attempt);
+    }
+
+    @Test
+    void aPaymentOnTheHostedPageIsReportedByWebhookWithItsAttempt() {
+        WebhookReceiver receiver = receiver();
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = startOnHostedPage(attempt, false);
+        gatewayOrSkip().customerCompletes(started);
+        WebhookEvent event = receiver.receive(context(),
+                gatewayOrSkip().paymentWebhook(started.gatewayReference(), Instant.now()));
+        assertNotNull(event.payment(), "the event says nothing about the payment: " + event);
+        assertSucceeded(event.payment(), attempt);
+        assertTrue(attempt.equals(event.payment().attemptId())
+                        || started.gatewayReference().equals(event.payment().gatewayReference()),
+                "the event names neither the attempt nor the page the platform knows: " + event);
+    }
+
+    @Test
+    void aDeclineOnTheHostedPageIsAResultWithAReason() {
+        String attempt = ContractRequests.id("att");
+        gatewayOrSkip().nextPaymentDeclines();
+        PaymentResult started = startOnHostedPage(attempt, false);
+        gatewayOrSkip().customerCompletes(started);
+        PaymentResult result = status(started.gatewayReference(), attempt);
+        assertEquals(Outcome.DECLINED, result.outcome(), result.toString());
+        assertTrue(result.reasonCode() != null || result.reason() != null, "a decline says why: " + result);
+        assertEquals(null, result.received());
+    }
+
+    @Test
+    void anExpiredHostedPageIsDeclined() {
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = startOnHostedPage(attempt, false);
+        gatewayOrSkip().expireHostedPage(started.gatewayReference());
+        PaymentResult result = status(started.gatewayReference(), attempt);
+        assertEquals(Outcome.DECLINED, result.outcome(), result.toString());
+        assertTrue(result.reasonCode() != null || result.reason() != null, "an expiry says why: " + result);
+        if (result.attemptId() != null) {
+            assertEquals(attempt, result.attemptId());
+        }
+    }
+
+    @Test
+    void aMethodSavedOnTheHostedPageIsConfirmed() {
+        SavedMethods saved = savedMethods();
+        String savedMethodId = ContractRequests.id("sm");
+        SetupResult started = saved.setUp(context(), requests.browserSetup(savedMethodId, requests.newCustomer()));
+        assumeTrue(started.outcome() == Outcome.ACTION_REQUIRED && started.nextAction() != null
+                && started.nextAction().kind() == dev.kassa.api.payment.NextAction.Kind.REDIRECT,
+                "the method saves no methods on a hosted page: " + started);
+        assertTrue(gatewayOrSkip().idempotencyKeys().contains(savedMethodId),
+                "keys seen: " + gatewayOrSkip().idempotencyKeys());
+        gatewayOrSkip().customerCompletesSetup(started);
+        assertSavedMethod(saved.setupStatus(context(), started.gatewayReference()), savedMethodId);
+    }
+
+    /**
+     * A payment with return URLs that the method sends to its hosted page: ACTION_REQUIRED with a
+     * redirect (skips the case when the method answers otherwise: it has no hosted page).
+     */
+    protected PaymentResult startOnHostedPage(String attemptId, boolean saveMethod) {
+        PaymentResult started = method().pay(context(), requests.browserPayment(attemptId, amount(),
+                requests.newCustomer(), saveMethod));
+        assumeHostedPage(started);
+        return started;
+    }
+
+    private static void assumeHostedPage(PaymentResult started) {
+        assumeTrue(started.outcome() == Outcome.ACTION_REQUIRED && started.nextAction() != null
+                && started.nextAction().kind() == dev.kassa.api.payment.NextAction.Kind.REDIRECT,
+                "the method has no hosted page: " + started);
     }
 
     // ---- helpers for subclasses

@@ -19,7 +19,10 @@ public enum Endpoint {
     RETRIEVE_PAYMENT_METHOD("GET", "/v1/payment_methods/[^/]+"),
     DETACH_PAYMENT_METHOD("POST", "/v1/payment_methods/[^/]+/detach"),
     CREATE_REFUND("POST", "/v1/refunds"),
-    RETRIEVE_REFUND("GET", "/v1/refunds/[^/]+");
+    RETRIEVE_REFUND("GET", "/v1/refunds/[^/]+"),
+    CREATE_CHECKOUT_SESSION("POST", "/v1/checkout/sessions"),
+    RETRIEVE_CHECKOUT_SESSION("GET", "/v1/checkout/sessions/[^/]+"),
+    EXPIRE_CHECKOUT_SESSION("POST", "/v1/checkout/sessions/[^/]+/expire");
 
     private final Pattern method;
     private final Pattern path;

@@ -71,6 +71,29 @@ final class FormParams {
         return nested;
     }
 
+    /**
+     * The map at a path of nested keys: {@code nestedAt("payment_intent_data", "metadata")} reads
+     * {@code payment_intent_data[metadata][a]=1} as {@code {a=1}}; {@code nestedAt("line_items", "0")}
+     * reads the first line's direct fields ({@code line_items[0][quantity]}), not deeper ones.
+     */
+    Map<String, String> nestedAt(String first, String... more) {
+        StringBuilder prefix = new StringBuilder(first);
+        for (String name : more) {
+            prefix.append('[').append(name).append(']');
+        }
+        prefix.append('[');
+        Map<String, String> nested = new LinkedHashMap<>();
+        values.forEach((key, value) -> {
+            if (key.startsWith(prefix.toString()) && key.endsWith("]")) {
+                String inner = key.substring(prefix.length(), key.length() - 1);
+                if (!inner.contains("[")) {
+                    nested.put(inner, value);
+                }
+            }
+        });
+        return nested;
+    }
+
     /** Whether {@code expand[]} names {@code field}. */
     boolean expands(String field) {
         return values.entrySet().stream()

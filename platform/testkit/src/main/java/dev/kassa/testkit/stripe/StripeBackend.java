@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 final class StripeBackend {
     private static final Pattern SEARCH = Pattern.compile("metadata\\['([^']+)'\\]\\s*:\\s*'((?:[^'\\\\]|\\\\.)*)'");
     private static final String TEST_CARD_BRAND = "visa";
+    private static final String TEST_CARD_NUMBER = "4242424242424242";
 
     private final StripeRenderer render;
     private final Clock clock;
@@ -31,6 +32,9 @@ final class StripeBackend {
     private final Map<String, FakePaymentIntent> paymentIntents = new LinkedHashMap<>();
     private final Map<String, FakeSetupIntent> setupIntents = new LinkedHashMap<>();
     private final Map<String, FakeRefund> refunds = new LinkedHashMap<>();
+    private final Map<String, FakeCheckoutSession> sessions = new LinkedHashMap<>();
+    /** Events of the hosted pages not yet sent, oldest first: drained after each request or step. */
+    private final List<PendingEvent> outbox = new ArrayList<>();
     private final Deque<Script> paymentScripts = new ArrayDeque<>();
     private final Deque<Script> setupScripts = new ArrayDeque<>();
     private final Deque<Script> refundScripts = new ArrayDeque<>();
@@ -51,6 +55,8 @@ final class StripeBackend {
         paymentIntents.clear();
         setupIntents.clear();
         refunds.clear();
+        sessions.clear();
+        outbox.clear();
         paymentScripts.clear();
         setupScripts.clear();
         refundScripts.clear();
@@ -212,7 +218,10 @@ final class StripeBackend {
     }
 
     private FakeResponse confirm(FakePaymentIntent intent, FakePaymentMethod method) {
-        Script script = next(paymentScripts);
+        return confirm(intent, method, next(paymentScripts));
+    }
+
+    private FakeResponse confirm(FakePaymentIntent intent, FakePaymentMethod method, Script script) {
         intent.paymentMethod = method.id;
         intent.lastError = null;
         intent.redirectUrl = null;
@@ -366,7 +375,10 @@ final class StripeBackend {
     }
 
     private void confirmSetup(FakeSetupIntent intent, FakePaymentMethod method) {
-        Script script = next(setupScripts);
+        confirmSetup(intent, method, next(setupScripts));
+    }
+
+    private void confirmSetup(FakeSetupIntent intent, FakePaymentMethod method, Script script) {
         intent.paymentMethod = method.id;
         intent.lastError = null;
         intent.redirectUrl = null;
@@ -457,6 +469,300 @@ final class StripeBackend {
         refund.failureReason = reason;
     }
 
+    // ---- checkout sessions: the hosted payment page
+
+    /**
+     * Payment mode takes one line of quantity 1 with {@code price_data} (what the plugin sends);
+     * setup mode takes no line. The page's URL is the fake's own ({@link HostedPage}).
+     */
+    synchronized FakeResponse createCheckoutSession(String owner, FormParams params, String idempotencyKey) {
+        String mode = params.get("mode");
+        if (!"payment".equals(mode) && !"setup".equals(mode)) {
+            return FakeResponse.invalidRequest(400, "parameter_invalid_string",
+                    "Invalid mode: the fake takes payment or setup, not " + mode);
+        }
+        String successUrl = params.get("success_url");
+        if (successUrl == null || successUrl.isBlank()) {
+            return FakeResponse.invalidRequest(400, "parameter_missing", "Missing required param: success_url.");
+        }
+        String customer = params.get("customer");
+        if (isForeignCustomer(owner, customer)) {
+            return FakeResponse.invalidRequest(400, "resource_missing", "No such customer: '" + customer + "'");
+        }
+        long amount = 0;
+        String currency = null;
+        String name = null;
+        if (mode.equals("payment")) {
+            Map<String, String> line = params.nestedAt("line_items", "0");
+            Map<String, String> price = params.nestedAt("line_items", "0", "price_data");
+            currency = price.get("currency");
+            Long unit = parseLong(price.get("unit_amount"));
+            if (unit == null || unit < 1 || !"1".equals(line.get("quantity"))
+                    || params.has("line_items[1][quantity]")) {
+                return FakeResponse.invalidRequest(400, "parameter_missing",
+                        "The fake takes exactly one line item of quantity 1 with price_data[unit_amount].");
+            }
+            if (currency == null || !currency.matches("[a-z]{3}")) {
+                return FakeResponse.invalidRequest(400, "parameter_invalid_string", "Invalid currency: " + currency);
+            }
+            Optional<FakeResponse> refused = StripeCurrencies.refusal(unit, currency);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+            amount = unit;
+            name = params.nestedAt("line_items", "0", "price_data", "product_data").get("name");
+        }
+        Map<String, String> intentMetadata = mode.equals("payment")
+                ? params.nestedAt("payment_intent_data", "metadata") : params.nestedAt("setup_intent_data", "metadata");
+        String id = Ids.next("cs_test");
+        FakeCheckoutSession session = new FakeCheckoutSession(id, owner, mode, customer,
+                params.get("client_reference_id"), amount, currency, name, params.nested("metadata"), intentMetadata,
+                params.get("payment_intent_data[setup_future_usage]"), params.get("payment_intent_data[description]"),
+                successUrl, params.get("cancel_url"), params.get("locale"), redirectBase + HostedPage.PATH + id,
+                idempotencyKey, now());
+        sessions.put(id, session);
+        return FakeResponse.ok(render.checkoutSession(session, null, null));
+    }
+
+    /** With {@code expand[]} of {@code payment_intent}, {@code setup_intent} and their {@code .payment_method}. */
+    synchronized FakeResponse retrieveCheckoutSession(String owner, String id, FormParams params) {
+        FakeCheckoutSession session = session(owner, id);
+        if (session == null) {
+            return FakeResponse.missing("checkout.session", id);
+        }
+        return FakeResponse.ok(render.checkoutSession(session, expandedIntent(session, params),
+                expandedSetupIntent(session, params)));
+    }
+
+    /**
+     * {@code POST /v1/checkout/sessions/{id}/expire}: only an open session; Stripe then sends
+     * {@code checkout.session.expired}.
+     */
+    synchronized FakeResponse expireCheckoutSession(String owner, String id) {
+        FakeCheckoutSession session = session(owner, id);
+        if (session == null) {
+            return FakeResponse.missing("checkout.session", id);
+        }
+        if (!session.status.equals("open")) {
+            return FakeResponse.invalidRequest(400, "checkout_session_unexpected_state",
+                    "Only Checkout Sessions with a status in [\"open\"] can be expired.");
+        }
+        expire(session);
+        return FakeResponse.ok(render.checkoutSession(session, null, null));
+    }
+
+    /**
+     * The customer submits the hosted page: Pay with {@code cardNumber} (Stripe's test cards: 4242…
+     * takes the next scripted outcome, by default success; 4000 0027 6000 3184 and 4000 0025 0000
+     * 3155 want 3-D Secure; 4000 0000 0000 0002 is declined, 4000 0000 0000 9995 has insufficient
+     * funds), or Decline ({@code decline}: {@code card_declined}, decline code {@code generic_decline}).
+     *
+     * @throws IllegalArgumentException when the fake knows no such session
+     */
+    synchronized CheckoutStep submitCheckout(String id, String cardNumber, boolean decline) {
+        FakeCheckoutSession session = required(sessions, id, "Checkout Session");
+        if (!session.status.equals("open")) {
+            return notOpen(session);
+        }
+        String digits = cardNumber == null ? TEST_CARD_NUMBER : cardNumber.replaceAll("[\\s-]", "");
+        if (!digits.matches("[0-9]{12,19}")) {
+            return new CheckoutStep(CheckoutStep.Next.SHOW, null, "Your card number is invalid.");
+        }
+        Script script = decline ? new Script(Script.Kind.DECLINE, "generic_decline") : cardScript(digits)
+                .orElseGet(() -> next(session.isSetup() ? setupScripts : paymentScripts));
+        FakePaymentMethod card = testCard(session.owner, null, digits.substring(digits.length() - 4));
+        if (session.isSetup()) {
+            FakeSetupIntent intent = setupIntentOf(session);
+            confirmSetup(intent, card, script);
+            return afterSetup(session, intent);
+        }
+        FakePaymentIntent intent = paymentIntentOf(session);
+        confirm(intent, card, script);
+        return afterPayment(session, intent);
+    }
+
+    /** The customer completes (or fails) 3-D Secure on the page the bank showed. */
+    synchronized CheckoutStep authenticateCheckout(String id, boolean passes) {
+        FakeCheckoutSession session = required(sessions, id, "Checkout Session");
+        if (!session.status.equals("open")) {
+            return notOpen(session);
+        }
+        if (session.isSetup()) {
+            FakeSetupIntent intent = session.setupIntent == null ? null : setupIntents.get(session.setupIntent);
+            if (intent == null || !intent.status.equals("requires_action")) {
+                return new CheckoutStep(CheckoutStep.Next.SHOW, null, "Nothing to authenticate.");
+            }
+            if (passes) {
+                succeedSetup(intent);
+            } else {
+                failSetup(intent, CardError.of("setup_intent_authentication_failure"));
+            }
+            return afterSetup(session, intent);
+        }
+        FakePaymentIntent intent = session.paymentIntent == null ? null : paymentIntents.get(session.paymentIntent);
+        if (intent == null || !intent.status.equals("requires_action")) {
+            return new CheckoutStep(CheckoutStep.Next.SHOW, null, "Nothing to authenticate.");
+        }
+        if (passes) {
+            succeed(intent);
+        } else {
+            decline(intent, CardError.of("payment_intent_authentication_failure"));
+        }
+        return afterPayment(session, intent);
+    }
+
+    /** The session expires unpaid (as Stripe does after {@code expires_at}). */
+    synchronized void expireCheckout(String id) {
+        FakeCheckoutSession session = required(sessions, id, "Checkout Session");
+        if (!session.status.equals("open")) {
+            throw new IllegalStateException("cannot expire a Checkout Session in status " + session.status);
+        }
+        expire(session);
+    }
+
+    synchronized Optional<CheckoutSessionView> checkoutSessionView(String id) {
+        return Optional.ofNullable(sessions.get(id)).map(FakeCheckoutSession::view);
+    }
+
+    synchronized List<CheckoutSessionView> checkoutSessionViews() {
+        return sessions.values().stream().map(FakeCheckoutSession::view).toList();
+    }
+
+    /** The session, for its page; empty when the fake knows none. */
+    synchronized Optional<CheckoutSessionView> page(String id) {
+        return checkoutSessionView(id);
+    }
+
+    /** The events of the hosted pages not yet sent, oldest first; the outbox is empty afterwards. */
+    synchronized List<PendingEvent> drainEvents() {
+        List<PendingEvent> drained = List.copyOf(outbox);
+        outbox.clear();
+        return drained;
+    }
+
+    private void expire(FakeCheckoutSession session) {
+        session.status = "expired";
+        outbox.add(new PendingEvent(session.owner, "checkout.session.expired", session.id));
+    }
+
+    private CheckoutStep afterPayment(FakeCheckoutSession session, FakePaymentIntent intent) {
+        switch (intent.status) {
+            case "succeeded":
+                session.status = "complete";
+                session.paymentStatus = "paid";
+                outbox.add(new PendingEvent(session.owner, "checkout.session.completed", session.id));
+                outbox.add(new PendingEvent(session.owner, "payment_intent.succeeded", intent.id));
+                return new CheckoutStep(CheckoutStep.Next.RETURN, session.successUrl, null);
+            case "processing":
+                session.status = "complete";
+                outbox.add(new PendingEvent(session.owner, "checkout.session.completed", session.id));
+                outbox.add(new PendingEvent(session.owner, "payment_intent.processing", intent.id));
+                return new CheckoutStep(CheckoutStep.Next.RETURN, session.successUrl, null);
+            case "requires_action":
+                intent.redirectUrl = authenticationUrl(session);
+                return new CheckoutStep(CheckoutStep.Next.AUTHENTICATE, intent.redirectUrl, null);
+            default:
+                outbox.add(new PendingEvent(session.owner, "payment_intent.payment_failed", intent.id));
+                return declined(session, intent.lastError);
+        }
+    }
+
+    private CheckoutStep afterSetup(FakeCheckoutSession session, FakeSetupIntent intent) {
+        switch (intent.status) {
+            case "succeeded":
+                session.status = "complete";
+                outbox.add(new PendingEvent(session.owner, "checkout.session.completed", session.id));
+                outbox.add(new PendingEvent(session.owner, "setup_intent.succeeded", intent.id));
+                return new CheckoutStep(CheckoutStep.Next.RETURN, session.successUrl, null);
+            case "requires_action":
+                intent.redirectUrl = authenticationUrl(session);
+                return new CheckoutStep(CheckoutStep.Next.AUTHENTICATE, intent.redirectUrl, null);
+            default:
+                outbox.add(new PendingEvent(session.owner, "setup_intent.setup_failed", intent.id));
+                return declined(session, intent.lastError);
+        }
+    }
+
+    /** Back to the cancel URL with the decline; without one, the page again, saying why. */
+    private static CheckoutStep declined(FakeCheckoutSession session, CardError error) {
+        String message = error == null ? "Your card was declined." : error.message();
+        return session.cancelUrl != null ? new CheckoutStep(CheckoutStep.Next.CANCEL, session.cancelUrl, message)
+                : new CheckoutStep(CheckoutStep.Next.SHOW, null, message);
+    }
+
+    private static CheckoutStep notOpen(FakeCheckoutSession session) {
+        return new CheckoutStep(CheckoutStep.Next.SHOW, null, session.status.equals("expired")
+                ? "This payment page has expired." : "This payment page is complete.");
+    }
+
+    private String authenticationUrl(FakeCheckoutSession session) {
+        return redirectBase + HostedPage.PATH + session.id + HostedPage.AUTHENTICATE;
+    }
+
+    private FakePaymentIntent paymentIntentOf(FakeCheckoutSession session) {
+        if (session.paymentIntent == null) {
+            FakePaymentIntent intent = new FakePaymentIntent(Ids.next("pi"), session.owner, session.amount,
+                    session.currency, session.customer, session.description, session.intentMetadata,
+                    session.setupFutureUsage, false, null, now());
+            paymentIntents.put(intent.id, intent);
+            session.paymentIntent = intent.id;
+        }
+        return paymentIntents.get(session.paymentIntent);
+    }
+
+    private FakeSetupIntent setupIntentOf(FakeCheckoutSession session) {
+        if (session.setupIntent == null) {
+            FakeSetupIntent intent = new FakeSetupIntent(Ids.next("seti"), session.owner, session.customer,
+                    "off_session", session.intentMetadata, null, now());
+            setupIntents.put(intent.id, intent);
+            session.setupIntent = intent.id;
+        }
+        return setupIntents.get(session.setupIntent);
+    }
+
+    private JsonObject expandedIntent(FakeCheckoutSession session, FormParams params) {
+        if (session.paymentIntent == null || !params.expands("payment_intent")) {
+            return null;
+        }
+        FakePaymentIntent intent = paymentIntents.get(session.paymentIntent);
+        return render.paymentIntent(intent, params.expands("payment_intent.payment_method")
+                ? paymentMethods.get(intent.paymentMethod) : null);
+    }
+
+    private JsonObject expandedSetupIntent(FakeCheckoutSession session, FormParams params) {
+        if (session.setupIntent == null || !params.expands("setup_intent")) {
+            return null;
+        }
+        FakeSetupIntent intent = setupIntents.get(session.setupIntent);
+        return render.setupIntent(intent, params.expands("setup_intent.payment_method")
+                ? paymentMethods.get(intent.paymentMethod) : null);
+    }
+
+    /** What Stripe's test cards do, whatever is scripted; empty for 4242… and other cards. */
+    private static Optional<Script> cardScript(String digits) {
+        return switch (digits) {
+            case "4000002760003184", "4000002500003155", "4000000000003220" ->
+                    Optional.of(new Script(Script.Kind.AUTHENTICATE, null));
+            case "4000000000000002" -> Optional.of(new Script(Script.Kind.DECLINE, "generic_decline"));
+            case "4000000000009995" -> Optional.of(new Script(Script.Kind.DECLINE, "insufficient_funds"));
+            case "4000000000000069" -> Optional.of(new Script(Script.Kind.DECLINE, "expired_card"));
+            default -> Optional.empty();
+        };
+    }
+
+    private FakeCheckoutSession session(String owner, String id) {
+        FakeCheckoutSession session = sessions.get(id);
+        return session != null && session.owner.equals(owner) ? session : null;
+    }
+
+    private static Long parseLong(String value) {
+        try {
+            return value == null ? null : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
     // ---- events and views
 
     /** The current JSON of any object the fake knows, by id: for the {@code data.object} of an event. */
@@ -476,6 +782,9 @@ final class StripeBackend {
         if (customers.containsKey(id)) {
             return Optional.of(render.customer(customers.get(id)));
         }
+        if (sessions.containsKey(id)) {
+            return Optional.of(render.checkoutSession(sessions.get(id), null, null));
+        }
         return paymentIntents.values().stream().filter(pi -> id.equals(pi.chargeId)).findFirst().map(this::charge);
     }
 
@@ -486,6 +795,9 @@ final class StripeBackend {
         }
         if (setupIntents.containsKey(id)) {
             return setupIntents.get(id).idempotencyKey;
+        }
+        if (sessions.containsKey(id)) {
+            return sessions.get(id).idempotencyKey;
         }
         return refunds.containsKey(id) ? refunds.get(id).idempotencyKey : null;
     }
@@ -549,7 +861,11 @@ final class StripeBackend {
     }
 
     private FakePaymentMethod testCard(String owner, String customer) {
-        FakePaymentMethod method = new FakePaymentMethod(Ids.next("pm"), owner, TEST_CARD_BRAND, "4242", 8, 2030, now());
+        return testCard(owner, customer, "4242");
+    }
+
+    private FakePaymentMethod testCard(String owner, String customer, String last4) {
+        FakePaymentMethod method = new FakePaymentMethod(Ids.next("pm"), owner, TEST_CARD_BRAND, last4, 8, 2030, now());
         method.customer = customer;
         paymentMethods.put(method.id, method);
         return method;

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import jakarta.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
@@ -23,7 +24,11 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>It serves what the plugin uses: customers; payment intents (create, retrieve, confirm, cancel,
  * search by metadata); setup intents (create, retrieve, confirm); payment methods (retrieve,
- * detach); refunds (create, retrieve). Answers are Stripe's published example objects
+ * detach); refunds (create, retrieve); Checkout Sessions (create, retrieve, expire) with a minimal
+ * hosted page at each session's {@code url} ({@link HostedPage}: Pay, Decline, and a 3-D Secure
+ * step before Pay when the test card wants it), which redirects back to the session's success or
+ * cancel URL and sends the signed webhooks to the account's endpoint ({@link #sendWebhooks}).
+ * Answers are Stripe's published example objects
  * ({@code stripe/fixtures3.json}) with the fake's values put in. Every API key is its own account;
  * an {@code Idempotency-Key} seen before returns the first answer again, as Stripe does. Amounts
  * are checked as Stripe checks them: ISK only in whole krónur (multiples of 100 of Stripe's
@@ -56,6 +61,7 @@ public final class StripeFake implements AutoCloseable {
     private WireMockServer server;
     private StripeBackend backend;
     private StripeHttp http;
+    private WebhookSender webhooks;
 
     public StripeFake() {
         this(Clock.systemUTC());
@@ -73,7 +79,8 @@ public final class StripeFake implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         backend = new StripeBackend(new StripeRenderer(templates), clock);
-        http = new StripeHttp(backend);
+        webhooks = new WebhookSender(backend, new StripeRenderer(templates), clock);
+        http = new StripeHttp(backend, webhooks);
         WireMockServer wireMock = new WireMockServer(WireMockConfiguration.options()
                 .dynamicPort()
                 .bindAddress("127.0.0.1")
@@ -114,11 +121,12 @@ public final class StripeFake implements AutoCloseable {
         return running();
     }
 
-    /** Forgets every object, script, fault and recorded key. */
+    /** Forgets every object, script, fault, recorded key, webhook endpoint and sent webhook. */
     public void reset() {
         running();
         http.reset();
         backend.reset();
+        webhooks.reset();
         server.resetRequests();
     }
 
@@ -219,6 +227,96 @@ public final class StripeFake implements AutoCloseable {
 
     public void failRefund(String refundId, String reason) {
         backend().failRefund(refundId, reason);
+    }
+
+    // ---- the hosted payment page (Checkout Sessions)
+
+    /**
+     * Where the hosted pages of the account with {@code secretKey} send their events: each step a
+     * customer takes on a page (and an expiry) delivers Stripe's events to {@code url} at once,
+     * signed with {@link #WEBHOOK_SECRET}, before the page answers. Without an endpoint nothing is
+     * sent. The other webhook builders ({@link #paymentEvent} and so on) are unaffected.
+     */
+    public void sendWebhooks(String secretKey, URI url) {
+        sendWebhooks(secretKey, url, WEBHOOK_SECRET);
+    }
+
+    public void sendWebhooks(String secretKey, URI url, String signingSecret) {
+        webhooks().endpoint(secretKey, url, signingSecret);
+    }
+
+    /** Every webhook the hosted pages sent, in order, with the endpoint's answer. */
+    public List<SentWebhook> sentWebhooks() {
+        return webhooks().sent();
+    }
+
+    /**
+     * The customer pays on the hosted page with Stripe's test card 4242 4242 4242 4242, as if they
+     * pressed Pay: the next scripted outcome applies ({@link #nextPaymentDeclines},
+     * {@link #nextPaymentRequiresAction}, ...), by default success. In setup mode the card is saved.
+     *
+     * @return where the page sends the browser: the success URL, the cancel URL after a decline, the
+     *     3-D Secure page; null when it stays on the page
+     */
+    public String customerPaysOnPage(String sessionId) {
+        return customerPaysOnPage(sessionId, "4242424242424242");
+    }
+
+    /**
+     * As {@link #customerPaysOnPage(String)}, with one of Stripe's test cards (4000 0027 6000 3184
+     * wants 3-D Secure).
+     */
+    public String customerPaysOnPage(String sessionId, String cardNumber) {
+        return step(backend().submitCheckout(sessionId, cardNumber, false));
+    }
+
+    /** The customer presses Decline on the hosted page: the card is declined ({@code generic_decline}). */
+    public String customerDeclinesOnPage(String sessionId) {
+        return step(backend().submitCheckout(sessionId, null, true));
+    }
+
+    /** The customer completes (or fails) 3-D Secure on the page the bank showed after Pay. */
+    public String customerAuthenticatesOnPage(String sessionId, boolean passes) {
+        return step(backend().authenticateCheckout(sessionId, passes));
+    }
+
+    /**
+     * The session expires unpaid, as Stripe's do after {@code expires_at};
+     * {@code checkout.session.expired} is sent.
+     */
+    public void expireSession(String sessionId) {
+        backend().expireCheckout(sessionId);
+        webhooks().flush();
+    }
+
+    public Optional<CheckoutSessionView> checkoutSession(String id) {
+        return backend().checkoutSessionView(id);
+    }
+
+    public List<CheckoutSessionView> checkoutSessions() {
+        return backend().checkoutSessionViews();
+    }
+
+    /**
+     * The event Stripe would send now about a Checkout Session: {@code checkout.session.completed}
+     * once complete, {@code .expired} once expired.
+     *
+     * @throws IllegalStateException while the session is open: Stripe sends nothing about it then
+     */
+    public SignedDelivery sessionEvent(String sessionId, Instant signedAt) {
+        CheckoutSessionView session = checkoutSession(sessionId)
+                .orElseThrow(() -> new IllegalArgumentException("the fake knows no Checkout Session " + sessionId));
+        String type = switch (session.status()) {
+            case "complete" -> "checkout.session.completed";
+            case "expired" -> "checkout.session.expired";
+            default -> throw new IllegalStateException("Stripe sends no event about an open Checkout Session");
+        };
+        return delivery(type, sessionId, signedAt);
+    }
+
+    private String step(CheckoutStep step) {
+        webhooks().flush();
+        return step.url();
     }
 
     // ---- what the fake saw
@@ -370,5 +468,10 @@ public final class StripeFake implements AutoCloseable {
     private StripeHttp http() {
         running();
         return http;
+    }
+
+    private WebhookSender webhooks() {
+        running();
+        return webhooks;
     }
 }

@@ -18,7 +18,9 @@ import java.util.Map;
  * The HTTP side of the fake, as a WireMock transformer that answers every request: the API key
  * check, scripted faults (delays, 500s), Stripe's idempotency (the same {@code Idempotency-Key}
  * with the same parameters replays the first answer; with other parameters it is an
- * {@code idempotency_error}), then the route to {@link StripeBackend}.
+ * {@code idempotency_error}), then the route to {@link StripeBackend}. The hosted payment pages
+ * ({@link HostedPage}) are for browsers and take no API key. Events that a request or a page step
+ * leaves queued are sent before it is answered ({@link WebhookSender}).
  */
 final class StripeHttp implements ResponseDefinitionTransformerV2 {
     static final String NAME = "kassa-stripe-fake";
@@ -32,12 +34,16 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
     }
 
     private final StripeBackend backend;
+    private final HostedPage pages;
+    private final WebhookSender webhooks;
     private final List<Fault> faults = new ArrayList<>();
     private final Map<String, Stored> idempotent = new HashMap<>();
     private final List<String> idempotencyKeys = new ArrayList<>();
 
-    StripeHttp(StripeBackend backend) {
+    StripeHttp(StripeBackend backend, WebhookSender webhooks) {
         this.backend = backend;
+        this.webhooks = webhooks;
+        this.pages = new HostedPage(backend, webhooks);
     }
 
     @Override
@@ -70,6 +76,9 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
         URI uri = URI.create(request.getUrl());
         String method = request.getMethod().getName();
         String path = uri.getRawPath();
+        if (HostedPage.serves(path)) {
+            return pages.handle(method, path, request.getBodyAsString());
+        }
         String owner = apiKey(request.getHeader("Authorization"));
         if (owner == null) {
             return respond(FakeResponse.invalidRequest(401, null,
@@ -85,9 +94,11 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
         FormParams params = FormParams.parse("GET".equals(method) || "DELETE".equals(method)
                 ? uri.getRawQuery() : request.getBodyAsString());
         String key = "POST".equals(method) ? request.getHeader("Idempotency-Key") : null;
-        return respond(key == null ? route(endpoint, owner, path, params, null)
+        FakeResponse response = key == null ? route(endpoint, owner, path, params, null)
                 : idempotently(owner, key, method + " " + path + " " + params.fingerprint(),
-                        () -> route(endpoint, owner, path, params, key)), delay);
+                        () -> route(endpoint, owner, path, params, key));
+        webhooks.flush();
+        return respond(response, delay);
     }
 
     private FakeResponse idempotently(String owner, String key, String requestFingerprint,
@@ -143,6 +154,12 @@ final class StripeHttp implements ResponseDefinitionTransformerV2 {
                 return backend.createRefund(owner, params, key);
             case RETRIEVE_REFUND:
                 return backend.retrieveRefund(owner, id);
+            case CREATE_CHECKOUT_SESSION:
+                return backend.createCheckoutSession(owner, params, key);
+            case RETRIEVE_CHECKOUT_SESSION:
+                return backend.retrieveCheckoutSession(owner, parts[4], params);
+            case EXPIRE_CHECKOUT_SESSION:
+                return backend.expireCheckoutSession(owner, parts[4]);
             default:
                 return FakeResponse.invalidRequest(404, null, "Unrecognized request URL (" + path + ").");
         }

@@ -62,6 +62,31 @@ final class StripeRenderer {
                 "payment_method", paymentMethod, "status", intent.status, "usage", intent.usage));
     }
 
+    /**
+     * A Checkout Session, with its PaymentIntent or SetupIntent rendered in full when given
+     * ({@code expand[]}), else by id. Fields of the example the fake does not model (shipping,
+     * tax, currency conversion) are null; {@code url} is set only while the session is open.
+     */
+    JsonObject checkoutSession(FakeCheckoutSession session, JsonObject paymentIntent, JsonObject setupIntent) {
+        boolean payment = !session.isSetup();
+        return overlay(templates.resource("checkout.session"), fields("id", session.id, "object", "checkout.session",
+                "after_expiration", null, "amount_subtotal", payment ? session.amount : null,
+                "amount_total", payment ? session.amount : null, "cancel_url", session.cancelUrl,
+                "client_reference_id", session.clientReferenceId, "collected_information", null,
+                "created", session.created, "currency", session.currency, "currency_conversion", null,
+                "customer", session.customer, "customer_details", null, "customer_email", null,
+                "expires_at", session.expiresAt, "invoice_creation", null, "livemode", false,
+                "locale", session.locale, "metadata", session.metadata, "mode", session.mode,
+                "payment_intent", paymentIntent != null ? paymentIntent : session.paymentIntent,
+                "payment_method_types", List.of("card"), "payment_status", session.paymentStatus,
+                "setup_intent", setupIntent != null ? setupIntent : session.setupIntent,
+                "shipping_address_collection", null, "shipping_cost", null, "status", session.status,
+                "success_url", session.successUrl,
+                "total_details", payment
+                        ? object("amount_discount", 0L, "amount_shipping", 0L, "amount_tax", 0L) : null,
+                "url", "open".equals(session.status) ? session.url : null));
+    }
+
     JsonObject refund(FakeRefund refund) {
         return overlay(templates.resource("refund"), fields("id", refund.id, "object", "refund",
                 "amount", refund.amount, "charge", refund.charge, "created", refund.created,

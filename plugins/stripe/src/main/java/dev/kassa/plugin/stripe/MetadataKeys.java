@@ -10,6 +10,8 @@ final class MetadataKeys {
     static final String ATTEMPT = "kassa_attempt";
     static final String SAVED_METHOD = "kassa_saved_method";
     static final String REFUND = "kassa_refund";
+    /** On a Checkout Session whose card is to be kept: {@code "true"}. */
+    static final String SAVE_METHOD = "kassa_save_method";
 
     private MetadataKeys() {
     }

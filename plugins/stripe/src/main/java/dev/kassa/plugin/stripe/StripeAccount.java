@@ -2,8 +2,12 @@ package dev.kassa.plugin.stripe;
 
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
+import com.stripe.model.SetupIntent;
 import com.stripe.net.RequestOptions;
+import com.stripe.param.PaymentIntentRetrieveParams;
+import com.stripe.param.SetupIntentRetrieveParams;
 import dev.kassa.api.payment.MethodContext;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
@@ -45,8 +49,34 @@ final class StripeAccount {
         return new SetupIntentMapping(actions, this::paymentMethod);
     }
 
+    CheckoutSessionMapping checkout() {
+        return new CheckoutSessionMapping(payments(), setups(), this::paymentIntent, this::setupIntent);
+    }
+
     StripeEventReader events() {
-        return new StripeEventReader(payments(), setups(), this::paymentMethod);
+        return new StripeEventReader(payments(), setups(), checkout(), this::paymentMethod);
+    }
+
+    /** A PaymentIntent by id with its PaymentMethod, or empty (and a log line) when Stripe cannot be asked now. */
+    Optional<PaymentIntent> paymentIntent(String id) {
+        try {
+            return Optional.of(client().paymentIntents().retrieve(id,
+                    PaymentIntentRetrieveParams.builder().addExpand("payment_method").build()));
+        } catch (StripeException e) {
+            failed("retrieve PaymentIntent", e);
+            return Optional.empty();
+        }
+    }
+
+    /** A SetupIntent by id with its PaymentMethod, or empty (and a log line) when Stripe cannot be asked now. */
+    Optional<SetupIntent> setupIntent(String id) {
+        try {
+            return Optional.of(client().setupIntents().retrieve(id,
+                    SetupIntentRetrieveParams.builder().addExpand("payment_method").build()));
+        } catch (StripeException e) {
+            failed("retrieve SetupIntent", e);
+            return Optional.empty();
+        }
     }
 
     /** A PaymentMethod by id, or empty (and a log line) when Stripe cannot be asked now. */

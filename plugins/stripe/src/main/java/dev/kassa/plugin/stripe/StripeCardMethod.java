@@ -29,13 +29,19 @@ import org.pf4j.Extension;
  * through Stripe, method code {@value #CODE}.
  *
  * <ul>
- * <li>{@link #pay}: a PaymentIntent the customer confirms in the browser with Stripe.js
- *     (ACTION_REQUIRED with the client secret and the tenant's publishable key).</li>
+ * <li>{@link #pay}: with a return URL (a customer in the client area), a Checkout Session: Stripe's
+ *     hosted page, where the customer enters the card and passes 3-D Secure (ACTION_REQUIRED with
+ *     a redirect to it). Without one (an API client), a PaymentIntent the customer confirms in the
+ *     browser with Stripe.js (ACTION_REQUIRED with the client secret and the tenant's publishable
+ *     key).</li>
  * <li>{@link #payOffSession}: a confirmed off-session PaymentIntent with a saved card.</li>
- * <li>{@link #setUp}: a SetupIntent for off-session use; {@link #remove} detaches the card.</li>
+ * <li>{@link #setUp}: with a return URL, a Checkout Session in setup mode; without, a SetupIntent
+ *     for off-session use. {@link #remove} detaches the card.</li>
  * <li>{@link #refund}: a Refund of the PaymentIntent.</li>
+ * <li>{@link #paymentStatus}, {@link #setupStatus}: an intent, or a session ({@code cs_...}) with
+ *     the intent it made.</li>
  * <li>{@link #receive}: signed events ({@code Stripe-Signature}, checked against the platform's
- *     clock) about PaymentIntents, SetupIntents and refunds.</li>
+ *     clock) about Checkout Sessions, PaymentIntents, SetupIntents and refunds.</li>
  * </ul>
  *
  * <p>Amounts go to Stripe in Stripe's units and come back in ISO 4217 minor units

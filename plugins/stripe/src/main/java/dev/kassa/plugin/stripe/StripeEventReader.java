@@ -8,6 +8,7 @@ import com.stripe.model.PaymentMethod;
 import com.stripe.model.Refund;
 import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
+import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
 import dev.kassa.api.payment.InvalidWebhookException;
 import dev.kassa.api.payment.SavedMethodDetails;
@@ -26,6 +27,11 @@ import java.util.function.Function;
  * the endpoint's {@code api_version}: fields that older versions send and newer ones dropped are
  * skipped, and the fields used here (status, amounts, metadata, errors, next action) have kept their
  * meaning. Types that say nothing the platform needs are {@link WebhookEvent#ignored ignored}.
+ *
+ * <p>A payment on the hosted page is reported twice: by {@code checkout.session.completed} (or
+ * {@code .expired}, {@code .async_payment_*}) about the session and by {@code payment_intent.*}
+ * about the intent it made, both naming the attempt. Each is read for what it says; the platform
+ * applies whichever comes first and finds the attempt already settled by the other.
  */
 final class StripeEventReader {
     private static final Set<String> PAYMENT_TYPES = Set.of("payment_intent.succeeded",
@@ -36,15 +42,20 @@ final class StripeEventReader {
     private static final Set<String> REFUND_TYPES = Set.of("refund.created", "refund.updated", "refund.failed",
             "charge.refund.updated");
     private static final String CHARGE_REFUNDED = "charge.refunded";
+    private static final Set<String> SESSION_TYPES = Set.of("checkout.session.completed",
+            "checkout.session.expired", "checkout.session.async_payment_succeeded");
+    private static final String SESSION_ASYNC_FAILED = "checkout.session.async_payment_failed";
 
     private final PaymentIntentMapping payments;
     private final SetupIntentMapping setups;
+    private final CheckoutSessionMapping sessions;
     private final Function<String, Optional<PaymentMethod>> paymentMethods;
 
-    StripeEventReader(PaymentIntentMapping payments, SetupIntentMapping setups,
+    StripeEventReader(PaymentIntentMapping payments, SetupIntentMapping setups, CheckoutSessionMapping sessions,
             Function<String, Optional<PaymentMethod>> paymentMethods) {
         this.payments = payments;
         this.setups = setups;
+        this.sessions = sessions;
         this.paymentMethods = paymentMethods;
     }
 
@@ -58,6 +69,14 @@ final class StripeEventReader {
         }
         if (SETUP_TYPES.contains(type)) {
             return WebhookEvent.setup(id, type, setups.map(object(event, SetupIntent.class)));
+        }
+        if (SESSION_TYPES.contains(type) || SESSION_ASYNC_FAILED.equals(type)) {
+            Session session = object(event, Session.class);
+            if (CheckoutSessionMapping.isSetup(session)) {
+                return WebhookEvent.setup(id, type, sessions.setup(session));
+            }
+            return WebhookEvent.payment(id, type, SESSION_ASYNC_FAILED.equals(type)
+                    ? sessions.asyncFailure(session) : sessions.payment(session));
         }
         if (REFUND_TYPES.contains(type)) {
             return WebhookEvent.refund(id, type, RefundMapping.map(object(event, Refund.class)));

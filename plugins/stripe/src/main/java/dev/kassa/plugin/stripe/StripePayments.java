@@ -25,11 +25,15 @@ final class StripePayments {
     }
 
     /**
-     * Creates an unconfirmed PaymentIntent with automatic payment methods (redirects allowed, for
-     * 3-D Secure and bank pages): the customer picks and confirms the method in the browser with
-     * the client secret, so the usual answer is ACTION_REQUIRED. With a saved card
-     * ({@link PaymentRequest#savedMethodToken()}) the intent is preset to it, for the browser to
-     * confirm (and authenticate) with one click.
+     * With a return URL, a Checkout Session: the customer pays on Stripe's hosted page, so the
+     * answer is ACTION_REQUIRED with a redirect to it ({@link StripeCheckout}).
+     *
+     * <p>Without one (an API client), an unconfirmed PaymentIntent with automatic payment methods
+     * (redirects allowed, for 3-D Secure and bank pages): the customer picks and confirms the method
+     * in the browser with the client secret, so the usual answer is ACTION_REQUIRED. With a saved
+     * card ({@link PaymentRequest#savedMethodToken()}) the intent is preset to it, for the browser
+     * to confirm (and authenticate) with one click; Checkout cannot be preset to a card, so this is
+     * also the answer to a saved card with a return URL.
      */
     PaymentResult pay(PaymentRequest request) {
         PaymentResult unrepresentable = refusedAmount(request);
@@ -39,6 +43,9 @@ final class StripePayments {
         String customer = null;
         try {
             customer = StripeCustomers.ensure(account, request.customer());
+            if (request.hasReturnUrl() && request.savedMethodToken() == null) {
+                return new StripeCheckout(account).pay(request, customer).withCustomerReference(customer);
+            }
             PaymentIntentCreateParams.Builder params = common(request, customer)
                     .setAutomaticPaymentMethods(AutomaticPaymentMethods.builder().setEnabled(true).build());
             if (request.saveMethod()) {
@@ -95,13 +102,18 @@ final class StripePayments {
     }
 
     /**
-     * Where a payment stands. Without a gateway reference (the first call never got an answer),
-     * the intent is looked up by its {@code kassa_attempt} metadata with Stripe's search, which
-     * lags up to a minute behind; until it finds one the answer is UNKNOWN. Any failure to ask is
+     * Where a payment stands. A Checkout Session ({@code cs_...}) is read with its PaymentIntent
+     * ({@link StripeCheckout#paymentStatus}). Without a gateway reference (the first call never
+     * got an answer), the intent is looked up by its {@code kassa_attempt} metadata with Stripe's
+     * search, which lags up to a minute behind; until it finds one the answer is UNKNOWN (a
+     * session's intent carries the same metadata, once the customer paid). Any failure to ask is
      * UNKNOWN too: the platform asks again.
      */
     PaymentResult status(String gatewayReference, String attemptId) {
         try {
+            if (CheckoutSessionMapping.isSession(gatewayReference)) {
+                return new StripeCheckout(account).paymentStatus(gatewayReference);
+            }
             if (gatewayReference != null) {
                 PaymentIntent intent = account.client().paymentIntents().retrieve(gatewayReference,
                         PaymentIntentRetrieveParams.builder().addExpand("payment_method").build());
@@ -159,7 +171,8 @@ final class StripePayments {
         return PaymentResult.unknown(reference, StripeFailures.message(e));
     }
 
-    private static SavedMethodDetails savedWith(PaymentIntent intent) {
+    /** The card kept with a payment, when the customer asked to keep it and the intent carries its PaymentMethod. */
+    static SavedMethodDetails savedWith(PaymentIntent intent) {
         if (intent.getSetupFutureUsage() == null || intent.getPaymentMethodObject() == null) {
             return null;
         }

@@ -22,13 +22,18 @@ final class StripeSetups {
     }
 
     /**
-     * Creates a SetupIntent for off-session use, keyed by the saved-method id; the customer
-     * enters the card in the browser with its client secret (ACTION_REQUIRED).
+     * With a return URL, a Checkout Session in setup mode: the customer enters the card on Stripe's
+     * hosted page (ACTION_REQUIRED, a redirect to it; {@link StripeCheckout}). Without one, a
+     * SetupIntent for off-session use, keyed by the saved-method id; the customer enters the card
+     * in the browser with its client secret (ACTION_REQUIRED).
      */
     SetupResult setUp(SetupRequest request) {
         String customer = null;
         try {
             customer = StripeCustomers.ensure(account, request.customer());
+            if (request.hasReturnUrl()) {
+                return new StripeCheckout(account).setUp(request, customer).withCustomerReference(customer);
+            }
             Map<String, String> metadata = new LinkedHashMap<>(request.metadata());
             metadata.putIfAbsent(MetadataKeys.SAVED_METHOD, request.savedMethodId());
             SetupIntentCreateParams params = SetupIntentCreateParams.builder()
@@ -50,9 +55,15 @@ final class StripeSetups {
         }
     }
 
-    /** Where a SetupIntent stands, with its PaymentMethod expanded for the card's details. */
+    /**
+     * Where a SetupIntent stands, with its PaymentMethod expanded for the card's details; for a
+     * Checkout Session ({@code cs_...}), where its SetupIntent stands.
+     */
     SetupResult status(String gatewayReference) {
         try {
+            if (CheckoutSessionMapping.isSession(gatewayReference)) {
+                return new StripeCheckout(account).setupStatus(gatewayReference);
+            }
             SetupIntent intent = account.client().setupIntents().retrieve(gatewayReference,
                     SetupIntentRetrieveParams.builder().addExpand("payment_method").build());
             return mapping.map(intent);

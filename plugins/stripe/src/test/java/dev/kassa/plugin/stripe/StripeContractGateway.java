@@ -62,9 +62,19 @@ final class StripeContractGateway implements ContractGateway {
         stripe.failNextWith500(Endpoint.CREATE_PAYMENT_INTENT);
     }
 
+    /** Confirms the PaymentIntent as Stripe.js would, or pays on the hosted page of a Checkout Session. */
     @Override
     public void customerCompletes(PaymentResult started) {
-        stripe.customerConfirms(started.gatewayReference());
+        if (started.gatewayReference().startsWith("cs_")) {
+            stripe.customerPaysOnPage(started.gatewayReference());
+        } else {
+            stripe.customerConfirms(started.gatewayReference());
+        }
+    }
+
+    @Override
+    public void expireHostedPage(String gatewayReference) {
+        stripe.expireSession(gatewayReference);
     }
 
     @Override
@@ -74,11 +84,18 @@ final class StripeContractGateway implements ContractGateway {
 
     @Override
     public WebhookRequest paymentWebhook(String gatewayReference, Instant signedAt) {
+        if (gatewayReference.startsWith("cs_")) {
+            return stripe.sessionEvent(gatewayReference, signedAt).toWebhookRequest();
+        }
         return stripe.paymentEvent(gatewayReference, signedAt).toWebhookRequest();
     }
 
     @Override
     public void customerCompletesSetup(SetupResult started) {
+        if (started.gatewayReference().startsWith("cs_")) {
+            stripe.customerPaysOnPage(started.gatewayReference());
+            return;
+        }
         stripe.customerConfirmsSetup(started.gatewayReference());
     }
 

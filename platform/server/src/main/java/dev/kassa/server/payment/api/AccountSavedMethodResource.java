@@ -2,6 +2,7 @@ package dev.kassa.server.payment.api;
 
 import dev.kassa.server.payment.api.PaymentRequests.NewSavedMethodRequest;
 import dev.kassa.server.payment.api.PaymentViews.SavedMethodView;
+import dev.kassa.server.payment.application.ReturnUrls;
 import dev.kassa.server.payment.application.SavedMethodService;
 import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.web.Audience;
@@ -39,11 +40,14 @@ public class AccountSavedMethodResource {
         this.savedMethods = savedMethods;
     }
 
-    /** {@code {method, payerId}}: starts saving a card for the payer; PENDING until the gateway confirms it. */
+    /**
+     * {@code {method, payerId, returnUrl?, cancelUrl?}}: starts saving a card for the payer; PENDING
+     * until the gateway confirms it.
+     */
     @POST
     public Response saveMethod(@PathParam("id") String accountId, NewSavedMethodRequest body) {
         SavedMethod saved = savedMethods.create(caller.tenantId(), accountId, body.payerId(), body.method(),
-                caller.idempotencyKey());
+                caller.idempotencyKey(), ReturnUrls.of(body.returnUrl(), body.cancelUrl()));
         return Response.created(URI.create("/api/v1/saved-methods/" + saved.id())).entity(SavedMethodView.of(saved))
                 .build();
     }

@@ -49,7 +49,8 @@ public class AccountTopUpResource {
     public Response createTopUp(@PathParam("id") String accountId, NewTopUpRequest body) {
         var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(body.amount().toMoney(),
                 body.payerId(), body.method(), body.quoteId(), Boolean.TRUE.equals(body.saveMethod()),
-                body.savedMethodId(), Boolean.TRUE.equals(body.offSession()), caller.idempotencyKey()));
+                body.savedMethodId(), Boolean.TRUE.equals(body.offSession()), caller.idempotencyKey(), body.returnUrl(),
+                body.cancelUrl()));
         return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
                 .entity(TopUpView.of(created.topUp(), created.attempt())).build();
     }

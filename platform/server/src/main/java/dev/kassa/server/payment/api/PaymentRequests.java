@@ -4,6 +4,7 @@ import dev.kassa.server.web.JsonRequest;
 import dev.kassa.server.web.MoneyInput;
 import dev.kassa.server.web.OtherMembers;
 import dev.kassa.server.web.constraint.Required;
+import dev.kassa.server.web.constraint.ReturnUrl;
 import dev.kassa.server.web.constraint.Text;
 import dev.kassa.server.web.constraint.ValidMoney;
 import jakarta.json.JsonValue;
@@ -18,15 +19,22 @@ public final class PaymentRequests {
     /**
      * {@code amount} is what the customer pays; {@code quoteId} fixes the rate when it is not the
      * account's currency; {@code savedMethodId} pays with a saved card, off-session when asked.
+     * {@code returnUrl} (and {@code cancelUrl}) say the customer's browser can be sent to the
+     * gateway's hosted page, which sends it back there.
      */
     public record NewTopUpRequest(@Required @ValidMoney MoneyInput amount, @Text(max = 40) String payerId,
                                   @Required @Text(max = 64) String method, @Text(max = 40) String quoteId,
-                                  Boolean saveMethod, @Text(max = 40) String savedMethodId, Boolean offSession)
+                                  Boolean saveMethod, @Text(max = 40) String savedMethodId, Boolean offSession,
+                                  @ReturnUrl String returnUrl, @ReturnUrl String cancelUrl)
             implements JsonRequest { }
 
-    /** Starts saving a payment method for a payer; PENDING until the gateway confirms it. */
+    /**
+     * Starts saving a payment method for a payer; PENDING until the gateway confirms it. With
+     * {@code returnUrl}, the customer enters the card on the gateway's hosted page.
+     */
     public record NewSavedMethodRequest(@Required @Text(max = 64) String method,
-                                        @Required @Text(max = 40) String payerId) implements JsonRequest { }
+                                        @Required @Text(max = 40) String payerId, @ReturnUrl String returnUrl,
+                                        @ReturnUrl String cancelUrl) implements JsonRequest { }
 
     /** Gives back part or all of a top-up's unused money. */
     public record NewRefundRequest(@Required @ValidMoney MoneyInput amount) implements JsonRequest { }

@@ -42,9 +42,15 @@ public class PaymentStarter {
         return attempts.find(tenantId, attemptId);
     }
 
-    /** @return the attempt as it stands after the plugin's answer */
+    /**
+     * @param returnUrls where the gateway's hosted page sends the customer's browser back, or
+     *     {@link ReturnUrls#NONE} for an API client; passed on to the plugin, ignored off-session
+     *     (nobody's browser is there to send)
+     * @return the attempt as it stands after the plugin's answer
+     */
     public PaymentAttempt start(Tenant tenant, Account account, Payer payer, ConfiguredMethod method, TopUp topUp,
-                                PaymentAttempt attempt, boolean saveMethod, String savedMethodToken) {
+                                PaymentAttempt attempt, boolean saveMethod, String savedMethodToken,
+                                ReturnUrls returnUrls) {
         attempts.open(topUp, attempt);
         Customer customer = new Customer(account.id(), account.reference(), payer == null ? account.name() : payer.name(),
                 account.email(), payer == null ? account.country() : payer.country(), account.locale(),
@@ -57,6 +63,9 @@ public class PaymentStarter {
         PaymentRequest request = new PaymentRequest(attempt.id(),
                 new Amount(topUp.amount().minor(), topUp.amount().currency().code()), topUp.reference(),
                 tenant.name() + " top-up " + topUp.reference(), customer, saveMethod, savedMethodToken, metadata);
+        if (!attempt.offSession()) {
+            request = request.withReturnUrls(returnUrls.returnUrl(), returnUrls.cancelUrl());
+        }
         PaymentResult result = calls.pay(tenant.slug(), method, request, attempt.offSession());
         return outcomes.applyStart(tenant.id(), attempt.id(), result, topUp.reference(), topUp.amount());
     }

@@ -56,13 +56,21 @@ public class SavedMethodService {
         this.clock = clock;
     }
 
-    /**
-     * Starts saving a method for a payer of the account: usually PENDING with what the browser
-     * needs. With an Idempotency-Key the saved method is named after it, so a retry finds it.
-     */
+    /** Starts saving a method for an API client, which finishes it in its own front end. */
     @Transactional
     public SavedMethod create(String tenantId, String accountId, String payerId, String methodCode,
                               String idempotencyKey) {
+        return create(tenantId, accountId, payerId, methodCode, idempotencyKey, ReturnUrls.NONE);
+    }
+
+    /**
+     * Starts saving a method for a payer of the account: usually PENDING with what the browser
+     * needs (with {@code returnUrls}, a redirect to the gateway's hosted page). With an
+     * Idempotency-Key the saved method is named after it, so a retry finds it.
+     */
+    @Transactional
+    public SavedMethod create(String tenantId, String accountId, String payerId, String methodCode,
+                              String idempotencyKey, ReturnUrls returnUrls) {
         String id = idempotencyKey == null ? Ids.next("spm") : Ids.derived("spm", tenantId, accountId, idempotencyKey);
         if (idempotencyKey != null) {
             java.util.Optional<SavedMethod> earlier = savedMethods.find(tenantId, id);
@@ -89,7 +97,8 @@ public class SavedMethodService {
         metadata.put("kassa_saved_method", saved.id());
         Customer customer = new Customer(account.id(), account.reference(), payer.name(), account.email(),
                 payer.country(), account.locale(), gatewayCustomers.find(tenantId, methodCode, accountId).orElse(null));
-        SetupResult result = calls.setUp(tenant.slug(), method, new SetupRequest(saved.id(), customer, metadata));
+        SetupResult result = calls.setUp(tenant.slug(), method, new SetupRequest(saved.id(), customer, metadata,
+                returnUrls.returnUrl(), returnUrls.cancelUrl()));
         return outcomes.applyAlone(tenantId, saved.id(), result);
     }
 

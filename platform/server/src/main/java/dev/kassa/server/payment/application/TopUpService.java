@@ -79,10 +79,23 @@ public class TopUpService {
     /**
      * What a customer asks for: pay {@code amount} with {@code method}; optionally as {@code payerId},
      * at a {@code quoteId} (another currency than the account's), keeping the method for later
-     * ({@code saveMethod}), or with a saved method ({@code savedMethodId}), while away ({@code offSession}).
+     * ({@code saveMethod}), or with a saved method ({@code savedMethodId}), while away ({@code offSession});
+     * from a browser that a gateway's hosted page may send back to {@code returnUrl} (or
+     * {@code cancelUrl}), or, without them, for an API client.
      */
     public record Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
-                          String savedMethodId, boolean offSession, String idempotencyKey) { }
+                          String savedMethodId, boolean offSession, String idempotencyKey, String returnUrl,
+                          String cancelUrl) {
+        /** An API client's request, without return URLs. */
+        public Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
+                       String savedMethodId, boolean offSession, String idempotencyKey) {
+            this(amount, payerId, method, quoteId, saveMethod, savedMethodId, offSession, idempotencyKey, null, null);
+        }
+
+        public ReturnUrls returnUrls() {
+            return ReturnUrls.of(returnUrl, cancelUrl);
+        }
+    }
 
     /** The top-up and its payment attempt as they stand after the first call to the method. */
     public record Created(TopUp topUp, PaymentAttempt attempt) { }
@@ -95,6 +108,7 @@ public class TopUpService {
      */
     @Transactional
     public Created create(String tenantId, String accountId, Request request) {
+        ReturnUrls returnUrls = request.returnUrls();
         // Named after the Idempotency-Key: a retry of a request whose answer was lost finds the
         // attempt it committed, instead of paying a second time.
         String attemptId = request.idempotencyKey() == null ? Ids.next("att")
@@ -148,7 +162,7 @@ public class TopUpService {
         PaymentAttempt attempt = new PaymentAttempt(attemptId, tenantId, topUp.id(), accountId, method.code(),
                 amount, saved == null ? null : saved.id(), request.offSession(), clock.instant());
         attempt = payments.start(tenant, account, payer, method, topUp, attempt, request.saveMethod(),
-                saved == null ? null : saved.token());
+                saved == null ? null : saved.token(), returnUrls);
         return new Created(topUps.require(tenantId, topUp.id()), attempt);
     }
 
