@@ -46,6 +46,13 @@ public class Settings {
     public static final String RATES_SOURCE = "KASSA_RATES_SOURCE";
     public static final String ALLOW_INSECURE_GATEWAYS = "KASSA_ALLOW_INSECURE_GATEWAYS";
     public static final String MAX_BODY_BYTES = "KASSA_MAX_BODY_BYTES";
+    public static final String SMTP_HOST = "KASSA_SMTP_HOST";
+    public static final String SMTP_PORT = "KASSA_SMTP_PORT";
+    public static final String SMTP_USER = "KASSA_SMTP_USER";
+    public static final String SMTP_PASSWORD = "KASSA_SMTP_PASSWORD";
+    public static final String SMTP_STARTTLS = "KASSA_SMTP_STARTTLS";
+    public static final String MAIL_FROM = "KASSA_MAIL_FROM";
+    public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
     /** {@code KASSA_PLUGINS_<PLUGIN>_<NAME>}: operator settings handed to one plugin. */
     public static final String PLUGIN_PREFIX = "KASSA_PLUGINS_";
 
@@ -60,6 +67,12 @@ public class Settings {
     static final String DEFAULT_RATES_SOURCE = "ecb";
     /** What {@link dev.kassa.api.rates.RateSource#id()} allows. */
     private static final Pattern RATE_SOURCE_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,39}");
+    /** A host name or an IP address: no scheme, no port, no path. */
+    private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.:-]{0,251}[A-Za-z0-9])?");
+    /** A plain address, {@code local@domain}, without a display name or angle brackets. */
+    private static final Pattern ADDRESS = Pattern.compile(
+            "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]{1,64}@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private Path dataDir;
     private Optional<Path> tenantsDir;
@@ -75,6 +88,8 @@ public class Settings {
     private String ratesSource;
     private boolean allowInsecureGateways;
     private long maxBodyBytes;
+    private Optional<SmtpSettings> smtp;
+    private Duration mailInterval;
     private Map<String, String> pluginSettings;
     private List<String> warnings;
 
@@ -127,6 +142,8 @@ public class Settings {
         in.check(RATES_SOURCE, RATE_SOURCE_ID.matcher(ratesSource).matches(),
                 "a rate source id: lower-case letters, digits and dashes, at most 40");
         maxBodyBytes = in.number(MAX_BODY_BYTES, 1024 * 1024, 1, MAX_BODY_BYTES_LIMIT, "bytes");
+        smtp = smtp(in);
+        mailInterval = Duration.ofSeconds(in.number(MAIL_INTERVAL, 5, 1, 3600, "seconds"));
         pluginSettings = in.pluginSettings();
         in.warnAboutInsecureGateways();
         in.warnAboutUnknownNames();
@@ -211,6 +228,21 @@ public class Settings {
     }
 
     /**
+     * The SMTP server mail is sent through: {@value #SMTP_HOST} with {@value #SMTP_PORT} (default
+     * 587), {@value #SMTP_USER} and {@value #SMTP_PASSWORD} (both or neither), {@value #SMTP_STARTTLS}
+     * (default true) and {@value #MAIL_FROM} (required with a host). None when {@value #SMTP_HOST} is
+     * unset: mail then waits in the outbox.
+     */
+    public Optional<SmtpSettings> smtp() {
+        return smtp;
+    }
+
+    /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
+    public Duration mailInterval() {
+        return mailInterval;
+    }
+
+    /**
      * The operator's settings for one plugin: {@code KASSA_PLUGINS_<ID>_<NAME>} (id in upper case,
      * dashes as underscores) by {@code <NAME>}.
      */
@@ -256,6 +288,49 @@ public class Settings {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+    }
+
+    /** The SMTP settings, each checked; none without a host (the others then only earn a warning). */
+    private static Optional<SmtpSettings> smtp(SettingReader in) {
+        Optional<String> host = in.string(SMTP_HOST);
+        host.ifPresent(h -> in.check(SMTP_HOST, HOST.matcher(h).matches(),
+                "a host name or IP address, without scheme or port (the port is " + SMTP_PORT + ")"));
+        int port = in.port(SMTP_PORT, 587);
+        Optional<String> user = in.string(SMTP_USER);
+        Optional<String> password = in.string(SMTP_PASSWORD);
+        boolean startTls = in.bool(SMTP_STARTTLS, true);
+        Optional<String> from = in.string(MAIL_FROM);
+        from.ifPresent(f -> in.check(MAIL_FROM, f.length() <= 254 && ADDRESS.matcher(f).matches(),
+                "an e-mail address such as billing@example.com, without a name or angle brackets"));
+        if (host.isEmpty()) {
+            List<String> given = new ArrayList<>();
+            for (String name : List.of(SMTP_PORT, SMTP_USER, SMTP_PASSWORD, SMTP_STARTTLS, MAIL_FROM)) {
+                in.string(name).ifPresent(v -> given.add(name));
+            }
+            if (!given.isEmpty()) {
+                in.warnings.add(String.join(", ", given) + " set without " + SMTP_HOST
+                        + ": no mail is sent, it waits in the outbox");
+            }
+            return Optional.empty();
+        }
+        if (from.isEmpty()) {
+            in.problems.add(SMTP_HOST + " is set without " + MAIL_FROM
+                    + ": mail needs an address to come from, such as billing@example.com");
+        }
+        if (user.isPresent() && password.isEmpty()) {
+            in.problems.add(SMTP_USER + " is set without " + SMTP_PASSWORD + ": give both, or neither");
+        }
+        if (password.isPresent() && user.isEmpty()) {
+            in.problems.add(SMTP_PASSWORD + " (not shown) is set without " + SMTP_USER + ": give both, or neither");
+        }
+        if (user.isPresent() && !startTls) {
+            in.warnings.add(SMTP_STARTTLS + "=false with " + SMTP_USER
+                    + ": the SMTP password crosses the network unencrypted");
+        }
+        if (!in.problems.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SmtpSettings(host.get(), port, user, password, startTls, from.get()));
     }
 
     /** Every {@code KASSA_*} name MicroProfile Config knows, with its value. */
@@ -326,6 +401,18 @@ public class Settings {
             boolean valid = digits && n >= min && n <= max;
             check(name, valid, "a whole number of " + unit + " from " + min + " to " + max);
             return valid ? n : fallback;
+        }
+
+        int port(String name, int fallback) {
+            Optional<String> value = string(name);
+            if (value.isEmpty()) {
+                return fallback;
+            }
+            boolean digits = DIGITS.matcher(value.get()).matches();
+            long n = digits ? Long.parseLong(value.get()) : -1;
+            boolean valid = n >= 1 && n <= 65_535;
+            check(name, valid, "a port number from 1 to 65535");
+            return valid ? (int) n : fallback;
         }
 
         Optional<Path> path(String name, String allowed) {

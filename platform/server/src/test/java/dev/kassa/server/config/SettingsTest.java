@@ -45,6 +45,8 @@ class SettingsTest {
         assertEquals("ecb", settings.ratesSource());
         assertFalse(settings.allowInsecureGateways());
         assertEquals(1_048_576, settings.maxBodyBytes());
+        assertEquals(Optional.empty(), settings.smtp());
+        assertEquals(Duration.ofSeconds(5), settings.mailInterval());
         assertEquals(List.of(), settings.warnings());
     }
 
@@ -99,6 +101,77 @@ class SettingsTest {
                 refused(Settings.MAX_BODY_BYTES, "67108865"));
         refused(Settings.MAX_BODY_BYTES, "0");
         refused(Settings.MAX_BODY_BYTES, "1MB");
+    }
+
+    @Test
+    void smtpWithItsDefaults() {
+        SmtpSettings smtp = new Settings(Map.of(Settings.SMTP_HOST, "smtp.example.com", Settings.MAIL_FROM,
+                "billing@example.com")).smtp().orElseThrow();
+
+        assertEquals(new SmtpSettings("smtp.example.com", 587, Optional.empty(), Optional.empty(), true,
+                "billing@example.com"), smtp);
+        assertEquals("example.com", smtp.fromDomain());
+    }
+
+    @Test
+    void smtpWithEverySetting() {
+        Settings settings = new Settings(Map.of(Settings.SMTP_HOST, "10.0.0.25", Settings.SMTP_PORT, "2525",
+                Settings.SMTP_USER, "kassa", Settings.SMTP_PASSWORD, "s3cret-smtp", Settings.SMTP_STARTTLS, "false",
+                Settings.MAIL_FROM, "no-reply@billing.example.com", Settings.MAIL_INTERVAL, "30"));
+
+        SmtpSettings smtp = settings.smtp().orElseThrow();
+        assertEquals("10.0.0.25", smtp.host());
+        assertEquals(2525, smtp.port());
+        assertEquals(Optional.of("kassa"), smtp.user());
+        assertEquals(Optional.of("s3cret-smtp"), smtp.password());
+        assertFalse(smtp.startTls());
+        assertEquals(Duration.ofSeconds(30), settings.mailInterval());
+        assertEquals(List.of("KASSA_SMTP_STARTTLS=false with KASSA_SMTP_USER: the SMTP password crosses the network"
+                + " unencrypted"), settings.warnings());
+        assertFalse(smtp.toString().contains("s3cret"), smtp.toString());
+    }
+
+    @Test
+    void badSmtpSettingsAreRefusedAndThePasswordIsNeverShown() {
+        Map<String, String> base = Map.of(Settings.SMTP_HOST, "smtp.example.com", Settings.MAIL_FROM,
+                "billing@example.com");
+        assertEquals("KASSA_SMTP_HOST='smtp://smtp.example.com:587' is not allowed: a host name or IP address,"
+                + " without scheme or port (the port is KASSA_SMTP_PORT)",
+                refusedWith(base, Settings.SMTP_HOST, "smtp://smtp.example.com:587"));
+        assertEquals("KASSA_SMTP_PORT='0' is not allowed: a port number from 1 to 65535",
+                refusedWith(base, Settings.SMTP_PORT, "0"));
+        refusedWith(base, Settings.SMTP_PORT, "65536");
+        refusedWith(base, Settings.SMTP_PORT, "smtp");
+        assertEquals("KASSA_SMTP_STARTTLS='yes' is not allowed: true or false",
+                refusedWith(base, Settings.SMTP_STARTTLS, "yes"));
+        for (String bad : List.of("Billing <billing@example.com>", "billing", "billing@", "a b@example.com",
+                "billing@exa_mple.com")) {
+            assertTrue(refusedWith(base, Settings.MAIL_FROM, bad).contains("an e-mail address such as"), bad);
+        }
+        assertEquals("KASSA_SMTP_HOST is set without KASSA_MAIL_FROM: mail needs an address to come from, such as"
+                + " billing@example.com", refusedWith(Map.of(Settings.SMTP_HOST, "smtp.example.com"), "X", null));
+        assertEquals("KASSA_SMTP_USER is set without KASSA_SMTP_PASSWORD: give both, or neither",
+                refusedWith(base, Settings.SMTP_USER, "kassa"));
+        String line = refusedWith(base, Settings.SMTP_PASSWORD, "s3cret-smtp");
+        assertEquals("KASSA_SMTP_PASSWORD (not shown) is set without KASSA_SMTP_USER: give both, or neither", line);
+    }
+
+    @Test
+    void smtpSettingsWithoutAHostAreWarnedAbout() {
+        Settings settings = new Settings(Map.of(Settings.MAIL_FROM, "billing@example.com", Settings.SMTP_PASSWORD,
+                "s3cret-smtp"));
+
+        assertEquals(Optional.empty(), settings.smtp());
+        assertEquals(List.of("KASSA_SMTP_PASSWORD, KASSA_MAIL_FROM set without KASSA_SMTP_HOST: no mail is sent,"
+                + " it waits in the outbox"), settings.warnings());
+    }
+
+    @Test
+    void mailInterval() {
+        assertEquals(Duration.ofSeconds(1), setting(Settings.MAIL_INTERVAL, "1").mailInterval());
+        assertEquals("KASSA_MAIL_INTERVAL='3601' is not allowed: a whole number of seconds from 1 to 3600",
+                refused(Settings.MAIL_INTERVAL, "3601"));
+        refused(Settings.MAIL_INTERVAL, "0");
     }
 
     @Test
@@ -272,6 +345,20 @@ class SettingsTest {
 
     private static Settings setting(String name, String value) {
         return new Settings(Map.of(name, value));
+    }
+
+    /** The one line that refuses {@code base} with {@code name=value} added (nothing added when value is null). */
+    private static String refusedWith(Map<String, String> base, String name, String value) {
+        Map<String, String> values = new java.util.HashMap<>(base);
+        if (value != null) {
+            values.put(name, value);
+        }
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> new Settings(values),
+                name + "=" + value);
+        assertEquals(1, e.problems().size(), e::getMessage);
+        String line = e.problems().get(0);
+        assertFalse(line.contains("s3cret"), line);
+        return line;
     }
 
     /** The one line that refuses {@code name=value}. */

@@ -13,6 +13,7 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.TenantRepository;
 import dev.kassa.server.payment.domain.TopUp;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -28,6 +29,7 @@ public class IncomingPayments {
     private QuoteService quotes;
     private Conversions conversions;
     private TenantRepository tenants;
+    private Event<TopUpPaid> paid;
     private Clock clock;
 
     protected IncomingPayments() {
@@ -35,11 +37,12 @@ public class IncomingPayments {
 
     @Inject
     public IncomingPayments(Ledger ledger, QuoteService quotes, Conversions conversions, TenantRepository tenants,
-                            Clock clock) {
+                            Event<TopUpPaid> paid, Clock clock) {
         this.ledger = ledger;
         this.quotes = quotes;
         this.conversions = conversions;
         this.tenants = tenants;
+        this.paid = paid;
         this.clock = clock;
     }
 
@@ -70,14 +73,19 @@ public class IncomingPayments {
                 conversion.rateSource(), conversion.rateDate()));
     }
 
-    /** Posts a priced credit; {@code account} (and {@code topUp}, if any) must be locked by the caller. */
+    /**
+     * Posts a priced credit; {@code account} (and {@code topUp}, if any) must be locked by the caller.
+     * A top-up this makes PAID is announced ({@link TopUpPaid}: the customer's mail) in the same
+     * transaction.
+     */
     public Ledger.Posting apply(Credit credit, Money received, Account account, TopUp topUp, SystemAccount from,
                                 TransactionType type, String description, String reference) {
         Ledger.Posting posting = credit.fx() == null
                 ? ledger.credit(account, received, from, type, description, reference)
                 : ledger.creditConverted(account, credit.amount(), credit.fx(), from, type, description, reference);
-        if (topUp != null) {
-            topUp.recordPayment(credit.amount(), clock.instant());
+        if (topUp != null && topUp.recordPayment(credit.amount(), clock.instant())) {
+            paid.fire(new TopUpPaid(topUp.tenantId(), topUp.accountId(), topUp.id(), topUp.reference(), received,
+                    credit.amount()));
         }
         return posting;
     }

@@ -79,17 +79,22 @@ public class TopUp {
         this.createdAt = createdAt;
     }
 
-    /** Money arrived for this top-up and {@code credited} reached the balance: it is paid, whatever it was before. */
-    public void recordPayment(Money credited, Instant now) {
+    /**
+     * Money arrived for this top-up and {@code credited} reached the balance: it is paid, whatever it
+     * was before. Returns true when this made it PAID (false when it already was).
+     */
+    public boolean recordPayment(Money credited, Instant now) {
         if (!credited.currency().code().equals(credit.currency().code())) {
             throw new IllegalArgumentException("credited in " + credited.currency() + ", expected "
                     + credit.currency());
         }
         creditedMinor = Math.addExact(creditedMinor, credited.minor());
-        if (status != TopUpStatus.PAID) {
-            status = TopUpStatus.PAID;
-            paidAt = now;
+        if (status == TopUpStatus.PAID) {
+            return false;
         }
+        status = TopUpStatus.PAID;
+        paidAt = now;
+        return true;
     }
 
     /** What the customer must do to pay (a bank transfer's beneficiary and reference), as a JSON object. */

@@ -1,8 +1,10 @@
 package dev.kassa.server.payment.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
@@ -60,7 +62,7 @@ class TopUpTest {
 
     @Test
     void aPaymentMarksANewTopUpPaid() {
-        topUp.recordPayment(eur("100.00"), LATER);
+        assertTrue(topUp.recordPayment(eur("100.00"), LATER), "it became paid");
         assertEquals(TopUpStatus.PAID, topUp.status());
         assertEquals(eur("100.00"), topUp.credited());
         assertEquals(LATER, topUp.paidAt());
@@ -77,7 +79,7 @@ class TopUpTest {
     @Test
     void moneyForACancelledTopUpIsNeverRefused() {
         topUp.cancel("abandoned", LATER);
-        topUp.recordPayment(eur("100.00"), LATEST);
+        assertTrue(topUp.recordPayment(eur("100.00"), LATEST), "it became paid");
         assertEquals(TopUpStatus.PAID, topUp.status());
         assertEquals(eur("100.00"), topUp.credited());
         assertEquals(LATEST, topUp.paidAt());
@@ -85,8 +87,8 @@ class TopUpTest {
 
     @Test
     void aSecondPaymentAddsToTheCreditedAmountAndKeepsTheFirstPaidAt() {
-        topUp.recordPayment(eur("60.00"), LATER);
-        topUp.recordPayment(eur("40.00"), LATEST);
+        assertTrue(topUp.recordPayment(eur("60.00"), LATER));
+        assertFalse(topUp.recordPayment(eur("40.00"), LATEST), "it was paid already: no second announcement");
         assertEquals(TopUpStatus.PAID, topUp.status());
         assertEquals(eur("100.00"), topUp.credited());
         assertEquals(LATER, topUp.paidAt());

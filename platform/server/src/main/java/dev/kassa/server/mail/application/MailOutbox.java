@@ -1,0 +1,90 @@
+package dev.kassa.server.mail.application;
+
+import dev.kassa.server.mail.domain.MailContent;
+import dev.kassa.server.mail.domain.OutboxMessage;
+import dev.kassa.server.mail.domain.OutboxRepository;
+import dev.kassa.server.mail.domain.OutboxStatus;
+import dev.kassa.server.mail.domain.Sender;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.PageRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The outbox that every mail goes through. Other contexts put mail in within their own
+ * transaction ({@code MANDATORY}): the mail is written if and only if the event it tells about
+ * is, and {@link MailWorker} sends it after the commit. Two ways in: {@link #compose} for a mail
+ * still to be written by the {@link MailRenderer} (the usual one), {@link #enqueue} for one already
+ * written.
+ */
+@ApplicationScoped
+public class MailOutbox {
+    private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+
+    private OutboxRepository outbox;
+    private Senders senders;
+    private MailRenderer renderer;
+    private Clock clock;
+
+    protected MailOutbox() {
+    }
+
+    @Inject
+    public MailOutbox(OutboxRepository outbox, Senders senders, MailRenderer renderer, Clock clock) {
+        this.outbox = outbox;
+        this.senders = senders;
+        this.renderer = renderer;
+        this.clock = clock;
+    }
+
+    /** Puts a written mail into the outbox, from the tenant's sender; returns its id ({@code eml_…}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String enqueue(OutgoingMail mail) {
+        OutboxMessage message = OutboxMessage.pending(Ids.next("eml"), mail.tenantId(), mail.accountId(), mail.kind(),
+                mail.recipient(), senders.of(mail.tenantId()), mail.content(), clock.instant());
+        outbox.add(message);
+        return message.id();
+    }
+
+    /**
+     * Writes the mail with the renderer and puts it into the outbox; returns its id. Mail never
+     * undoes the caller's event: a renderer that fails (a template missing from a theme) leaves the
+     * mail FAILED with the reason, for the operator to see in the outbox, and a mail that cannot
+     * even be kept so (its recipient is not an address) is logged and left out (empty).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> compose(MailRequest request) {
+        Sender sender = senders.of(request.tenantId());
+        try {
+            MailContent content = renderer.render(request);
+            return Optional.of(enqueue(new OutgoingMail(request.tenantId(), request.accountId(), request.kind(),
+                    request.recipient(), content)));
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Mail " + request.kind() + " for tenant " + request.tenantId()
+                    + " could not be written; kept as FAILED in the outbox", e);
+            try {
+                OutboxMessage failed = OutboxMessage.unrendered(Ids.next("eml"), request.tenantId(),
+                        request.accountId(), request.kind(), request.recipient(), sender, e.toString(),
+                        clock.instant());
+                outbox.add(failed);
+                return Optional.of(failed.id());
+            } catch (IllegalArgumentException unusable) {
+                LOG.severe(() -> "Mail " + request.kind() + " for tenant " + request.tenantId()
+                        + " is left out: " + unusable.getMessage());
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Every tenant's mail, newest first, of one status or all: {@code limit + 1} rows. */
+    @Transactional
+    public List<OutboxMessage> page(OutboxStatus status, PageRequest page) {
+        return outbox.page(status, page.after(), page.limit());
+    }
+}

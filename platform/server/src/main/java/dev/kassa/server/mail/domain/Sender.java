@@ -1,0 +1,20 @@
+package dev.kassa.server.mail.domain;
+
+/**
+ * Whom a tenant's mail says it is from: the tenant's display name in front of the operator's
+ * {@code KASSA_MAIL_FROM}, and where replies go.
+ *
+ * @param name the display name
+ * @param replyTo the tenant's support address, or null: replies then go to {@code KASSA_MAIL_FROM}
+ */
+public record Sender(String name, String replyTo) {
+    public Sender {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("a sender needs a name");
+        }
+        name = name.replaceAll("[\\r\\n\\t]+", " ").strip();
+        if (replyTo != null && (replyTo.isBlank() || replyTo.chars().anyMatch(c -> c == '\r' || c == '\n'))) {
+            throw new IllegalArgumentException("not a reply-to address: " + replyTo);
+        }
+    }
+}

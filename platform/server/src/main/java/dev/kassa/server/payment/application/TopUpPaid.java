@@ -1,0 +1,15 @@
+package dev.kassa.server.payment.application;
+
+import dev.kassa.server.shared.Money;
+
+/**
+ * A top-up has just become PAID (once per top-up, however many payments arrive for it), fired in
+ * the transaction that credits the account: the mail context writes the customer's mail into its
+ * outbox. An observer that fails rolls the credit back, so observers must not fail on their own
+ * account.
+ *
+ * @param paid what arrived, in the currency it was paid in
+ * @param credited what reached the balance, in the account's currency
+ */
+public record TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
+                        Money credited) { }

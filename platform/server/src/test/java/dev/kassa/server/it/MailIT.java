@@ -1,0 +1,319 @@
+package dev.kassa.server.it;
+
+import static dev.kassa.testkit.Json.money;
+import static dev.kassa.testkit.Json.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.kassa.testkit.ApiClient;
+import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.EmbeddedDatabase;
+import dev.kassa.testkit.Kassa;
+import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.KassaProcess;
+import jakarta.json.JsonObject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Mail through the outbox. On the shared server, which has no SMTP settings, mail waits in the
+ * outbox. Then two nodes on a database of their own, both sending every second through GreenMail:
+ * each mail arrives once, from the tenant, with the outbox's Message-ID, also while the SMTP server
+ * is down for a while.
+ */
+@ExtendWith(KassaExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MailIT {
+    private static final String FROM = "billing@mail.kassa.test";
+    private static final String SMTP_USER = "kassa";
+    private static final String SMTP_PASSWORD = "smtp-" + UUID.randomUUID();
+
+    private int smtpPort;
+    private GreenMail smtpServer;
+    private KassaProcess node1;
+    private KassaProcess node2;
+    private Kassa kassa1;
+
+    @BeforeAll
+    void twoNodesSendingThroughGreenMail(EmbeddedDatabase database) throws IOException {
+        smtpPort = freePort();
+        smtpServer = smtpServer(smtpPort);
+        String url = database.createDatabase("kassa_mail");
+        String token = "op-mail-" + UUID.randomUUID();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String masterKey = Base64.getEncoder().encodeToString(key);
+        Path dir = Files.createTempDirectory("kassa-mail-it-");
+        node1 = KassaProcess.start(env(database, url, token, masterKey, dir.resolve("node1")));
+        node2 = KassaProcess.start(env(database, url, token, masterKey, dir.resolve("node2")));
+        kassa1 = new Kassa(node1, token);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            closeAll(node1, node2);
+        } finally {
+            smtpServer.stop();
+        }
+    }
+
+    @Test
+    void withoutSmtpSettingsMailWaitsInTheOutbox(Kassa kassa) throws InterruptedException {
+        Kassa.Tenant tenant = kassa.newTenant();
+        String account = tenant.newAccount();
+        String email = tenant.api().get("accounts/" + account).string("email");
+
+        String reference = payTopUp(tenant, tenant.api(), account, "12.50");
+
+        JsonObject mail = outboxMail(kassa.operator(), "PENDING", email).orElseThrow(() ->
+                new AssertionError("no PENDING mail to " + email));
+        assertEquals("topup.paid", mail.getString("kind"));
+        assertEquals(tenant.id(), mail.getString("tenantId"));
+        assertEquals(account, mail.getString("accountId"));
+        assertTrue(mail.getString("subject").contains(reference), mail::toString);
+        assertEquals(0, mail.getInt("tries"));
+        assertTrue(mail.isNull("messageId") && mail.isNull("lastError") && mail.isNull("sentAt"), mail::toString);
+        Thread.sleep(2000);
+        assertEquals(0, outboxMail(kassa.operator(), null, email).orElseThrow().getInt("tries"), "never tried");
+        assertTrue(outboxMail(kassa.operator(), "SENT", email).isEmpty());
+    }
+
+    @Test
+    void theOutboxIsTheOperatorsOnly(Kassa kassa) {
+        Kassa.Tenant tenant = kassa.newTenant();
+
+        ApiResponse refused = tenant.api().get("operator/outbox");
+        assertEquals(401, refused.status(), refused::toString);
+        assertEquals("auth.unauthorized", refused.code());
+        assertEquals(401, kassa.anonymous().get("operator/outbox?status=PENDING").status());
+
+        ApiResponse bad = kassa.operator().get("operator/outbox?status=LOST");
+        assertEquals(422, bad.status(), bad::toString);
+        assertEquals("request.invalid", bad.code());
+        assertEquals(422, kassa.operator().get("operator/outbox?limit=0").status());
+    }
+
+    @Test
+    void aPaidTopUpIsMailedOnceFromTheTenantWithTheOutboxMessageId() throws Exception {
+        Kassa.Tenant tenant = kassa1.newTenant();
+        String account = tenant.newAccount();
+        String email = tenant.api().get("accounts/" + account).string("email");
+
+        String reference = payTopUp(tenant, tenant.api(), account, "25.00");
+
+        MimeMessage received = awaitMails(email, 1).get(0);
+        Thread.sleep(3000); // more rounds on both nodes send nothing more
+        assertEquals(1, mailsTo(email).size(), "sent once");
+        assertEquals(new InternetAddress(FROM, "Tenant " + tenant.slug()), received.getFrom()[0]);
+        assertNull(received.getHeader("Reply-To"), "tenants have no support address yet");
+        assertTrue(received.getSubject().contains(reference), received.getSubject());
+        assertTrue(received.getContent().toString().contains("25.00 EUR"), () -> content(received));
+
+        JsonObject mail = outboxMail(kassa1.operator(), "SENT", email).orElseThrow();
+        assertEquals(received.getMessageID(), mail.getString("messageId"));
+        assertTrue(mail.getString("messageId").matches("<" + mail.getString("id") + "@mail\\.kassa\\.test>"),
+                mail::toString);
+        assertEquals(1, mail.getInt("tries"));
+        assertTrue(mail.isNull("lastError") && mail.isNull("nextAttemptAt"), mail::toString);
+        assertNotNull(mail.getString("sentAt"));
+        for (KassaProcess node : List.of(node1, node2)) {
+            assertFalse(Files.readString(node.log()).contains(SMTP_PASSWORD), "the SMTP password is never logged");
+        }
+    }
+
+    @Test
+    void whileTheSmtpServerIsDownMailIsTriedAgainWithBackOffThenDeliveredOnce() throws Exception {
+        Kassa.Tenant tenant = kassa1.newTenant();
+        String account = tenant.newAccount();
+        String email = tenant.api().get("accounts/" + account).string("email");
+        smtpServer.stop();
+        try {
+            payTopUp(tenant, tenant.api(), account, "30.00");
+
+            JsonObject waiting = await("three failed tries", () -> outboxMail(kassa1.operator(), "PENDING", email)
+                    .filter(m -> m.getInt("tries") >= 3));
+            assertFalse(waiting.isNull("lastError"), waiting::toString);
+            assertFalse(waiting.getString("lastError").contains(SMTP_PASSWORD));
+            Duration gap = Duration.between(Instant.parse(waiting.getString("lastAttemptAt")),
+                    Instant.parse(waiting.getString("nextAttemptAt")));
+            // With KASSA_MAIL_INTERVAL=1 the gaps are 1, 2, 4, … seconds: after the third try, 4.
+            assertTrue(gap.compareTo(Duration.ofMillis(3500)) >= 0, () -> "gap " + gap + " after " + waiting);
+        } finally {
+            smtpServer = smtpServer(smtpPort);
+        }
+
+        awaitMails(email, 1);
+        JsonObject sent = await("the mail SENT", () -> outboxMail(kassa1.operator(), "SENT", email));
+        Thread.sleep(3000);
+        assertEquals(1, mailsTo(email).size(), "delivered once");
+        assertTrue(sent.getInt("tries") >= 4, sent::toString);
+        assertTrue(sent.isNull("lastError"), sent::toString);
+    }
+
+    @Test
+    void twoNodesSendEveryMailOnce() throws Exception {
+        Kassa.Tenant tenant = kassa1.newTenant();
+        ApiClient onNode2 = new ApiClient(node2.baseUri(), tenant.api().token());
+        String account = tenant.newAccount();
+        String email = tenant.api().get("accounts/" + account).string("email");
+
+        for (int i = 0; i < 20; i++) {
+            payTopUp(tenant, i % 2 == 0 ? tenant.api() : onNode2, account, "5.00");
+        }
+
+        List<MimeMessage> received = awaitMails(email, 20);
+        Thread.sleep(3000);
+        assertEquals(20, mailsTo(email).size(), "each mail once");
+        Set<String> ids = new HashSet<>();
+        for (MimeMessage m : received) {
+            ids.add(m.getMessageID());
+        }
+        assertEquals(20, ids.size(), "20 mails, 20 Message-IDs");
+        List<JsonObject> rows = outboxMails(kassa1.operator(), "SENT", email);
+        assertEquals(20, rows.size());
+        assertTrue(rows.stream().allMatch(r -> r.getInt("tries") == 1), () -> "no mail tried twice: " + rows);
+    }
+
+    /** Pays a top-up by bank transfer; returns its reference. */
+    private static String payTopUp(Kassa.Tenant tenant, ApiClient api, String account, String amount) {
+        tenant.api().put("payment-methods/bank-transfer", obj("enabled", true, "countries", List.of("*"),
+                "beneficiary", "Reseller Ltd", "iban", "GB82 WEST 1234 5698 7654 32", "bic", "WESTGB2L"));
+        ApiResponse topUp = api.post("accounts/" + account + "/top-ups",
+                obj("amount", money(amount, "EUR"), "method", "bank-transfer"));
+        assertEquals(201, topUp.status(), topUp::toString);
+        ApiResponse transfer = api.post("bank-transfers", obj("bankTransactionId", "mail-" + UUID.randomUUID(),
+                "reference", topUp.string("reference"), "amount", money(amount, "EUR")));
+        assertEquals("MATCHED", transfer.string("status"), transfer::toString);
+        return topUp.string("reference");
+    }
+
+    /** The newest outbox mail to {@code recipient} of that status (null: any). */
+    private static Optional<JsonObject> outboxMail(ApiClient operator, String status, String recipient) {
+        List<JsonObject> mails = outboxMails(operator, status, recipient);
+        return mails.isEmpty() ? Optional.empty() : Optional.of(mails.get(0));
+    }
+
+    private static List<JsonObject> outboxMails(ApiClient operator, String status, String recipient) {
+        List<JsonObject> found = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 50; page++) {
+            ApiResponse r = operator.get("operator/outbox?limit=200" + (status == null ? "" : "&status=" + status)
+                    + (after == null ? "" : "&after=" + after));
+            assertEquals(200, r.status(), r::toString);
+            r.items().getValuesAs(JsonObject.class).stream()
+                    .filter(m -> m.getString("recipient").equals(recipient)).forEach(found::add);
+            if (r.object().isNull("next")) {
+                break;
+            }
+            after = r.object().getString("next");
+        }
+        return found;
+    }
+
+    private List<MimeMessage> awaitMails(String recipient, int count) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (mailsTo(recipient).size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+        }
+        List<MimeMessage> mails = mailsTo(recipient);
+        assertEquals(count, mails.size(), "mails to " + recipient);
+        return mails;
+    }
+
+    private List<MimeMessage> mailsTo(String recipient) {
+        return Arrays.stream(smtpServer.getReceivedMessages()).filter(to(recipient)).toList();
+    }
+
+    private static Predicate<MimeMessage> to(String recipient) {
+        return m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(recipient);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private static <T> T await(String what, java.util.function.Supplier<Optional<T>> probe)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<T> found = probe.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("waited 90 s for " + what);
+    }
+
+    private static String content(MimeMessage m) {
+        try {
+            return m.getContent().toString();
+        } catch (IOException | MessagingException e) {
+            return e.toString();
+        }
+    }
+
+    private java.util.Map<String, String> env(EmbeddedDatabase database, String url, String token,
+                                                     String masterKey, Path dataDir) {
+        return KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
+                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dataDir.toString(),
+                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", masterKey,
+                "KASSA_SMTP_HOST", "127.0.0.1", "KASSA_SMTP_PORT", Integer.toString(smtpPort),
+                "KASSA_SMTP_USER", SMTP_USER, "KASSA_SMTP_PASSWORD", SMTP_PASSWORD, "KASSA_SMTP_STARTTLS", "false",
+                "KASSA_MAIL_FROM", FROM, "KASSA_MAIL_INTERVAL", "1");
+    }
+
+    private static GreenMail smtpServer(int port) {
+        GreenMail server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        server.setUser(FROM, SMTP_USER, SMTP_PASSWORD);
+        server.start();
+        return server;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void closeAll(KassaProcess... nodes) {
+        for (KassaProcess node : nodes) {
+            if (node != null) {
+                node.close();
+            }
+        }
+    }
+}
