@@ -92,6 +92,20 @@ class ThemesIT {
     }
 
     @Test
+    void theThemesStaticFilesAreServedThroughTheChainAndNothingElse(Kassa kassa) {
+        ApiResponse css = kassa.anonymous().get("/theme-assets/french/theme.css");
+        assertEquals(200, css.status(), css::toString);
+        assertTrue(css.contentType().startsWith("text/css"), css.contentType());
+        assertTrue(css.body().contains("--kassa-primary"), "english's style sheet, through french");
+        assertEquals("nosniff", css.header("X-Content-Type-Options"));
+        for (String path : List.of("/theme-assets/french/missing.css", "/theme-assets/klingon/theme.css",
+                "/theme-assets/french/theme.js", "/theme-assets/english/messages/en.properties",
+                "/theme-assets/english/../templates/layout.html")) {
+            assertEquals(404, kassa.anonymous().get(path).status(), path);
+        }
+    }
+
+    @Test
     void aChildThemeDroppedInIsPickedUpByAReloadAndSettingsAndTextsSurviveIt(Kassa kassa, @TempDir Path work)
             throws IOException {
         Kassa.Tenant tenant = kassa.newTenant();
