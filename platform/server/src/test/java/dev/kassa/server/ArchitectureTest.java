@@ -22,7 +22,7 @@ class ArchitectureTest {
 
     @ArchTest
     static final ArchRule serverNamesNoPluginClass = noClasses().that().resideInAPackage("dev.kassa.server..")
-            .should().dependOnClassesThat().resideInAPackage("dev.kassa.plugin..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.kassa.plugin..", "dev.kassa.theme..")
             .because("plugins are jars in the plugins directory that the server finds through PF4J, never"
                     + " classes it is built against");
 
@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /** The bounded contexts; {@code web}, {@code shared} and the technical packages serve them all. */
     private static final String[] CONTEXTS = {"tenant", "account", "payment", "banktransfer", "ledger", "currency",
-        "plugin", "mail"};
+        "plugin", "mail", "theme"};
 
     @ArchTest
     static final ArchRule domainDependsOnNoOuterLayer = noClasses().that().resideInAPackage("dev.kassa.server.*.domain..")

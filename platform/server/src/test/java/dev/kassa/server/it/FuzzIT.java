@@ -121,6 +121,10 @@ class FuzzIT {
         endpoints.add(json(api, "PUT", "payment-methods/stripe-card", () -> map("enabled", true,
                 "countries", new ArrayList<>(List.of("DE", "AT")), "credentials", map("publishableKey",
                         StripeFake.PUBLISHABLE_KEY))));
+        endpoints.add(json(api, "PUT", "themes/french", () -> map("enabled", true,
+                "countries", new ArrayList<>(List.of("FR", "BE")))));
+        endpoints.add(json(api, "PUT", "settings/texts/fr", () -> map("nav.payers", "Clients",
+                "signIn.heading", "Bienvenue", "mail.greeting", "Bonjour {0},")));
         endpoints.add(json(api, "POST", "accounts", () -> map("email", "fz-" + requests.suffix() + "@example.com",
                 "name", "Fuzz Customer", "country", "DE", "locale", "en", "currency", "EUR")));
         endpoints.add(json(api, "PATCH", "accounts/" + account, () -> map("currency", "EUR")));

@@ -3,6 +3,7 @@ package dev.kassa.server.payment.api;
 import dev.kassa.server.web.JsonRequest;
 import dev.kassa.server.web.MoneyInput;
 import dev.kassa.server.web.OtherMembers;
+import dev.kassa.server.web.constraint.Countries;
 import dev.kassa.server.web.constraint.Required;
 import dev.kassa.server.web.constraint.ReturnUrl;
 import dev.kassa.server.web.constraint.Text;

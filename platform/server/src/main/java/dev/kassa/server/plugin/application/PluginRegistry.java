@@ -2,6 +2,8 @@ package dev.kassa.server.plugin.application;
 
 import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.api.rates.RateSource;
+import dev.kassa.api.theme.Theme;
+import dev.kassa.api.theme.ThemeInfo;
 import dev.kassa.server.config.Settings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -28,7 +30,7 @@ import org.pf4j.PluginWrapper;
 
 /**
  * The plugins Kassa runs: every jar (or plugin directory) in {@code KASSA_PLUGINS_DIR}, loaded with
- * PF4J. Payment methods and rate sources come from these plugins only, never from the
+ * PF4J. Payment methods, rate sources and themes come from these plugins only, never from the
  * application's own class path.
  *
  * <p>A plugin that fails to load, to start or to describe its methods is listed with its error and
@@ -59,9 +61,12 @@ public class PluginRegistry {
     /** A rate source and the id of the plugin it came from. */
     public record FoundRateSource(RateSource source, String pluginId) { }
 
+    /** A theme, what it said it is, and the plugin it came from. */
+    public record FoundTheme(Theme theme, ThemeInfo info, String pluginId, String pluginVersion) { }
+
     private record Snapshot(PluginManager manager, List<PluginStatus> plugins, Map<String, LoadedMethod> methods,
-                            List<FoundRateSource> rateSources) {
-        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of(), List.of());
+                            List<FoundRateSource> rateSources, List<FoundTheme> themes) {
+        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of(), List.of(), List.of());
     }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -130,6 +135,15 @@ public class PluginRegistry {
         return snapshot.rateSources();
     }
 
+    /**
+     * The themes of the loaded plugins, by plugin id, each theme id once. The list is the same
+     * object until the next {@link #reload()}, so a cache of what was read from the themes may
+     * keep it to know when to start afresh.
+     */
+    public List<FoundTheme> themes() {
+        return snapshot.themes();
+    }
+
     /** Runs plugin code; a reload waits until it is done. */
     public <T> T call(Supplier<T> work) {
         lock.readLock().lock();
@@ -174,9 +188,37 @@ public class PluginRegistry {
                 LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to list its rate sources", e);
             }
         }
+        List<FoundTheme> themes = themes(manager);
         LOG.info(() -> "Plugins from " + pluginsDir + ": " + statuses.stream()
                 .map(s -> s.id() + " " + s.state() + (s.methods().isEmpty() ? "" : " " + s.methods())).toList());
-        return new Snapshot(manager, List.copyOf(statuses), Map.copyOf(methods), List.copyOf(rateSources));
+        return new Snapshot(manager, List.copyOf(statuses), Map.copyOf(methods), List.copyOf(rateSources),
+                List.copyOf(themes));
+    }
+
+    /** The started plugins' themes; a theme whose id an earlier plugin (by id) already gave is left out. */
+    private static List<FoundTheme> themes(PluginManager manager) {
+        List<FoundTheme> themes = new ArrayList<>();
+        Set<String> ids = new HashSet<>();
+        for (PluginWrapper plugin : manager.getStartedPlugins().stream()
+                .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList()) {
+            try {
+                for (Theme theme : manager.getExtensions(Theme.class, plugin.getPluginId())) {
+                    ThemeInfo info = theme.info();
+                    if (info == null) {
+                        throw new IllegalStateException(theme.getClass().getName() + ".info() returned null");
+                    }
+                    if (!ids.add(info.id())) {
+                        LOG.severe(() -> "Plugin " + plugin.getPluginId() + " provides theme '" + info.id()
+                                + "', which another plugin provides already; it is left out");
+                        continue;
+                    }
+                    themes.add(new FoundTheme(theme, info, plugin.getPluginId(), plugin.getDescriptor().getVersion()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to list its themes", e);
+            }
+        }
+        return themes;
     }
 
     /** PF4J's manager, letting us load the directory's plugins one by one to list those that fail. */

@@ -1,8 +1,6 @@
-package dev.kassa.server.payment.api;
+package dev.kassa.server.web.constraint;
 
-import dev.kassa.server.payment.domain.PaymentMethodConfig;
 import dev.kassa.server.shared.Iso;
-import dev.kassa.server.web.constraint.Violations;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -15,7 +13,7 @@ import java.lang.annotation.Target;
 import java.util.List;
 
 /**
- * The countries a payment method is offered in: ISO 3166-1 alpha-2 codes, each once
+ * The countries a payment method or a theme is offered in: ISO 3166-1 alpha-2 codes, each once
  * ({@code country.invalid}, {@code duplicate} on {@code countries[i]}), or {@code "*"} alone for
  * all ({@code invalid}); null passes.
  */
@@ -24,6 +22,9 @@ import java.util.List;
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.METHOD, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Countries {
+    /** The one entry that stands for every country. */
+    String ALL = "*";
+
     String message() default "invalid|is not a list of countries";
 
     Class<?>[] groups() default {};
@@ -37,7 +38,7 @@ public @interface Countries {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            if (countries.contains(PaymentMethodConfig.ALL_COUNTRIES)) {
+            if (countries.contains(ALL)) {
                 if (countries.size() == 1) {
                     return true;
                 }

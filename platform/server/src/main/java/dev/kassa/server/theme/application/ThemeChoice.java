@@ -1,0 +1,75 @@
+package dev.kassa.server.theme.application;
+
+import dev.kassa.server.tenant.application.TenantService;
+import dev.kassa.server.theme.domain.ThemeCatalog;
+import dev.kassa.server.theme.domain.ThemeRule;
+import dev.kassa.server.theme.domain.ThemeSettingRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Which theme a customer sees, for pages and e-mails alike: the locale saved on the account when
+ * an enabled theme provides it, else the theme enabled for the account's country, else the
+ * tenant's default locale, else {@code english} (the rule is {@link ThemeRule}'s).
+ */
+@ApplicationScoped
+public class ThemeChoice {
+    private static final String LANGUAGE_NAME = "language.name";
+
+    private ThemeSettingRepository settings;
+    private InstalledThemes themes;
+    private TenantService tenants;
+
+    protected ThemeChoice() {
+    }
+
+    @Inject
+    public ThemeChoice(ThemeSettingRepository settings, InstalledThemes themes, TenantService tenants) {
+        this.settings = settings;
+        this.themes = themes;
+        this.tenants = tenants;
+    }
+
+    /**
+     * The theme for a customer of {@code tenantId}.
+     *
+     * @param accountLocale the account's saved {@code locale}, null when it has none
+     * @param country the account's country, null before the customer is known (the sign-in page)
+     */
+    @Transactional
+    public ChosenTheme forCustomer(String tenantId, String accountLocale, String country) {
+        String tenantLocale = tenants.get(tenantId).defaultLocale();
+        var rows = settings.list(tenantId);
+        return themes.read(generation -> {
+            ThemeCatalog catalog = generation.catalog();
+            Map<String, ThemeRule.Setting> inForce = ThemeRule.inForce(catalog, rows);
+            ThemeRule.Choice choice = ThemeRule.choose(catalog, inForce, accountLocale, country, tenantLocale);
+            List<ChosenTheme.Language> languages = ThemeRule.languages(catalog, inForce, country).stream()
+                    .map(t -> new ChosenTheme.Language(t.id(), t.mainLocale(), label(generation, t),
+                            t.id().equals(choice.theme().id()) || t.mainLocale().equals(choice.locale())))
+                    .toList();
+            return new ChosenTheme(tenantId, choice.theme().id(), choice.locale(), languages);
+        });
+    }
+
+    /** The tenant's default theme, for a visitor not signed in. */
+    @Transactional
+    public ChosenTheme forVisitor(String tenantId) {
+        return forCustomer(tenantId, null, null);
+    }
+
+    /** The base theme with none of any tenant's settings or texts: for a page of an unknown host. */
+    public ChosenTheme neutral() {
+        return themes.read(generation -> {
+            ThemeCatalog.Entry base = generation.catalog().fallback();
+            return new ChosenTheme(null, base.id(), base.mainLocale(), List.of());
+        });
+    }
+
+    private static String label(InstalledThemes.Generation generation, ThemeCatalog.Entry theme) {
+        return generation.texts(theme.id(), theme.mainLocale()).getOrDefault(LANGUAGE_NAME, theme.mainLocale());
+    }
+}

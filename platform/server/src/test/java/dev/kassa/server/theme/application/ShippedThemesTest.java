@@ -1,0 +1,226 @@
+package dev.kassa.server.theme.application;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.Money;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The english and french themes as they ship, loaded from their jars with PF4J: every text in
+ * both languages, and every template rendered in both with a sample model, leaving no key
+ * untranslated, nothing unescaped, no inline script or style.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ShippedThemesTest {
+    static final List<String> PAGES = List.of("sign-in", "not-found");
+    static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
+            "saved-method-confirmed", "refund-processed");
+    private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
+    private static final CurrencyUnit EUR = new CurrencyUnit("EUR", 2);
+    private static final String HOSTILE = "<script>alert('x')</script>";
+
+    @TempDir
+    static Path plugins;
+    private Testbed bed;
+
+    record SampleTenant(String name, String supportEmail) { }
+
+    record SampleCustomer(String name, Money balance) { }
+
+    @BeforeAll
+    void load() throws IOException {
+        bed = Testbed.start(plugins);
+    }
+
+    @AfterAll
+    void stop() {
+        bed.close();
+    }
+
+    @Test
+    void everyEnglishTextIsInFrenchAndEveryFrenchOneInEnglish() {
+        Set<String> english = bundle("english", "en").stringPropertyNames();
+        Set<String> french = bundle("french", "fr").stringPropertyNames();
+
+        Set<String> missingInFrench = new TreeSet<>(english);
+        missingInFrench.removeAll(french);
+        Set<String> missingInEnglish = new TreeSet<>(french);
+        missingInEnglish.removeAll(english);
+        assertEquals(Set.of(), missingInFrench, "in english, not in french");
+        assertEquals(Set.of(), missingInEnglish, "in french, not in english");
+        assertTrue(english.size() > 40, "the bundle was read");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english|en", "french|fr"})
+    void aTextWithParametersIsAPatternThatKeepsItsApostrophes(String themeAndLocale) {
+        String[] parts = themeAndLocale.split("\\|");
+        Properties texts = bundle(parts[0], parts[1]);
+        for (String key : texts.stringPropertyNames()) {
+            String text = texts.getProperty(key);
+            if (PARAMETER.matcher(text).find()) {
+                assertFalse(text.replace("''", "").contains("'"), key + ": a lone ' would vanish: " + text);
+                new MessageFormat(text);
+            }
+        }
+    }
+
+    @Test
+    void everyShippedTemplateIsOneTheseTestsRender() throws IOException {
+        Set<String> shipped = new TreeSet<>();
+        try (JarFile jar = new JarFile(plugins.resolve("english.jar").toFile())) {
+            jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("theme/english/templates/") && !n.endsWith("/"))
+                    .map(n -> n.substring("theme/english/templates/".length())).forEach(shipped::add);
+        }
+        Set<String> rendered = new TreeSet<>(Set.of("layout.html", "mail/layout.html"));
+        PAGES.forEach(p -> rendered.add(p + ".html"));
+        MAILS.forEach(m -> List.of(".subject.txt", ".txt", ".html").forEach(ext -> rendered.add("mail/" + m + ext)));
+
+        assertEquals(rendered, shipped);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void everyPageRendersEveryTextInItsLanguage(String themeId) {
+        ChosenTheme theme = chosen(themeId);
+        for (String page : PAGES) {
+            String html = bed.render(theme, page, pageModel());
+            assertNoRawKey(html, themeId + " " + page);
+            assertTrue(html.contains("<html lang=\"" + theme.locale() + "\""), page + ": " + html);
+            assertTrue(html.contains("href=\"/theme-assets/" + themeId + "/theme.css\""), html);
+            assertFalse(html.contains("<script") || html.contains(" style=") || html.contains("<style"),
+                    page + " has inline script or style: " + html);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void everyMailRendersASubjectLineATextAndHtml(String themeId) {
+        ChosenTheme theme = chosen(themeId);
+        for (String mail : MAILS) {
+            ThemeRenderer.RenderedMail rendered = bed.renderer.renderMail(theme, mail, mailModel());
+            assertFalse(rendered.subject().isBlank(), mail);
+            assertFalse(rendered.subject().contains("\n"), mail);
+            for (String part : List.of(rendered.subject(), rendered.text(), rendered.html())) {
+                assertNoRawKey(part, themeId + " " + mail);
+            }
+            assertTrue(rendered.html().contains("<title>" + rendered.subject().replace("&", "&amp;")
+                    .replace("<", "&lt;") + "</title>"), rendered.html());
+            assertTrue(rendered.text().contains("TU7K2M9QXD") || !mail.startsWith("top-up")
+                    && !mail.startsWith("refund"), mail + ": " + rendered.text());
+        }
+    }
+
+    @Test
+    void theLayoutCarriesTheHooksTestsClickAndTheTenantsBalanceInItsLanguage() {
+        String html = bed.render(chosen("french"), "not-found", pageModel());
+
+        for (String hook : List.of("balance", "language", "sign-out")) {
+            assertTrue(html.contains("data-test=\"" + hook + "\""), hook + " in " + html);
+        }
+        assertTrue(html.contains("1\u202f234,56\u00a0€"), html);
+        assertTrue(html.contains(">Français<") && html.contains(">English<"), html);
+        assertTrue(html.contains("aria-current=\"page\""), "the section is marked");
+        assertTrue(bed.render(chosen("english"), "not-found", pageModel()).contains("€1,234.56"));
+    }
+
+    @Test
+    void aNeutralPageShowsNothingOfATenant() {
+        String html = bed.render(chosen("english"), "not-found", Map.of());
+
+        assertFalse(html.contains("data-test=\"balance\"") || html.contains("data-test=\"sign-out\""), html);
+        assertTrue(html.contains("Page not found"), html);
+    }
+
+    @Test
+    void whatATenantOrCustomerTypedIsEscapedInPagesAndHtmlMail() {
+        Map<String, Object> model = pageModel();
+        model.put("tenant", new SampleTenant(HOSTILE, "support@example.com"));
+        model.put("customer", new SampleCustomer(HOSTILE, new Money(100, EUR)));
+        model.put("email", "\"><img src=x onerror=alert(1)>");
+
+        String page = bed.render(chosen("english"), "sign-in", model);
+        String mail = bed.renderer.renderMail(chosen("english"), "invitation", model).html();
+        for (String html : List.of(page, mail)) {
+            assertFalse(html.contains(HOSTILE), html);
+            assertTrue(html.contains("&lt;script&gt;"), html);
+        }
+        assertFalse(page.contains("<img src=x"), page);
+    }
+
+    private void assertNoRawKey(String rendered, String what) {
+        assertFalse(rendered.contains("??"), what + " has a key without text: " + rendered);
+        for (String key : bed.themes.read(InstalledThemes.Generation::knownKeys)) {
+            assertFalse(rendered.contains(key), what + " shows the raw key " + key + ": " + rendered);
+        }
+    }
+
+    private ChosenTheme chosen(String themeId) {
+        ChosenTheme plain = bed.theme("t1", themeId);
+        return new ChosenTheme("t1", themeId, plain.locale(), List.of(
+                new ChosenTheme.Language("english", "en", "English", themeId.equals("english")),
+                new ChosenTheme.Language("french", "fr", "Français", themeId.equals("french"))));
+    }
+
+    private Properties bundle(String themeId, String locale) {
+        byte[] bytes = bed.themes.read(g -> g.file(themeId, "messages/" + locale + ".properties")).orElseThrow();
+        Properties properties = new Properties();
+        try {
+            properties.load(new StringReader(new String(bytes, StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return properties;
+    }
+
+    static Map<String, Object> pageModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example"));
+        model.put("customer", new SampleCustomer("Ada", new Money(123_456, EUR)));
+        model.put("csrf", "csrf-token");
+        model.put("section", "payments");
+        model.put("email", "ada@example.com");
+        model.put("error", "signIn.error.failed");
+        model.put("returnTo", "/payments");
+        return model;
+    }
+
+    static Map<String, Object> mailModel() {
+        Map<String, Object> model = new HashMap<>();
+        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example"));
+        model.put("customer", new SampleCustomer("Ada", new Money(123_456, EUR)));
+        model.put("url", "https://demo.localhost/set-password?token=abc");
+        model.put("expiresAt", Instant.parse("2026-12-05T10:00:00Z"));
+        model.put("amount", new Money(123_456, EUR));
+        model.put("credit", new Money(123_456, EUR));
+        model.put("balance", new Money(200_000, EUR));
+        model.put("reference", "TU7K2M9QXD");
+        model.put("reason", "The card was declined.");
+        model.put("brand", "Visa");
+        model.put("last4", "4242");
+        return model;
+    }
+}
