@@ -6,6 +6,9 @@ import java.util.Set;
 
 /** ISO 3166 countries and BCP 47 locales as Kassa accepts them. */
 public final class Iso {
+    /** In a list of countries, all of them: {@code ["*"]}. */
+    public static final String ALL_COUNTRIES = "*";
+
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final Set<String> LANGUAGES = Set.of(Locale.getISOLanguages());
 

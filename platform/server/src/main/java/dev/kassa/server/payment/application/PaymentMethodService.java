@@ -8,9 +8,10 @@ import dev.kassa.server.payment.domain.PaymentMethodConfig;
 import dev.kassa.server.payment.domain.PaymentMethodConfigRepository;
 import dev.kassa.server.payment.infrastructure.CredentialCipher;
 import dev.kassa.server.payment.infrastructure.CredentialVault;
-import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.plugin.application.PluginRegistry.LoadedMethod;
+import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.FieldError;
+import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.application.TenantCreated;
@@ -91,7 +92,7 @@ public class PaymentMethodService {
         for (LoadedMethod method : registry.methods()) {
             Optional<Map<String, String>> starting = registry.call(() -> method.method().startingCredentials(tenant.name()));
             starting.ifPresent(credentials -> configs.add(new PaymentMethodConfig(tenant.id(), method.info().code(), true,
-                    List.of(PaymentMethodConfig.ALL_COUNTRIES), vault.seal(tenant.id(), method.info().code(), credentials),
+                    List.of(Iso.ALL_COUNTRIES), vault.seal(tenant.id(), method.info().code(), credentials),
                     clock.instant())));
         }
     }

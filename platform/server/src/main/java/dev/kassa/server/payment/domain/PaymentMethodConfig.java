@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.domain;
 
+import dev.kassa.server.shared.Iso;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -19,7 +20,6 @@ import java.util.Objects;
 @Table(name = "payment_method_configs")
 @IdClass(PaymentMethodConfig.Key.class)
 public class PaymentMethodConfig {
-    public static final String ALL_COUNTRIES = "*";
 
     @Id
     @Column(name = "tenant_id")
@@ -71,7 +71,7 @@ public class PaymentMethodConfig {
     /** Whether the tenant offers this method to customers paying from {@code country}. */
     public boolean servesCountry(String country) {
         List<String> list = countries();
-        return enabled && (list.contains(ALL_COUNTRIES) || list.contains(country));
+        return enabled && (list.contains(Iso.ALL_COUNTRIES) || list.contains(country));
     }
 
     /** The encrypted credentials, or null when none are set. */

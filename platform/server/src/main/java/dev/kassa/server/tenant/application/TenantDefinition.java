@@ -2,6 +2,7 @@ package dev.kassa.server.tenant.application;
 
 import dev.kassa.server.shared.CurrencyRegistry;
 import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
@@ -58,9 +59,9 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
     private static MethodDefinition method(String code, JsonObject m) {
         List<String> countries = m.containsKey("countries")
                 ? m.getJsonArray("countries").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
-                : List.of("*");
+                : List.of(Iso.ALL_COUNTRIES);
         for (String country : countries) {
-            if (!country.equals("*") && !dev.kassa.server.shared.Iso.isCountry(country)) {
+            if (!country.equals(Iso.ALL_COUNTRIES) && !Iso.isCountry(country)) {
                 throw new IllegalArgumentException("paymentMethods." + code + ".countries: '" + country
                         + "' is not an ISO 3166-1 alpha-2 code in upper case (or \"*\")");
             }

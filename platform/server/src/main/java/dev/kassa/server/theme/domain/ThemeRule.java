@@ -1,5 +1,6 @@
 package dev.kassa.server.theme.domain;
 
+import dev.kassa.server.shared.Iso;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,7 +43,7 @@ public final class ThemeRule {
         }
 
         boolean allCountries() {
-            return enabled && countries.contains(ThemeSetting.ALL_COUNTRIES);
+            return enabled && countries.contains(Iso.ALL_COUNTRIES);
         }
     }
 
@@ -56,7 +57,7 @@ public final class ThemeRule {
         for (ThemeCatalog.Entry theme : catalog.all()) {
             Setting setting = rows.stream().filter(r -> r.themeId().equals(theme.id())).findFirst().map(Setting::of)
                     .orElseGet(() -> theme.id().equals(base)
-                            ? new Setting(theme.id(), true, List.of(ThemeSetting.ALL_COUNTRIES))
+                            ? new Setting(theme.id(), true, List.of(Iso.ALL_COUNTRIES))
                             : new Setting(theme.id(), false, List.of()));
             out.put(theme.id(), setting);
         }

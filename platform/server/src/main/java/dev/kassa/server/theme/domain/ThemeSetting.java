@@ -20,7 +20,6 @@ import java.util.Objects;
 @Table(name = "theme_settings")
 @IdClass(ThemeSetting.Key.class)
 public class ThemeSetting {
-    public static final String ALL_COUNTRIES = "*";
 
     @Id
     @Column(name = "tenant_id")

@@ -23,7 +23,6 @@ import java.util.List;
 @Retention(RetentionPolicy.RUNTIME)
 public @interface Countries {
     /** The one entry that stands for every country. */
-    String ALL = "*";
 
     String message() default "invalid|is not a list of countries";
 
@@ -38,7 +37,7 @@ public @interface Countries {
                 return true;
             }
             context.disableDefaultConstraintViolation();
-            if (countries.contains(ALL)) {
+            if (countries.contains(Iso.ALL_COUNTRIES)) {
                 if (countries.size() == 1) {
                     return true;
                 }
