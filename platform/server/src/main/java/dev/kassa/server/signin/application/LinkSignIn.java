@@ -1,0 +1,5 @@
+package dev.kassa.server.signin.application;
+
+
+/** STUB until h-signin lands. */
+public record LinkSignIn(CustomerSession session, String returnTo) { }
