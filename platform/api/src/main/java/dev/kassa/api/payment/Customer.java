@@ -8,7 +8,8 @@ package dev.kassa.api.payment;
  * @param name the payer's (or the account's) name
  * @param email the account's email address
  * @param country the payer's ISO 3166-1 alpha-2 country
- * @param locale the customer's language tag, such as {@code "fr"}
+ * @param locale the customer's language tag, such as {@code "fr"}; null when the customer has not chosen
+ *     one (a hosted page then picks its own, as Stripe's does from the browser)
  * @param gatewayReference the customer's id at this method's gateway, if an earlier result
  *     returned one ({@link PaymentResult#customerReference()}); null the first time
  */

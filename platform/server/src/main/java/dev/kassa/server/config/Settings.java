@@ -53,6 +53,7 @@ public class Settings {
     public static final String SMTP_STARTTLS = "KASSA_SMTP_STARTTLS";
     public static final String MAIL_FROM = "KASSA_MAIL_FROM";
     public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
+    public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     /** {@code KASSA_PLUGINS_<PLUGIN>_<NAME>}: operator settings handed to one plugin. */
     public static final String PLUGIN_PREFIX = "KASSA_PLUGINS_";
 
@@ -87,6 +88,7 @@ public class Settings {
     private int ratesMaxAgeDays;
     private String ratesSource;
     private boolean allowInsecureGateways;
+    private boolean trustProxy;
     private long maxBodyBytes;
     private Optional<SmtpSettings> smtp;
     private Duration mailInterval;
@@ -111,6 +113,7 @@ public class Settings {
     public Settings(Map<String, String> values) {
         SettingReader in = new SettingReader(values);
         allowInsecureGateways = in.bool(ALLOW_INSECURE_GATEWAYS, false);
+        trustProxy = in.bool(TRUST_PROXY, false);
         in.allowInsecure = allowInsecureGateways;
         dataDir = in.path(DATA_DIR, "a directory").orElse(Path.of("./data").toAbsolutePath().normalize());
         in.requireDirectoryIfPresent(DATA_DIR, dataDir);
@@ -215,6 +218,15 @@ public class Settings {
      */
     public String ratesSource() {
         return ratesSource;
+    }
+
+    /**
+     * {@value #TRUST_PROXY}: whether a reverse proxy in front sets {@code X-Forwarded-Proto} and
+     * {@code X-Forwarded-For}, so the client area believes them (secure cookies, the address that
+     * sign-in throttling counts). Off, anyone could claim them.
+     */
+    public boolean trustProxy() {
+        return trustProxy;
     }
 
     /** {@value #ALLOW_INSECURE_GATEWAYS}: whether gateway and rate URLs may be plain http (tests, local fakes). */

@@ -37,7 +37,10 @@ public class AccountService {
         this.clock = clock;
     }
 
-    /** {@code locale} and {@code currency} may be null: the tenant's default locale and base currency. */
+    /**
+     * {@code currency} may be null: the tenant's base currency. {@code locale} may be null: the account
+     * has no language of its own until the customer chooses one.
+     */
     public record NewAccount(String email, String name, String country, String locale, CurrencyUnit currency) { }
 
     @Transactional
@@ -47,11 +50,10 @@ public class AccountService {
             throw KassaException.conflict("account.email_taken", "Email taken",
                     "An account with this email already exists.");
         }
-        String locale = request.locale() == null ? tenant.defaultLocale() : request.locale();
         CurrencyUnit currency = request.currency() == null ? tenant.baseCurrency() : request.currency();
         tenant.currencies().requireEnabled(currency, "currency");
         Account account = new Account(Ids.next("acc"), tenantId, References.next(References.ACCOUNT),
-                request.email(), request.name(), request.country(), locale, currency, clock.instant());
+                request.email(), request.name(), request.country(), request.locale(), currency, clock.instant());
         accounts.add(account);
         return account;
     }
@@ -72,6 +74,14 @@ public class AccountService {
                     "The currency cannot change while a top-up is still NEW; cancel it or wait until it is paid.");
         }
         account.changeCurrency(currency);
+        return account;
+    }
+
+    /** Saves the language the customer chose in the client area; it wins over the country's theme from then on. */
+    @Transactional
+    public Account chooseLocale(String tenantId, String accountId, String locale) {
+        Account account = accounts.lock(tenantId, accountId);
+        account.chooseLocale(locale);
         return account;
     }
 

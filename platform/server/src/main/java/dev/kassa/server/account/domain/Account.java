@@ -83,8 +83,18 @@ public class Account {
         return country;
     }
 
+    /** The language the customer chose; null until they chose one. */
     public String locale() {
         return locale;
+    }
+
+    /** The chosen language, else {@code fallback} (the tenant's default). */
+    public String localeOr(String fallback) {
+        return locale == null ? fallback : locale;
+    }
+
+    public void chooseLocale(String chosen) {
+        this.locale = java.util.Objects.requireNonNull(chosen);
     }
 
     public CurrencyUnit currency() {

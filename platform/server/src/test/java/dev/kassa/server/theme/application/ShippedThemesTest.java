@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedThemesTest {
-    static final List<String> PAGES = List.of("sign-in", "not-found");
+    static final List<String> PAGES = List.of("sign-in", "not-found", "error", "forgot-password", "set-password", "home");
     static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
             "saved-method-confirmed", "refund-processed");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
@@ -46,9 +46,9 @@ class ShippedThemesTest {
     static Path plugins;
     private Testbed bed;
 
-    record SampleTenant(String name, String supportEmail) { }
+    record SampleTenant(String name, String supportEmail, String legalFooter, boolean hasLogo) { }
 
-    record SampleCustomer(String name, Money balance) { }
+    record SampleCustomer(String name, String email, String reference, Money balance) { }
 
     @BeforeAll
     void load() throws IOException {
@@ -158,8 +158,8 @@ class ShippedThemesTest {
     @Test
     void whatATenantOrCustomerTypedIsEscapedInPagesAndHtmlMail() {
         Map<String, Object> model = pageModel();
-        model.put("tenant", new SampleTenant(HOSTILE, "support@example.com"));
-        model.put("customer", new SampleCustomer(HOSTILE, new Money(100, EUR)));
+        model.put("tenant", new SampleTenant(HOSTILE, "support@example.com", HOSTILE, false));
+        model.put("customer", new SampleCustomer(HOSTILE, "ada@example.com", "TU7K2M9QXD", new Money(100, EUR)));
         model.put("email", "\"><img src=x onerror=alert(1)>");
 
         String page = bed.render(chosen("english"), "sign-in", model);
@@ -198,20 +198,27 @@ class ShippedThemesTest {
 
     static Map<String, Object> pageModel() {
         Map<String, Object> model = new HashMap<>();
-        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example"));
-        model.put("customer", new SampleCustomer("Ada", new Money(123_456, EUR)));
+        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example", "Demo Hosting GmbH, Berlin", true));
+        model.put("customer", new SampleCustomer("Ada", "ada@example.com", "TU7K2M9QXD", new Money(123_456, EUR)));
         model.put("csrf", "csrf-token");
         model.put("section", "payments");
         model.put("email", "ada@example.com");
         model.put("error", "signIn.error.failed");
         model.put("returnTo", "/payments");
+        model.put("here", "/top-up");
+        model.put("message", "error.forbidden");
+        model.put("incident", "0b6c2f9e");
+        model.put("action", "/sign-in");
+        model.put("actionText", "signIn.heading");
+        model.put("token", "link-token");
+        model.put("sent", false);
         return model;
     }
 
     static Map<String, Object> mailModel() {
         Map<String, Object> model = new HashMap<>();
-        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example"));
-        model.put("customer", new SampleCustomer("Ada", new Money(123_456, EUR)));
+        model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example", "Demo Hosting GmbH, Berlin", true));
+        model.put("customer", new SampleCustomer("Ada", "ada@example.com", "TU7K2M9QXD", new Money(123_456, EUR)));
         model.put("url", "https://demo.localhost/set-password?token=abc");
         model.put("expiresAt", Instant.parse("2026-12-05T10:00:00Z"));
         model.put("amount", new Money(123_456, EUR));
