@@ -56,8 +56,21 @@ public final class KassaProcess implements AutoCloseable {
      */
     public static KassaProcess start(Map<String, String> env, List<String> jvmOptions) {
         KassaProcess server = launch(env, jvmOptions);
-        server.awaitReady();
-        return server;
+        try {
+            server.awaitReady();
+            return server;
+        } catch (IllegalStateException first) {
+            if (server.process.isAlive() || !server.logContains("Server failed to start")) {
+                throw first;
+            }
+            // The free port found was most likely taken by another process before Payara bound it:
+            // one more try on a new port. A server that cannot start fails the same way twice.
+            System.err.println("Kassa did not start on port " + server.port + " (log " + server.log
+                    + "); trying once more on another port");
+            KassaProcess again = launch(env, jvmOptions);
+            again.awaitReady();
+            return again;
+        }
     }
 
     /** What a server that refused to start left behind. */
@@ -158,7 +171,8 @@ public final class KassaProcess implements AutoCloseable {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("Kassa exited with " + process.exitValue() + "; log: " + tail());
+                throw new IllegalStateException("Kassa exited with " + process.exitValue() + "; first errors: "
+                        + firstErrors() + "\nlog: " + tail());
             }
             // Payara holds requests until the application is deployed. A probe that gave up would leave it
             // a request to answer into a closed connection, which it logs as a server error with a stack
@@ -182,6 +196,25 @@ public final class KassaProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private boolean logContains(String text) {
+        try {
+            return Files.readString(log).contains(text);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** The first lines that name an error, which the tail of a long stack trace hides. */
+    private String firstErrors() {
+        try {
+            return String.join("\n", Files.readAllLines(log).stream()
+                    .filter(l -> l.contains("SEVERE") || l.startsWith("Caused by") || l.contains("Exception:"))
+                    .limit(20).toList());
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
         }
     }
 
