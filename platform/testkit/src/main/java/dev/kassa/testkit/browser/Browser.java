@@ -35,7 +35,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * One headless Chromium, driven through Debian's {@code chromedriver}: Debian's {@code chromium} and
  * {@code chromium-driver} packages (the test command installs them, see docs/development.md), never a
  * browser or driver downloaded at test time. {@code -Dkassa.chromium=} and {@code -Dkassa.chromedriver=}
- * point elsewhere.
+ * point elsewhere; {@code -Dkassa.browser.headed=true} shows the window (on a machine with a display).
  *
  * <p>The window is 1280×900 CSS pixels; {@link #resizeTo(int)} narrows the viewport (360 for a phone).
  * Tests find elements by their stable {@code data-test} hooks: {@link #byTest(String)}. Everything the
@@ -49,6 +49,11 @@ public final class Browser implements AutoCloseable {
     public static final int PHONE_WIDTH = 360;
 
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+
+    // Selenium warns at every start that it has no DevTools classes for Debian's Chromium version. It
+    // needs none: cdp() goes through chromedriver, which speaks its own browser's protocol. Held here so
+    // the logger (and its level) is not collected.
+    private static final java.util.logging.Logger CDP_VERSION_FINDER = quiet("org.openqa.selenium.devtools.CdpVersionFinder");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -75,7 +80,10 @@ public final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
-        options.addArguments("--headless=new", "--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
+        if (!Boolean.getBoolean("kassa.browser.headed")) { // -Dkassa.browser.headed=true: watch it on a desktop
+            options.addArguments("--headless=new");
+        }
+        options.addArguments("--disable-dev-shm-usage", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--hide-scrollbars", "--mute-audio",
                 "--window-size=" + WIDTH + "," + HEIGHT, "--user-data-dir=" + profile);
@@ -268,6 +276,12 @@ public final class Browser implements AutoCloseable {
         } finally {
             deleteQuietly(profile);
         }
+    }
+
+    private static java.util.logging.Logger quiet(String name) {
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(name);
+        logger.setLevel(Level.SEVERE);
+        return logger;
     }
 
     static By selector(String dataTest) {
