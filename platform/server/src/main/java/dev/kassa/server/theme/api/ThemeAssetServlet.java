@@ -27,6 +27,7 @@ public class ThemeAssetServlet extends HttpServlet {
             + "(?:/[A-Za-z0-9_-][A-Za-z0-9._-]*)*)");
     private static final Map<String, String> TYPES = Map.of(
             "css", "text/css; charset=UTF-8",
+            "js", "text/javascript; charset=UTF-8",
             "svg", "image/svg+xml",
             "png", "image/png",
             "jpg", "image/jpeg",

@@ -19,6 +19,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -39,6 +40,7 @@ class ShippedThemesTest {
     static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
             "saved-method-confirmed", "refund-processed");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
+    private static final Pattern SCRIPT = Pattern.compile("<script[^>]*>");
     private static final CurrencyUnit EUR = new CurrencyUnit("EUR", 2);
     private static final String HOSTILE = "<script>alert('x')</script>";
 
@@ -95,7 +97,7 @@ class ShippedThemesTest {
             jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("theme/english/templates/") && !n.endsWith("/"))
                     .map(n -> n.substring("theme/english/templates/".length())).forEach(shipped::add);
         }
-        Set<String> rendered = new TreeSet<>(Set.of("layout.html", "mail/layout.html"));
+        Set<String> rendered = new TreeSet<>(Set.of("layout.html", "mail/layout.html", "fragments/payments-tabs.html"));
         PAGES.forEach(p -> rendered.add(p + ".html"));
         MAILS.forEach(m -> List.of(".subject.txt", ".txt", ".html").forEach(ext -> rendered.add("mail/" + m + ext)));
 
@@ -111,8 +113,14 @@ class ShippedThemesTest {
             assertNoRawKey(html, themeId + " " + page);
             assertTrue(html.contains("<html lang=\"" + theme.locale() + "\""), page + ": " + html);
             assertTrue(html.contains("href=\"/theme-assets/" + themeId + "/theme.css\""), html);
-            assertFalse(html.contains("<script") || html.contains(" style=") || html.contains("<style"),
-                    page + " has inline script or style: " + html);
+            assertFalse(html.contains(" style=") || html.contains("<style"), page + " has inline style: " + html);
+            Matcher script = SCRIPT.matcher(html);
+            while (script.find()) {
+                assertTrue(script.group().contains(" src=\"/theme-assets/" + themeId + "/")
+                        && script.group().contains(" nonce=\"nonce-value\""),
+                        page + ": a script is a file of the theme, with the page's nonce: " + script.group());
+                assertTrue(html.startsWith("</script>", script.end()), page + ": no inline script: " + script.group());
+            }
         }
     }
 
@@ -201,6 +209,7 @@ class ShippedThemesTest {
         model.put("tenant", new SampleTenant("Demo Hosting", "support@demo.example", "Demo Hosting GmbH, Berlin", true));
         model.put("customer", new SampleCustomer("Ada", "ada@example.com", "TU7K2M9QXD", new Money(123_456, EUR)));
         model.put("csrf", "csrf-token");
+        model.put("nonce", "nonce-value");
         model.put("section", "payments");
         model.put("email", "ada@example.com");
         model.put("error", "signIn.error.failed");
