@@ -73,11 +73,22 @@ public final class SvgSanitizer {
         if (root == null || !"svg".equals(localName(root)) || document.getDoctype() != null) {
             return Optional.empty();
         }
-        if (root.getNamespaceURI() == null) {
-            root.setAttribute("xmlns", SVG_NS); // a browser renders a namespace-less <svg> file as bare XML
-        }
         clean(document);
+        if (root.getNamespaceURI() == null) {
+            intoSvgNamespace(document, root); // a browser shows a namespace-less <svg> file as bare XML
+        }
         return Optional.of(write(document));
+    }
+
+    private static void intoSvgNamespace(Document document, Element element) {
+        List<Element> children = new ArrayList<>();
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element e && e.getNamespaceURI() == null) {
+                children.add(e);
+            }
+        }
+        document.renameNode(element, SVG_NS, element.getNodeName());
+        children.forEach(child -> intoSvgNamespace(document, child));
     }
 
     private static DocumentBuilderFactory factory() throws ParserConfigurationException {
