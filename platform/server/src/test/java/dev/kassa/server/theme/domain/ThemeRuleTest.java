@@ -124,6 +124,25 @@ class ThemeRuleTest {
     }
 
     @Test
+    void theTenantsDefaultThemeComesBeforeItsDefaultLocaleButAfterTheCustomersOwn() {
+        enable("french", "FR");
+        var inForce = ThemeRule.inForce(catalog, rows);
+
+        assertEquals("french", ThemeRule.choose(catalog, inForce, null, null, "french", "en").theme().id(),
+                "a visitor");
+        assertEquals("fr", ThemeRule.choose(catalog, inForce, null, "DE", "french", "en").locale(),
+                "a country no theme is enabled for");
+        assertEquals("acme", ThemeRule.choose(catalog, inForce, null, "DE", "acme", "en").theme().id(),
+                "named by the tenant even when not enabled");
+        assertEquals("english", ThemeRule.choose(catalog, inForce, "en", "FR", "french", "en").theme().id(),
+                "the account's locale wins");
+        assertEquals("french", ThemeRule.choose(catalog, inForce, null, "FR", "english", "en").theme().id(),
+                "the country's theme wins");
+        assertEquals("english", ThemeRule.choose(catalog, inForce, null, null, "klingon", "en").theme().id(),
+                "an uninstalled default theme is passed over");
+    }
+
+    @Test
     void noThemeAtAllIsAnErrorNotAGuess() {
         ThemeCatalog none = ThemeCatalog.of(List.of());
 
