@@ -131,7 +131,7 @@ public final class ClientAreaClient {
 
     private HttpRequest.Builder request(String pathAndQuery) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(server.resolve(pathAndQuery)).header("Host", host)
-                .timeout(Duration.ofSeconds(30));
+                .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").timeout(Duration.ofSeconds(30));
         if (!cookies.isEmpty()) {
             StringJoiner header = new StringJoiner("; ");
             cookies.forEach((k, v) -> header.add(k + "=" + v));

@@ -35,7 +35,8 @@ import java.util.regex.Pattern;
 
 /**
  * The client area: every path no other servlet or the JSON API claims. It finds the tenant from the
- * {@code Host} header (an unknown host gets a neutral 404 page with nothing of any tenant), resumes
+ * {@code Host} header (an unknown host gets a neutral 404 page with nothing of any tenant, or, when
+ * the client does not ask for HTML, the API's {@code not_found} problem), resumes
  * the customer's session from its cookie, chooses the theme, and hands the request to the
  * {@link ClientAreaPage} that serves the path.
  *
@@ -85,6 +86,12 @@ public class ClientAreaServlet extends HttpServlet {
         String method = request.getMethod();
         Optional<String> tenantId = hosts.tenantFor(request.getHeader("Host"));
         if (tenantId.isEmpty()) {
+            String accept = request.getHeader("Accept");
+            if (accept == null || !accept.contains("text/html")) {
+                // Not a browser: an API client that lost its way gets the API's problem document.
+                response.sendError(HttpServletResponse.SC_NOT_FOUND);
+                return;
+            }
             writePage(response, 404, themes.neutral(), "not-found", new HashMap<>(), method, nonce);
             return;
         }
