@@ -43,6 +43,13 @@ class CleanStartIT {
             }
             assertEquals(1, lines.stream().filter(l -> l.startsWith("KASSA Operator token: kop_")).count());
             assertEquals(1, lines.stream().filter(l -> l.startsWith("KASSA Tenant 'demo' API key: ")).count());
+            String demoCustomer = "KASSA Client area of 'demo': http://demo.localhost:" + kassa.port()
+                    + "/ (customer customer@demo.localhost, password ";
+            List<String> customerLines = lines.stream().filter(l -> l.startsWith(demoCustomer)).toList();
+            assertEquals(1, customerLines.size(), () -> String.join("\n", lines));
+            assertTrue(customerLines.get(0).matches(".*, password [A-Za-z0-9_-]{20}\\)"), customerLines::toString);
+            assertTrue(Files.readString(data.resolve("credentials.txt"))
+                    .contains(customerLines.get(0).substring("KASSA ".length())), "kept in credentials.txt");
             try (Stream<Path> files = Files.list(data)) {
                 List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
                 assertTrue(names.stream().noneMatch(n -> n.endsWith(".trace.db")), names::toString);

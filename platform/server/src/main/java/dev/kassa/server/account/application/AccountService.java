@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /** Customer accounts of a tenant and the payers that pay for them. */
 @ApplicationScoped
@@ -88,6 +89,12 @@ public class AccountService {
     @Transactional
     public Account get(String tenantId, String accountId) {
         return accounts.require(tenantId, accountId);
+    }
+
+    /** The tenant's account with this email, compared without case. */
+    @Transactional
+    public Optional<Account> findByEmail(String tenantId, String email) {
+        return accounts.findByEmail(tenantId, email);
     }
 
     @Transactional

@@ -19,6 +19,9 @@ public interface AccountRepository {
 
     Optional<Account> findByReference(String tenantId, String reference);
 
+    /** The tenant's account with this email, compared without case. */
+    Optional<Account> findByEmail(String tenantId, String email);
+
     /** Whether an account of the tenant has this email, compared without case. */
     boolean emailTaken(String tenantId, String email);
 

@@ -42,6 +42,13 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public Optional<Account> findByEmail(String tenantId, String email) {
+        return em.createQuery("select a from Account a where a.emailKey = :key and a.tenantId = :tenant", Account.class)
+                .setParameter("key", Account.emailKey(email)).setParameter("tenant", tenantId)
+                .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
     public boolean emailTaken(String tenantId, String email) {
         return !em.createQuery("select a.id from Account a where a.emailKey = :key and a.tenantId = :tenant",
                         String.class)

@@ -15,10 +15,12 @@ import java.util.Map;
 /**
  * A tenant as declared in {@code tenants/<slug>/tenant.json}: data, not code. See
  * {@code docs/operators.md} for the format.
+ *
+ * @param demoCustomer whether the tenant gets a demo customer to sign in with (the shipped demo tenant)
  */
 public record TenantDefinition(String slug, String name, CurrencyUnit baseCurrency, String defaultLocale,
                                List<String> locales, CurrencySettings currencies, TopUpLimits topUp,
-                               Map<String, MethodDefinition> paymentMethods) {
+                               Map<String, MethodDefinition> paymentMethods, boolean demoCustomer) {
 
     /**
      * A payment method as declared: on or off, for which countries, and credentials (a
@@ -53,7 +55,7 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
             declared.forEach((code, value) -> methods.put(code, method(code, value.asJsonObject())));
         }
         return new TenantDefinition(json.getString("slug"), json.getString("name"), base, defaultLocale, locales,
-                currencies, topUp, Map.copyOf(methods));
+                currencies, topUp, Map.copyOf(methods), json.getBoolean("demoCustomer", false));
     }
 
     private static MethodDefinition method(String code, JsonObject m) {

@@ -206,14 +206,14 @@ class MailWorkerTest {
 
     @Test
     void aMailWhoseTemplateFailsIsKeptFailedAndNeverTried() {
-        outbox.compose(new MailRequest("ten_1", "acc_1", "account.invitation", "customer@example.com",
+        outbox.compose(new MailRequest("ten_1", "acc_1", "account.unheard_of", "customer@example.com",
                 java.util.Locale.FRENCH, Map.of()));
 
         assertEquals(0, worker(SMTP).runOnce());
 
         OutboxMessage mail = rows.only();
         assertEquals(OutboxStatus.FAILED, mail.status());
-        assertTrue(mail.lastError().contains("no template for mail account.invitation"), mail.lastError());
+        assertTrue(mail.lastError().contains("no template for mail account.unheard_of"), mail.lastError());
     }
 
     /** Succeeds unless told to fail; remembers every mail it was handed. */

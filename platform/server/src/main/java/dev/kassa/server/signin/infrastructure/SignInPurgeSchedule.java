@@ -1,0 +1,47 @@
+package dev.kassa.server.signin.infrastructure;
+
+import dev.kassa.server.signin.application.SignInHousekeeping;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Purges expired sessions, links and old failed sign-ins every hour, once the schema is migrated. */
+@ApplicationScoped
+public class SignInPurgeSchedule {
+    private static final Logger LOG = Logger.getLogger(SignInPurgeSchedule.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler; // resource injection has no constructor form
+
+    private SignInHousekeeping housekeeping;
+
+    protected SignInPurgeSchedule() {
+    }
+
+    @Inject
+    public SignInPurgeSchedule(SignInHousekeeping housekeeping) {
+        this.housekeeping = housekeeping;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
+                 Object event) {
+        scheduler.scheduleWithFixedDelay(this::round, 5, 60, TimeUnit.MINUTES);
+    }
+
+    private void round() {
+        try {
+            int purged = housekeeping.purge();
+            LOG.fine(() -> "Purged " + purged + " expired sessions, links and failed sign-ins");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Purging expired sessions and links failed; will retry", e);
+        }
+    }
+}
