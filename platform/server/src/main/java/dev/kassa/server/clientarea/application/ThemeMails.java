@@ -61,7 +61,7 @@ public class ThemeMails implements MailRenderer {
             throw new IllegalArgumentException("no template for mail " + request.kind());
         }
         Map<String, Object> model = new HashMap<>(request.model());
-        BrandingService.Branding brand = branding.get(request.tenantId());
+        Branding brand = branding.get(request.tenantId());
         model.put("tenant", new MailTenant(brand.displayName(), brand.supportEmail()));
         ChosenTheme theme;
         if (request.accountId() != null) {
