@@ -50,7 +50,7 @@ class ClientAreaBrowserIT {
 
         browser.driver().findElement(By.cssSelector("[data-test=language] button[value=fr]")).click();
         browser.waitFor(d -> "fr".equals(d.findElement(By.tagName("html")).getAttribute("lang")));
-        assertTrue(browser.text("balance").contains("1\u202f234,56\u00a0€"), browser.text("balance"));
+        assertTrue(spaced(browser.text("balance")).contains("1 234,56 €"), browser.text("balance"));
         assertEquals("fr", tenant.api().get("accounts/" + account).string("locale"));
 
         browser.click("sign-out");
@@ -72,7 +72,7 @@ class ClientAreaBrowserIT {
         browser.open(portOf(kassa, link.string("url")));
         browser.waitForTest("sign-out");
         assertEquals("fr", browser.driver().findElement(By.tagName("html")).getAttribute("lang"));
-        assertTrue(browser.text("balance").contains("1\u202f234,56\u00a0€"), browser.text("balance"));
+        assertTrue(spaced(browser.text("balance")).contains("1 234,56 €"), browser.text("balance"));
         checkPage(browser, "start.fr");
 
         browser.clearCookies();
@@ -121,6 +121,14 @@ class ClientAreaBrowserIT {
     }
 
     /** axe, the weight budget and the CSP on the page shown, and its screenshot. */
+    /**
+     * The text with French number spaces as plain ones: WebDriver hands the no-break space of
+     * {@code 234,56 €} back as a plain space, which the page does not send.
+     */
+    static String spaced(String text) {
+        return text.replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
     static void checkPage(Browser browser, String name) {
         Screenshots.take(browser, name);
         Accessibility.assertNoSeriousViolations(browser);
