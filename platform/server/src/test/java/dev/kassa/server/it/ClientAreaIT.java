@@ -54,7 +54,10 @@ class ClientAreaIT {
         assertEquals("/sign-in", start.location());
         ClientAreas.signIn(tenant, account, browser);
         String session = browser.cookie("kassa_session").orElseThrow();
-        Page home = browser.get("/");
+        Page startPage = browser.get("/");
+        assertEquals(303, startPage.status(), startPage::toString);
+        assertEquals("/top-up", startPage.location(), "the Top-up tab is the start");
+        Page home = browser.follow(startPage);
         assertEquals(200, home.status(), home::toString);
         assertTrue(home.body().contains("Ada Lovelace"), home.body());
         assertTrue(home.body().contains("€1,234.56"), home.body());
@@ -94,7 +97,7 @@ class ClientAreaIT {
         String cookie = right.setCookies().stream().filter(c -> c.startsWith("kassa_session=")).findFirst().orElseThrow();
         assertTrue(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax") && cookie.contains("Path=/"), cookie);
         assertNotEquals(first, browser.cookie("kassa_session").orElseThrow(), "a new session id on sign-in");
-        assertEquals(200, browser.get("/").status());
+        assertEquals(200, browser.get("/top-up").status());
 
         Page away = browser.post("/sign-in", Map.of("email", email, "password", ClientAreas.PASSWORD,
                 "returnTo", "//evil.example/steal"));
@@ -120,12 +123,12 @@ class ClientAreaIT {
             assertTrue(refused.body().contains("data-test=\"notice-error\""), refused.body());
         }
         assertTrue(tenant.api().get("accounts/" + account).object().isNull("locale"), "the language did not change");
-        assertEquals(200, browser.get("/").status(), "still signed in");
+        assertEquals(200, browser.get("/top-up").status(), "still signed in");
 
         Page chosen = browser.post("/language", Map.of("locale", "fr", "returnTo", "/"));
         assertEquals(303, chosen.status(), chosen::toString);
         assertEquals("fr", tenant.api().get("accounts/" + account).string("locale"));
-        assertTrue(browser.get("/").body().contains("<html lang=\"fr\""));
+        assertTrue(browser.get("/top-up").body().contains("<html lang=\"fr\""));
     }
 
     @Test
@@ -146,7 +149,7 @@ class ClientAreaIT {
         Page used = browser.get(path);
         assertEquals(303, used.status(), used::toString);
         assertEquals("/?tab=1", used.location());
-        assertEquals(200, browser.get("/").status());
+        assertEquals(200, browser.get("/top-up").status());
         Page again = new ClientAreaClient(kassa.process().baseUri(), ClientAreas.hostOf(tenant)).get(path);
         assertEquals(410, again.status(), "single use");
     }
@@ -160,7 +163,7 @@ class ClientAreaIT {
         String account = ClientAreas.newCustomer(tenant, HOSTILE, "DE");
         ClientAreas.signIn(tenant, account, browser);
 
-        Page home = browser.get("/");
+        Page home = browser.get("/top-up");
         assertFalse(home.body().contains(HOSTILE), home.body());
         assertTrue(home.body().contains("&lt;script&gt;"), home.body());
 
@@ -182,7 +185,7 @@ class ClientAreaIT {
 
         browser.get("/forgot-password");
         Page known = browser.post("/forgot-password", Map.of("email", email));
-        browser.get("/forgot-password");
+        browser.get("/forgot-password"); // the answer page has no form to take a token from
         Page unknown = browser.post("/forgot-password", Map.of("email", "nobody@example.com"));
         assertEquals(200, known.status(), known::toString);
         assertEquals(known.body().replace(email, "x").replaceAll("value=\"[^\"]+\"", ""),
@@ -192,6 +195,6 @@ class ClientAreaIT {
     }
 
     private static Page replayWithSession(ClientAreaClient browser, String session) {
-        return browser.getWithCookie("/", "kassa_session", session);
+        return browser.getWithCookie("/top-up", "kassa_session", session);
     }
 }

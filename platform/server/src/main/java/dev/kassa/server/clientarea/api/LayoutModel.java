@@ -6,6 +6,8 @@ import dev.kassa.server.clientarea.application.Branding;
 import dev.kassa.server.clientarea.application.BrandingService;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.util.Map;
 
@@ -18,14 +20,17 @@ import java.util.Map;
 public class LayoutModel {
     private BrandingService branding;
     private AccountService accounts;
+    private Instance<LayoutContribution> contributions;
 
     protected LayoutModel() {
     }
 
     @Inject
-    public LayoutModel(BrandingService branding, AccountService accounts) {
+    public LayoutModel(BrandingService branding, AccountService accounts,
+                       @Any Instance<LayoutContribution> contributions) {
         this.branding = branding;
         this.accounts = accounts;
+        this.contributions = contributions;
     }
 
     /** The brand as pages and e-mails show it. */
@@ -45,5 +50,8 @@ public class LayoutModel {
         }
         model.put("csrf", visit.csrf());
         model.putIfAbsent("here", visit.pathAndQuery());
+        for (LayoutContribution contribution : contributions) {
+            contribution.fill(model, visit);
+        }
     }
 }

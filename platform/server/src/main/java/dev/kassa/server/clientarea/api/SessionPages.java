@@ -5,11 +5,10 @@ import dev.kassa.server.signin.application.SignInService;
 import dev.kassa.server.theme.application.ChosenTheme;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * {@code /} (the customer's start page), {@code /sign-out}, and {@code /language}: the language
+ * {@code /} (sends a customer to the Top-up tab, their start page), {@code /sign-out}, and {@code /language}: the language
  * switcher of every page. A customer's choice is saved on the account and wins from then on, for
  * pages and e-mails; a visitor's is kept in a cookie until they sign in.
  */
@@ -45,7 +44,8 @@ public class SessionPages implements ClientAreaPage {
         if (!visit.signedIn()) {
             return Reply.redirect("/sign-in");
         }
-        return Reply.page("home", Map.of("section", "home"));
+        return Reply.redirect("/top-up"); // the Top-up tab is the customer's start
+
     }
 
     @Override

@@ -69,11 +69,40 @@ public class TopUpService {
 
     @Transactional
     public Options options(String tenantId, String accountId, String payerId) {
+        return options(tenantId, accountId, payerId, null);
+    }
+
+    /**
+     * The options for paying in {@code paymentCurrency} (null: the account's): the methods are those
+     * that take that currency.
+     */
+    @Transactional
+    public Options options(String tenantId, String accountId, String payerId, CurrencyUnit paymentCurrency) {
         Account account = accounts.require(tenantId, accountId);
         String country = payerCountry(tenantId, account, payerId);
+        CurrencyUnit paying = paymentCurrency == null ? account.currency() : paymentCurrency;
         return new Options(limitsFor(tenants.require(tenantId), account),
-                paymentMethods.availableFor(tenantId, country, account.currency().code()), account.locale(),
+                paymentMethods.availableFor(tenantId, country, paying.code()), account.locale(),
                 payerId == null ? List.of() : savedMethods.confirmedFor(tenantId, accountId, payerId));
+    }
+
+    /**
+     * 422 {@code topup.amount_out_of_range} unless {@code credit} (in the account currency) is within
+     * the account's limits: the check {@link #create} makes, for a page that asks before quoting.
+     */
+    @Transactional
+    public void requireWithinLimits(String tenantId, String accountId, Money credit) {
+        Account account = accounts.require(tenantId, accountId);
+        requireWithin(limitsFor(tenants.require(tenantId), account), credit);
+    }
+
+    private static void requireWithin(AccountLimits limits, Money credit) {
+        if (!credit.currency().equals(limits.minimum().currency()) || !limits.allows(credit)) {
+            throw KassaException.unprocessable("topup.amount_out_of_range", "Amount out of range",
+                            "A top-up must credit between " + limits.minimum() + " and " + limits.maximum() + ".")
+                    .with("minimum", limits.minimum())
+                    .with("maximum", limits.maximum());
+        }
     }
 
     /**
@@ -139,13 +168,7 @@ public class TopUpService {
             credit = quote.to();
             usedQuote = quote.id();
         }
-        AccountLimits limits = limitsFor(tenant, account);
-        if (!limits.allows(credit)) {
-            throw KassaException.unprocessable("topup.amount_out_of_range", "Amount out of range",
-                            "A top-up must credit between " + limits.minimum() + " and " + limits.maximum() + ".")
-                    .with("minimum", limits.minimum())
-                    .with("maximum", limits.maximum());
-        }
+        requireWithin(limitsFor(tenant, account), credit);
         ConfiguredMethod method = paymentMethods.offered(tenantId, request.method(), country, amount.currency().code())
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + request.method() + "' is not available for payers in " + country

@@ -36,7 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedThemesTest {
-    static final List<String> PAGES = List.of("sign-in", "not-found", "error", "forgot-password", "set-password", "home");
+    static final List<String> PAGES = List.of("sign-in", "not-found", "error", "forgot-password", "set-password",
+            "top-up", "top-up-confirm", "top-up-instructions", "top-up-another", "history");
     static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
             "saved-method-confirmed", "refund-processed");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
@@ -51,6 +52,26 @@ class ShippedThemesTest {
     record SampleTenant(String name, String supportEmail, String legalFooter, boolean hasLogo) { }
 
     record SampleCustomer(String name, String email, String reference, Money balance) { }
+
+    record SampleForm(String amount, String currency, String payer, String method, boolean saveMethod, String key,
+                      String reference) { }
+
+    record SampleLimits(Money minimum, Money maximum, List<Money> presets) { }
+
+    record SamplePayer(String id, String name, String country, boolean selected) { }
+
+    record SampleMethod(String value, String name, String brand, String last4, String expiry, String processingTime,
+                        boolean saved, boolean canSave, boolean checked) { }
+
+    record SampleQuote(String id, Money from, Money to, java.math.BigDecimal rate, Instant expiresAt) { }
+
+    record SampleInstructions(String beneficiary, String iban, String bic, String bankName, String reference,
+                              Money amount) { }
+
+    record SampleRow(String id, String method, Money amount, Money credit, Instant createdAt, String status,
+                     String cancelReason, boolean highlighted) { }
+
+    record SampleFailedPayment(String topUpId, String reason, Money amount) { }
 
     @BeforeAll
     void load() throws IOException {
@@ -156,6 +177,38 @@ class ShippedThemesTest {
     }
 
     @Test
+    void thePaymentsPagesCarryTheirHooks() {
+        Map<String, List<String>> hooks = Map.of(
+                "top-up", List.of("amount", "preset", "payer", "method", "save-method", "topup-submit", "notice-error"),
+                "top-up-confirm", List.of("quote", "topup-submit"),
+                "top-up-instructions", List.of("instructions", "reference"),
+                "history", List.of("history-row"));
+        hooks.forEach((page, expected) -> {
+            String html = bed.render(chosen("english"), page, pageModel());
+            for (String hook : expected) {
+                assertTrue(html.contains("data-test=\"" + hook + "\""), hook + " in " + page + ": " + html);
+            }
+        });
+        String topUp = bed.render(chosen("english"), "top-up", pageModel());
+        assertTrue(topUp.contains("data-method=\"saved:svm_1\"") && topUp.contains("data-method=\"bank-transfer\""),
+                topUp);
+        assertTrue(topUp.contains("Enter an amount from €0.50 to €15,000.00."), topUp);
+        assertTrue(bed.render(chosen("english"), "history", pageModel()).contains("data-status=\"CANCELLED\""));
+    }
+
+    @Test
+    void aHostilePayerNameRendersInert() {
+        Map<String, Object> model = pageModel();
+        model.put("payers", List.of(new SamplePayer("pyr_1", HOSTILE, "DE", true),
+                new SamplePayer("pyr_2", "Other", "FR", false)));
+
+        String html = bed.render(chosen("english"), "top-up", model);
+
+        assertFalse(html.contains(HOSTILE), html);
+        assertTrue(html.contains("&lt;script&gt;"), html);
+    }
+
+    @Test
     void aNeutralPageShowsNothingOfATenant() {
         String html = bed.render(chosen("english"), "not-found", Map.of());
 
@@ -221,6 +274,45 @@ class ShippedThemesTest {
         model.put("actionText", "signIn.heading");
         model.put("token", "link-token");
         model.put("sent", false);
+        CurrencyUnit usd = new CurrencyUnit("USD", 2);
+        model.put("form", new SampleForm("100.00", "EUR", "pyr_1", "saved:svm_1", true, "form-key-0123456789",
+                "AC7K2M9QXD"));
+        model.put("limits", new SampleLimits(new Money(50, EUR), new Money(1_500_000, EUR),
+                List.of(new Money(10_000, EUR), new Money(20_000, EUR), new Money(50_000, EUR), new Money(100_000, EUR))));
+        model.put("currencies", List.of("EUR", "USD"));
+        model.put("accountCurrency", "EUR");
+        model.put("payers", List.of(new SamplePayer("pyr_1", "Ada Lovelace", "DE", true),
+                new SamplePayer("pyr_2", "Analytical Engines SARL", "FR", false)));
+        SampleMethod savedCard = new SampleMethod("saved:svm_1", "Card", "visa", "4242", "12/30", null, true, false, true);
+        model.put("methods", List.of(savedCard,
+                new SampleMethod("stripe-card", "Card", null, null, null, "Instant", false, true, false),
+                new SampleMethod("bank-transfer", "Bank transfer", null, null, null, "1-3 business days", false, false,
+                        false)));
+        model.put("canSave", true);
+        Map<String, String> errors = new java.util.LinkedHashMap<>();
+        errors.put("amount", "topUp.error.range");
+        errors.put("method", "topUp.error.method");
+        errors.put("reference", "another.error.unknown");
+        model.put("errors", errors);
+        model.put("quote", new SampleQuote("quo_1", new Money(11_012, usd), new Money(10_000, EUR),
+                new java.math.BigDecimal("0.9081"), Instant.parse("2026-12-03T10:15:00Z")));
+        model.put("requoted", true);
+        model.put("chosenMethod", savedCard);
+        model.put("instructions", new SampleInstructions("Demo Hosting GmbH", "DE89370400440532013000", "COBADEFFXXX",
+                "Commerzbank", "TU7K2M9QXD", new Money(10_000, EUR)));
+        model.put("another", false);
+        model.put("topUpStatus", "NEW");
+        model.put("rows", List.of(
+                new SampleRow("top_1", "Bank transfer", new Money(10_000, EUR), new Money(10_000, EUR),
+                        Instant.parse("2026-12-03T09:00:00Z"), "NEW", null, true),
+                new SampleRow("top_2", "Card", new Money(11_012, usd), new Money(10_000, EUR),
+                        Instant.parse("2026-12-02T09:00:00Z"), "CANCELLED", "The card was declined.", false)));
+        model.put("statusFilter", "NEW");
+        model.put("statuses", List.of("NEW", "PAID", "CANCELLED"));
+        model.put("nextPage", "/history?after=top_2");
+        model.put("firstPage", "/history");
+        model.put("returned", true);
+        model.put("failedPayment", new SampleFailedPayment("top_2", "The card was declined.", new Money(11_012, usd)));
         return model;
     }
 
