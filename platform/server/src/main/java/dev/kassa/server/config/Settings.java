@@ -54,6 +54,8 @@ public class Settings {
     public static final String MAIL_FROM = "KASSA_MAIL_FROM";
     public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
+    public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
+    public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
     /** {@code KASSA_PLUGINS_<PLUGIN>_<NAME>}: operator settings handed to one plugin. */
     public static final String PLUGIN_PREFIX = "KASSA_PLUGINS_";
 
@@ -92,6 +94,8 @@ public class Settings {
     private long maxBodyBytes;
     private Optional<SmtpSettings> smtp;
     private Duration mailInterval;
+    private String clientAreaScheme;
+    private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
     private List<String> warnings;
 
@@ -147,6 +151,11 @@ public class Settings {
         maxBodyBytes = in.number(MAX_BODY_BYTES, 1024 * 1024, 1, MAX_BODY_BYTES_LIMIT, "bytes");
         smtp = smtp(in);
         mailInterval = Duration.ofSeconds(in.number(MAIL_INTERVAL, 5, 1, 3600, "seconds"));
+        clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
+        in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
+                "http or https");
+        clientAreaPort = in.string(CLIENT_AREA_PORT).isPresent()
+                ? Optional.of(in.port(CLIENT_AREA_PORT, 8080)) : Optional.empty();
         pluginSettings = in.pluginSettings();
         in.warnAboutInsecureGateways();
         in.warnAboutUnknownNames();
@@ -252,6 +261,22 @@ public class Settings {
     /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
     public Duration mailInterval() {
         return mailInterval;
+    }
+
+    /**
+     * {@value #CLIENT_AREA_SCHEME}: how customers' browsers reach the client area, {@code http} or
+     * {@code https} (behind a proxy that terminates TLS), default {@code http}; for links in e-mails.
+     */
+    public String clientAreaScheme() {
+        return clientAreaScheme;
+    }
+
+    /**
+     * {@value #CLIENT_AREA_PORT}: the port customers' browsers reach the client area on, 1 to 65535;
+     * empty when unset (then the port the server listens on).
+     */
+    public Optional<Integer> clientAreaPort() {
+        return clientAreaPort;
     }
 
     /**

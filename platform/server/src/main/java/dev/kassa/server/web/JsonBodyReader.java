@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@code request.malformed} what no request needs before it becomes a tree of values: nesting
  * deeper than {@value #MAX_DEPTH} levels, a string (member names too) longer than
  * {@value #MAX_STRING_CHARS} characters (no field takes more than 2,000; a field's own limit stays a
- * 422 {@code too_long} naming it), and numbers with more than 18 digits before or after the point or
+ * 422 {@code too_long} naming it; a {@code data:} URL, the one way a file is uploaded in JSON, may
+ * hold up to {@value #MAX_DATA_URL_CHARS}: a 256 KB file in base64), and numbers with more than 18 digits before or after the point or
  * an exponent of more than 3 digits, so that no {@code BigDecimal} is built of them. How many bytes
  * are read at all is {@link BodyLimitFilter}'s business.
  *
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
 public class JsonBodyReader implements ReaderInterceptor {
     static final int MAX_DEPTH = 64;
     static final int MAX_STRING_CHARS = 10_000;
+    /** A 256 KB file in base64 (349,528 characters) with its {@code data:…;base64,} prefix. */
+    static final int MAX_DATA_URL_CHARS = 350_000;
     private static final Pattern NUMBER = Pattern.compile("-?[0-9]{1,18}(\\.[0-9]{1,18})?([eE][+-]?[0-9]{1,3})?");
     private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
@@ -130,7 +133,7 @@ public class JsonBodyReader implements ReaderInterceptor {
 
     private static String string(JsonParser parser) {
         String text = parser.getString();
-        if (text.length() > MAX_STRING_CHARS) {
+        if (text.length() > MAX_STRING_CHARS && (text.length() > MAX_DATA_URL_CHARS || !text.startsWith("data:"))) {
             throw KassaException.malformed("The request body holds a string longer than " + MAX_STRING_CHARS
                     + " characters; no field takes that many.");
         }

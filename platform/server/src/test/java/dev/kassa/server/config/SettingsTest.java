@@ -167,6 +167,19 @@ class SettingsTest {
     }
 
     @Test
+    void clientAreaSchemeAndPort() {
+        Settings none = new Settings(Map.of());
+        assertEquals("http", none.clientAreaScheme());
+        assertEquals(Optional.empty(), none.clientAreaPort());
+        assertEquals("https", setting(Settings.CLIENT_AREA_SCHEME, "HTTPS").clientAreaScheme());
+        assertEquals(Optional.of(443), setting(Settings.CLIENT_AREA_PORT, "443").clientAreaPort());
+        assertEquals("KASSA_CLIENT_AREA_SCHEME='ftp' is not allowed: http or https",
+                refused(Settings.CLIENT_AREA_SCHEME, "ftp"));
+        assertEquals("KASSA_CLIENT_AREA_PORT='0' is not allowed: a port number from 1 to 65535",
+                refused(Settings.CLIENT_AREA_PORT, "0"));
+    }
+
+    @Test
     void mailInterval() {
         assertEquals(Duration.ofSeconds(1), setting(Settings.MAIL_INTERVAL, "1").mailInterval());
         assertEquals("KASSA_MAIL_INTERVAL='3601' is not allowed: a whole number of seconds from 1 to 3600",

@@ -26,8 +26,10 @@ class CleanStartIT {
         Path data = temp.resolve("data");
         Path tenants = temp.resolve("tenants");
         Files.createDirectories(tenants.resolve("demo"));
-        Files.copy(Path.of(System.getProperty("kassa.repo.dir", "../.."), "tenants", "demo", "tenant.json"),
-                tenants.resolve("demo").resolve("tenant.json"));
+        for (String file : List.of("tenant.json", "logo.svg")) {
+            Files.copy(Path.of(System.getProperty("kassa.repo.dir", "../.."), "tenants", "demo", file),
+                    tenants.resolve("demo").resolve(file));
+        }
 
         try (KassaProcess kassa = KassaProcess.start(KassaProcess.env("KASSA_DATA_DIR", data.toString(),
                 "KASSA_TENANTS_DIR", tenants.toString()))) {

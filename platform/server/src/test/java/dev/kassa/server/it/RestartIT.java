@@ -33,8 +33,10 @@ class RestartIT {
         Path data = temp.resolve("data");
         Path tenants = temp.resolve("tenants");
         Files.createDirectories(tenants.resolve("demo"));
-        Path repoDemo = Path.of(System.getProperty("kassa.repo.dir", "../.."), "tenants", "demo", "tenant.json");
-        Files.copy(repoDemo, tenants.resolve("demo").resolve("tenant.json"));
+        Path repoDemo = Path.of(System.getProperty("kassa.repo.dir", "../.."), "tenants", "demo");
+        for (String file : List.of("tenant.json", "logo.svg")) {
+            Files.copy(repoDemo.resolve(file), tenants.resolve("demo").resolve(file));
+        }
         Map<String, String> env = KassaProcess.env("KASSA_DATA_DIR", data.toString(),
                 "KASSA_TENANTS_DIR", tenants.toString());
 
@@ -55,6 +57,11 @@ class RestartIT {
                     .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
             JsonObject bank = demo.get("payment-methods/bank-transfer").object().getJsonObject("settings");
             assertEquals("DE89370400440532013000", bank.getString("iban"));
+            assertEquals(List.of("demo.localhost"), demo.get("settings/client-area").object().getJsonArray("hosts")
+                    .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+            ApiResponse branding = demo.get("settings/branding");
+            assertEquals("/branding/logo", branding.string("logo"), "the logo file beside tenant.json");
+            assertEquals("Demo Hosting", branding.string("displayName"));
 
             account = demo.post("accounts", obj("email", "kept@example.com", "name", "Kept", "country", "DE"))
                     .string("id");
@@ -85,6 +92,8 @@ class RestartIT {
             assertEquals(200, kept.status(), kept::toString);
             assertEquals("42.00", kept.amount("balance"));
             assertEquals("Demo Hosting SA", demo.get("tenant").string("name"));
+            assertEquals("Demo Hosting SA", demo.get("settings/branding").string("displayName"), "the name by default");
+            assertEquals("/branding/logo", demo.get("settings/branding").string("logo"));
             assertEquals(credentials, Files.readString(data.resolve("credentials.txt")), "no new credentials");
 
             ApiResponse tenantsList = new ApiClient(second.baseUri(), operatorToken).get("tenants");

@@ -56,6 +56,14 @@ class JsonBodyReaderTest {
         assertMalformed("[\"" + "é".repeat(JsonBodyReader.MAX_STRING_CHARS + 1) + "\"]");
     }
 
+    @Test
+    void aDataUrlMayHoldAnUploadOf256Kb() throws IOException {
+        String logo = "data:image/png;base64," + "A".repeat(JsonBodyReader.MAX_DATA_URL_CHARS - 22);
+        assertEquals(logo, read("{\"logo\": \"" + logo + "\"}").asJsonObject().getString("logo"));
+        assertMalformed("{\"logo\": \"" + logo + "A\"}");
+        assertMalformed("{\"logo\": \"" + "x" + logo + "\"}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"1e999999999", "1E1000", "-1e-1000", "1234567890123456789", "0.1234567890123456789",
             "1.0e99999"})

@@ -2,6 +2,7 @@ package dev.kassa.server.clientarea.api;
 
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.clientarea.application.Branding;
 import dev.kassa.server.clientarea.application.BrandingService;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +35,7 @@ public class LayoutModel {
     public record CustomerView(String name, String email, String reference, Money balance) { }
 
     void fill(Map<String, Object> model, Visit visit) {
-        BrandingService.Branding brand = branding.get(visit.tenantId());
+        Branding brand = branding.get(visit.tenantId());
         model.putIfAbsent("tenant", new TenantView(brand.displayName(), brand.supportEmail(), brand.legalFooter(),
                 brand.hasLogo()));
         if (visit.signedIn()) {

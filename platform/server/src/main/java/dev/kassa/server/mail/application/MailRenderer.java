@@ -8,9 +8,9 @@ import dev.kassa.server.mail.domain.MailContent;
  * puts what it returns into the outbox; a renderer that throws leaves a FAILED mail with its
  * reason, and the event still happens.
  *
- * <p>{@link PlainEnglishMails} is the one implementation until the themes provide the templates:
- * the themes' renderer replaces it as a CDI alternative (or by taking its place), and nothing that
- * enqueues mail changes.
+ * <p>The server's implementation is the client area's {@code ThemeMails}, which writes with the
+ * themes' templates; {@code mail} names no implementation, so nothing that enqueues mail depends
+ * on themes.
  */
 public interface MailRenderer {
     /**

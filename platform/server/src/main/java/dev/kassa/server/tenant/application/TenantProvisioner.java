@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 
@@ -64,7 +66,13 @@ public class TenantProvisioner {
             for (Path file : entries.map(d -> d.resolve("tenant.json")).filter(Files::isRegularFile).sorted().toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
                 try (JsonReader reader = Json.createReader(new StringReader(text))) {
-                    out.add(new Declared(TenantDefinition.parse(reader.readObject()), Secrets.sha256(text)));
+                    JsonObject json = reader.readObject();
+                    Path home = file.getParent();
+                    // A changed logo file counts as a changed definition.
+                    Optional<Path> logo = TenantDefinition.logoFile(json, home);
+                    String hash = logo.isEmpty() ? Secrets.sha256(text)
+                            : Secrets.sha256(text + "\nlogo:" + Secrets.sha256(Files.readAllBytes(logo.get())));
+                    out.add(new Declared(TenantDefinition.parse(json, home), hash));
                 }
             }
             return out;

@@ -5,6 +5,7 @@ import dev.kassa.server.theme.domain.ThemeCatalog;
 import dev.kassa.server.theme.domain.ThemeRule;
 import dev.kassa.server.theme.domain.ThemeSettingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.List;
@@ -13,7 +14,8 @@ import java.util.Map;
 /**
  * Which theme a customer sees, for pages and e-mails alike: the locale saved on the account when
  * an enabled theme provides it, else the theme enabled for the account's country, else the
- * tenant's default locale, else {@code english} (the rule is {@link ThemeRule}'s).
+ * tenant's default theme (set in its client-area settings), else the tenant's default locale,
+ * else {@code english} (the rule is {@link ThemeRule}'s).
  */
 @ApplicationScoped
 public class ThemeChoice {
@@ -22,15 +24,23 @@ public class ThemeChoice {
     private ThemeSettingRepository settings;
     private InstalledThemes themes;
     private TenantService tenants;
+    private Instance<TenantDefaultTheme> defaultTheme;
 
     protected ThemeChoice() {
     }
 
-    @Inject
+    /** Without a source of tenants' default themes: none is ever used. */
     public ThemeChoice(ThemeSettingRepository settings, InstalledThemes themes, TenantService tenants) {
+        this(settings, themes, tenants, null);
+    }
+
+    @Inject
+    public ThemeChoice(ThemeSettingRepository settings, InstalledThemes themes, TenantService tenants,
+                       Instance<TenantDefaultTheme> defaultTheme) {
         this.settings = settings;
         this.themes = themes;
         this.tenants = tenants;
+        this.defaultTheme = defaultTheme;
     }
 
     /**
@@ -42,11 +52,14 @@ public class ThemeChoice {
     @Transactional
     public ChosenTheme forCustomer(String tenantId, String accountLocale, String country) {
         String tenantLocale = tenants.get(tenantId).defaultLocale();
+        String tenantTheme = defaultTheme == null || !defaultTheme.isResolvable() ? null
+                : defaultTheme.get().themeId(tenantId).orElse(null);
         var rows = settings.list(tenantId);
         return themes.read(generation -> {
             ThemeCatalog catalog = generation.catalog();
             Map<String, ThemeRule.Setting> inForce = ThemeRule.inForce(catalog, rows);
-            ThemeRule.Choice choice = ThemeRule.choose(catalog, inForce, accountLocale, country, tenantLocale);
+            ThemeRule.Choice choice = ThemeRule.choose(catalog, inForce, accountLocale, country, tenantTheme,
+                    tenantLocale);
             List<ChosenTheme.Language> languages = ThemeRule.languages(catalog, inForce, country).stream()
                     .map(t -> new ChosenTheme.Language(t.id(), t.mainLocale(), label(generation, t),
                             t.id().equals(choice.theme().id()) || t.mainLocale().equals(choice.locale())))

@@ -16,6 +16,8 @@ import java.util.Optional;
  * {@code fr-CA} finds a theme of {@code fr});</li>
  * <li>else the theme enabled for the account's country: one that names the country before one
  * enabled for all ({@code "*"});</li>
+ * <li>else the tenant's default theme, when one is set and installed (whether or not enabled: the
+ * tenant named it);</li>
  * <li>else the tenant's default locale, when an enabled theme provides it;</li>
  * <li>else {@value ThemeCatalog#BASE}.</li>
  * </ol>
@@ -73,6 +75,16 @@ public final class ThemeRule {
      */
     public static Choice choose(ThemeCatalog catalog, Map<String, Setting> settings, String accountLocale,
                                 String country, String tenantLocale) {
+        return choose(catalog, settings, accountLocale, country, null, tenantLocale);
+    }
+
+    /**
+     * The choice for a customer of a tenant that may have named a default theme.
+     *
+     * @param tenantTheme the id of the tenant's default theme; null when none
+     */
+    public static Choice choose(ThemeCatalog catalog, Map<String, Setting> settings, String accountLocale,
+                                String country, String tenantTheme, String tenantLocale) {
         List<ThemeCatalog.Entry> enabled = enabled(catalog, settings);
         Comparator<ThemeCatalog.Entry> preference = preference(settings, country);
         if (accountLocale != null) {
@@ -89,6 +101,12 @@ public final class ThemeRule {
             Optional<ThemeCatalog.Entry> forCountry = named.or(() -> all);
             if (forCountry.isPresent()) {
                 return new Choice(forCountry.get(), forCountry.get().mainLocale());
+            }
+        }
+        if (tenantTheme != null) {
+            Optional<ThemeCatalog.Entry> named = catalog.find(tenantTheme);
+            if (named.isPresent()) {
+                return new Choice(named.get(), named.get().mainLocale());
             }
         }
         if (tenantLocale != null) {

@@ -124,6 +124,31 @@ class ThemeRuleTest {
     }
 
     @Test
+    void theTenantsDefaultThemeComesBeforeItsDefaultLocaleButAfterTheCustomersOwn() {
+        enable("french", "FR");
+        var inForce = ThemeRule.inForce(catalog, rows);
+
+        assertEquals("french", ThemeRule.choose(catalog, inForce, null, null, "french", "en").theme().id(),
+                "a visitor");
+        assertEquals("english", ThemeRule.choose(catalog, inForce, null, "DE", "french", "en").theme().id(),
+                "english is on for every country until the tenant sets it: a rule that comes first");
+        assertEquals("acme", ThemeRule.choose(catalog, inForce, null, null, "acme", "en").theme().id(),
+                "named by the tenant even when not enabled");
+        enable("english", "GB");
+        var narrowed = ThemeRule.inForce(catalog, rows);
+        assertEquals("fr", ThemeRule.choose(catalog, narrowed, null, "DE", "french", "en").locale(),
+                "a country no theme is enabled for");
+        assertEquals("english", ThemeRule.choose(catalog, narrowed, null, "DE", null, "en").theme().id(),
+                "without a default theme, the default locale");
+        assertEquals("english", ThemeRule.choose(catalog, inForce, "en", "FR", "french", "en").theme().id(),
+                "the account's locale wins");
+        assertEquals("french", ThemeRule.choose(catalog, inForce, null, "FR", "english", "en").theme().id(),
+                "the country's theme wins");
+        assertEquals("english", ThemeRule.choose(catalog, inForce, null, null, "klingon", "en").theme().id(),
+                "an uninstalled default theme is passed over");
+    }
+
+    @Test
     void noThemeAtAllIsAnErrorNotAGuess() {
         ThemeCatalog none = ThemeCatalog.of(List.of());
 

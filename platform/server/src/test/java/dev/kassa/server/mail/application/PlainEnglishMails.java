@@ -1,16 +1,11 @@
 package dev.kassa.server.mail.application;
 
 import dev.kassa.server.mail.domain.MailContent;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * TO BE REPLACED by the themes' mail templates (issue 11): plain English text, whatever the
- * customer's language, no HTML, no branding beyond the sender's name. It knows the mails Kassa
- * sends today: {@value TopUpMails#PAID}, {@value #INVITATION} and {@value #PASSWORD_RESET} (the
- * themes' {@code invitation} and {@code password-reset} templates); the themes' renderer takes its
- * place as the {@link MailRenderer}.
+ * A renderer for unit tests of the mail and sign-in contexts: plain English text, no theme. The
+ * server writes mail with the themes' templates ({@code clientarea.application.ThemeMails}).
  */
-@ApplicationScoped
 public class PlainEnglishMails implements MailRenderer {
     /** The kind of the invitation mail: {@code customerName}, {@code url}, {@code expiresAt} (an {@code Instant}). */
     public static final String INVITATION = "account.invitation";

@@ -1,0 +1,85 @@
+package dev.kassa.server.clientarea.application;
+
+import dev.kassa.server.account.application.AccountService;
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.mail.application.MailRenderer;
+import dev.kassa.server.mail.application.MailRequest;
+import dev.kassa.server.mail.application.TopUpMails;
+import dev.kassa.server.mail.domain.MailContent;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.signin.application.SignInService;
+import dev.kassa.server.theme.application.ChosenTheme;
+import dev.kassa.server.theme.application.ThemeChoice;
+import dev.kassa.server.theme.application.ThemeRenderer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Writes Kassa's e-mails with the themes' templates ({@code templates/mail/<name>.subject.txt},
+ * {@code .txt}, {@code .html}), in the theme the customer sees in the client area (their chosen
+ * language, else their country's theme), with the tenant's brand and a link to its client area.
+ */
+@ApplicationScoped
+public class ThemeMails implements MailRenderer {
+    /** Mail kind → the theme's template. */
+    static final Map<String, String> TEMPLATES = Map.of(
+            TopUpMails.PAID, "top-up-paid",
+            SignInService.INVITATION_MAIL, "invitation",
+            SignInService.RESET_MAIL, "password-reset");
+
+    private ThemeRenderer renderer;
+    private ThemeChoice themes;
+    private AccountService accounts;
+    private BrandingService branding;
+    private ClientAreaHosts hosts;
+
+    protected ThemeMails() {
+    }
+
+    @Inject
+    public ThemeMails(ThemeRenderer renderer, ThemeChoice themes, AccountService accounts, BrandingService branding,
+                      ClientAreaHosts hosts) {
+        this.renderer = renderer;
+        this.themes = themes;
+        this.accounts = accounts;
+        this.branding = branding;
+        this.hosts = hosts;
+    }
+
+    /** The tenant as a mail shows it. */
+    public record MailTenant(String name, String supportEmail) { }
+
+    /** The customer as a mail shows them. */
+    public record MailCustomer(String name, Money balance) { }
+
+    @Override
+    public MailContent render(MailRequest request) {
+        String template = TEMPLATES.get(request.kind());
+        if (template == null) {
+            throw new IllegalArgumentException("no template for mail " + request.kind());
+        }
+        Map<String, Object> model = new HashMap<>(request.model());
+        Branding brand = branding.get(request.tenantId());
+        model.put("tenant", new MailTenant(brand.displayName(), brand.supportEmail()));
+        ChosenTheme theme;
+        if (request.accountId() != null) {
+            Account account = accounts.get(request.tenantId(), request.accountId());
+            theme = themes.forCustomer(request.tenantId(), account.locale(), account.country());
+            Object name = request.model().get("customerName");
+            model.put("customer", new MailCustomer(name == null ? account.name() : name.toString(), account.balance()));
+            model.putIfAbsent("balance", account.balance());
+        } else {
+            theme = themes.forVisitor(request.tenantId());
+        }
+        if (TopUpMails.PAID.equals(request.kind())) {
+            model.put("amount", request.model().get("paid"));
+            model.put("credit", request.model().get("credited"));
+            hosts.baseUrl(request.tenantId()).ifPresent(base -> model.putIfAbsent("url", base + "/history"));
+        }
+        model.putIfAbsent("url", null);
+        ThemeRenderer.RenderedMail mail = renderer.renderMail(theme, template, model);
+        return new MailContent(mail.subject(), mail.text(), mail.html());
+    }
+}
