@@ -68,7 +68,9 @@ public class LinkTokens {
     /** Uses up every password link of the account still out: once a password is set, older links must not set another. */
     public void retirePasswordLinks(String tenantId, String accountId) {
         Instant now = clock.instant();
-        links.unusedPasswordLinks(tenantId, accountId).forEach(l -> l.use(now));
+        // The query reads the table, where the link just taken may not be marked used yet; the
+        // managed entity it returns is, and using it twice throws.
+        links.unusedPasswordLinks(tenantId, accountId).stream().filter(l -> l.usableAt(now)).forEach(l -> l.use(now));
     }
 
     private Optional<LinkToken> find(String tenantId, String token, boolean lock) {
