@@ -2,6 +2,7 @@ package dev.kassa.server.clientarea.api;
 
 import dev.kassa.server.ledger.application.BalanceService;
 import dev.kassa.server.ledger.application.BalanceService.StatementLine;
+import dev.kassa.server.ledger.domain.TransactionType;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
@@ -83,7 +84,10 @@ public class TransactionsPage implements ClientAreaPage {
     private static TransactionRow row(StatementLine l) {
         ConversionRow conversion = l.fx() == null ? null
                 : new ConversionRow(l.fx().paid(), l.fx().rate(), l.fx().rateDate());
-        return new TransactionRow(l.type().name(), l.description(), l.reference(), l.amount(), l.balanceAfter(),
+        // A charge's description is the tenant's line for the customer ("Server rental"); the others
+        // are Kassa's own notes in English for the tenant (gateway ids, refund ids), not for this page.
+        String description = l.type() == TransactionType.CHARGE ? l.description() : null;
+        return new TransactionRow(l.type().name(), description, l.reference(), l.amount(), l.balanceAfter(),
                 l.createdAt(), l.amount().isPositive(), conversion);
     }
 }
