@@ -176,6 +176,8 @@ class AccountPagesIT {
         mallory.get("/saved-methods");
         assertEquals(404, mallory.post("/saved-methods/default", Map.of("id", secondId)).status());
         assertEquals(404, mallory.post("/saved-methods/remove", Map.of("id", first)).status());
+        assertEquals(404, mallory.post("/saved-methods/add", Map.of("payerId", payer, "method", "stripe-card"))
+                .status(), "another tenant's payer gets no card");
         assertTrue(tenant.api().get("saved-methods/" + first).object().getBoolean("default"));
         assertEquals(2, savedMethods(tenant, account).size());
 
