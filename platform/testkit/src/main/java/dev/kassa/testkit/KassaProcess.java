@@ -180,6 +180,12 @@ public final class KassaProcess implements AutoCloseable {
             if (isReady(Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000_000L)))) {
                 return;
             }
+            if (logContains("Exception during lifecycle processing")) {
+                // The application failed to deploy; Payara stays up without it, never ready.
+                close();
+                throw new IllegalStateException("Kassa's application failed to deploy; first errors: " + firstErrors()
+                        + "\nlog: " + tail());
+            }
             sleep(500);
         }
         close();

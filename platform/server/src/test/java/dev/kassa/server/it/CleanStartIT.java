@@ -45,7 +45,7 @@ class CleanStartIT {
             }
             assertEquals(1, lines.stream().filter(l -> l.startsWith("KASSA Operator token: kop_")).count());
             assertEquals(1, lines.stream().filter(l -> l.startsWith("KASSA Tenant 'demo' API key: ")).count());
-            String demoCustomer = "KASSA Client area of 'demo': http://demo.localhost:" + kassa.port()
+            String demoCustomer = "KASSA Client area: http://demo.localhost:" + kassa.port()
                     + "/ (customer customer@demo.localhost, password ";
             List<String> customerLines = lines.stream().filter(l -> l.startsWith(demoCustomer)).toList();
             assertEquals(1, customerLines.size(), () -> String.join("\n", lines));

@@ -36,9 +36,14 @@ public class DemoCustomer {
         this.address = address;
     }
 
-    /** Creates the tenant's demo customer unless it exists. */
-    public void ensure(String tenantId, String slug) {
+    /**
+     * Creates the tenant's demo customer unless it exists, and says where to sign in: at the first
+     * start with the password made for it (kept in credentials.txt), later with where it is kept.
+     */
+    public void ensure(String tenantId) {
+        String signIn = "Client area: " + address.baseUrl(tenantId) + "/ (customer " + EMAIL;
         if (customers.byEmail(tenantId, EMAIL).isPresent()) {
+            credentialsFile.say(signIn + "; password in " + credentialsFile.file() + ")");
             return;
         }
         Customer customer = customers.open(tenantId, EMAIL, "Dana Demo", "DE");
@@ -46,7 +51,6 @@ public class DemoCustomer {
         customers.addPayer(tenantId, customer.accountId(), true, "Démo Hébergement SARL", "FR", "FR40303265045");
         String password = Secrets.newToken("").substring(0, 20);
         credentials.set(tenantId, customer.accountId(), password);
-        credentialsFile.record("Client area of '" + slug + "': " + address.baseUrl(tenantId)
-                + "/ (customer " + EMAIL + ", password " + password + ")");
+        credentialsFile.record(signIn + ", password " + password + ")");
     }
 }

@@ -68,8 +68,7 @@ public class LinkTokens {
     /** Uses up every password link of the account still out: once a password is set, older links must not set another. */
     public void retirePasswordLinks(String tenantId, String accountId) {
         Instant now = clock.instant();
-        // The query reads the table, where the link just taken may not be marked used yet; the
-        // managed entity it returns is, and using it twice throws.
+        // The query may not see a link used earlier in this transaction, so each is checked again.
         links.unusedPasswordLinks(tenantId, accountId).stream().filter(l -> l.usableAt(now)).forEach(l -> l.use(now));
     }
 

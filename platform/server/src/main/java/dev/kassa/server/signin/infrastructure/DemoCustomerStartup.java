@@ -36,7 +36,7 @@ public class DemoCustomerStartup {
         for (TenantProvisioner.Declared declared : provisioner.readDefinitions()) {
             TenantDefinition definition = declared.definition();
             if (definition.demoCustomer()) {
-                tenants.findBySlug(definition.slug()).ifPresent(t -> demo.ensure(t.id(), t.slug()));
+                tenants.findBySlug(definition.slug()).ifPresent(t -> demo.ensure(t.id()));
             }
         }
     }
