@@ -1,16 +1,20 @@
 package dev.kassa.server.account.api;
 
 import dev.kassa.server.account.api.AccountRequests.NewPayerRequest;
+import dev.kassa.server.account.api.AccountRequests.PayerChangeRequest;
 import dev.kassa.server.account.api.AccountViews.PayerView;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Payer;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
 import dev.kassa.server.web.Page;
+import dev.kassa.server.web.RequestBinder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -41,8 +45,7 @@ public class PayerResource {
 
     @POST
     public Response addPayer(@PathParam("id") String accountId, NewPayerRequest body) {
-        Payer payer = accounts.addPayer(caller.tenantId(), accountId, new AccountService.NewPayer(
-                Payer.Type.valueOf(body.type()), body.name(), body.country(), body.vatId(), body.addressJson()));
+        Payer payer = accounts.addPayer(caller.tenantId(), accountId, body.toNewPayer());
         return Response.created(URI.create("/api/v1/accounts/" + accountId + "/payers/" + payer.id()))
                 .entity(PayerView.of(payer)).build();
     }
@@ -57,6 +60,17 @@ public class PayerResource {
     @Path("{payerId}")
     public PayerView payer(@PathParam("id") String accountId, @PathParam("payerId") String payerId) {
         return PayerView.of(accounts.payer(caller.tenantId(), accountId, payerId));
+    }
+
+    /**
+     * A partial change: members left out stay as they are; {@code "vatId": null} and
+     * {@code "address": null} remove those. The same checks as when adding.
+     */
+    @PATCH
+    @Path("{payerId}")
+    public PayerView change(@PathParam("id") String accountId, @PathParam("payerId") String payerId, JsonObject body) {
+        PayerChangeRequest change = RequestBinder.bind(body, PayerChangeRequest.class);
+        return PayerView.of(accounts.changePayer(caller.tenantId(), accountId, payerId, change.toChange(body)));
     }
 
 }

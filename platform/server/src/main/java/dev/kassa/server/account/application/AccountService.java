@@ -59,6 +59,36 @@ public class AccountService {
         return account;
     }
 
+    /** Why the account currency cannot change now. */
+    public enum CurrencyLock {
+        /** The balance is not zero: the money was counted in the current currency. */
+        BALANCE_NOT_ZERO,
+        /** A top-up is still NEW: its amount and credit were agreed in the current currency. */
+        TOP_UP_OPEN
+    }
+
+    /**
+     * Why {@link #changeCurrency} would refuse now, or empty when it would not: for a page that shows
+     * the reason instead of a form that cannot succeed.
+     */
+    @Transactional
+    public Optional<CurrencyLock> currencyLock(String tenantId, String accountId) {
+        Account account = accounts.require(tenantId, accountId);
+        if (!account.currencyChangeable()) {
+            return Optional.of(CurrencyLock.BALANCE_NOT_ZERO);
+        }
+        if (openTopUps.exist(tenantId, accountId)) {
+            return Optional.of(CurrencyLock.TOP_UP_OPEN);
+        }
+        return Optional.empty();
+    }
+
+    /** The currencies an account of the tenant may be kept in: the tenant's enabled ones. */
+    @Transactional
+    public List<CurrencyUnit> accountCurrencies(String tenantId) {
+        return tenants.require(tenantId).currencies().enabled();
+    }
+
     /**
      * Changes the account currency: allowed while the balance is zero and no top-up is still NEW
      * (its amount and credit were agreed in the old currency); otherwise 409 {@code account.currency_locked}.
@@ -119,6 +149,34 @@ public class AccountService {
         Payer payer = new Payer(Ids.next("pyr"), tenantId, accountId, request.type(), request.name(),
                 request.country(), vatId, request.address(), clock.instant());
         accounts.addPayer(payer);
+        return payer;
+    }
+
+    /**
+     * A change to a payer: null leaves a field as it is; {@code clearVatId} and {@code clearAddress}
+     * remove those two (the others cannot be removed).
+     */
+    public record PayerChange(Payer.Type type, String name, String country, String vatId, boolean clearVatId,
+                              String address, boolean clearAddress) { }
+
+    /**
+     * Changes a payer of the account (404 for another account's or tenant's). The VAT ID, the new
+     * one or the one kept, must match the VAT number format of the country, the new one or the one
+     * kept ({@code vat_id.invalid} on {@code vatId}), as when the payer was added.
+     */
+    @Transactional
+    public Payer changePayer(String tenantId, String accountId, String payerId, PayerChange change) {
+        accounts.lock(tenantId, accountId); // one change of the account's payers at a time
+        Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
+        String country = change.country() == null ? payer.country() : change.country();
+        String vatId = change.clearVatId() ? null
+                : change.vatId() == null ? payer.vatId() : VatIdFormat.normalise(change.vatId());
+        if (vatId != null && !VatIdFormat.matches(country, vatId)) {
+            throw KassaException.invalid("vatId", "vat_id.invalid", "does not match the VAT number format of " + country);
+        }
+        payer.change(change.type() == null ? payer.type() : change.type(),
+                change.name() == null ? payer.name() : change.name(), country, vatId,
+                change.clearAddress() ? null : change.address() == null ? payer.address() : change.address());
         return payer;
     }
 

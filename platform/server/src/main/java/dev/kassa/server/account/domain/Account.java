@@ -109,9 +109,14 @@ public class Account {
         return createdAt;
     }
 
+    /** Whether the balance allows another currency: only an empty balance can change currency. */
+    public boolean currencyChangeable() {
+        return balance.isZero();
+    }
+
     /** Switches the account to another currency; only an empty balance can change currency. */
     public void changeCurrency(CurrencyUnit newCurrency) {
-        if (!balance.isZero()) {
+        if (!currencyChangeable()) {
             throw KassaException.conflict("account.currency_locked", "Account currency locked",
                     "The currency can only change while the balance is zero; it is " + balance + ".");
         }

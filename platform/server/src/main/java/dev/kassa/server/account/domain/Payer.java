@@ -78,4 +78,16 @@ public class Payer {
     public Instant createdAt() {
         return createdAt;
     }
+
+    /**
+     * Replaces what the payer is, as a whole: the caller has already merged a partial change into
+     * the payer's current fields and checked the VAT ID against the country.
+     */
+    public void change(Type newType, String newName, String newCountry, String newVatId, String newAddress) {
+        this.type = newType;
+        this.name = newName;
+        this.country = newCountry;
+        this.vatId = newVatId;
+        this.address = newAddress;
+    }
 }

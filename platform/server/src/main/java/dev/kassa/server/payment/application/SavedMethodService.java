@@ -136,6 +136,35 @@ public class SavedMethodService {
         return savedMethods.find(tenantId, id).orElseThrow(KassaException::notFound);
     }
 
+    /**
+     * The methods a payer of the account may save a card with: those offered to the payer's country
+     * that can keep a method for later (404 for another account's payer).
+     */
+    @Transactional
+    public List<ConfiguredMethod> savable(String tenantId, String accountId, String payerId) {
+        Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
+        return methods.availableFor(tenantId, payer.country(), null).stream()
+                .filter(m -> m.method().can(SavedMethods.class)).toList();
+    }
+
+    /** {@link #makeDefault(String, String)} for a method of this account only (404 for another's). */
+    @Transactional
+    public SavedMethod makeDefault(String tenantId, String accountId, String id) {
+        requireOfAccount(tenantId, accountId, id);
+        return makeDefault(tenantId, id);
+    }
+
+    /** {@link #delete(String, String)} for a method of this account only (404 for another's). */
+    public void delete(String tenantId, String accountId, String id) {
+        requireOfAccount(tenantId, accountId, id);
+        delete(tenantId, id);
+    }
+
+    private void requireOfAccount(String tenantId, String accountId, String id) {
+        savedMethods.find(tenantId, id).filter(s -> s.accountId().equals(accountId))
+                .orElseThrow(KassaException::notFound);
+    }
+
     /** Makes one confirmed method the account's default, and no other. */
     @Transactional
     public SavedMethod makeDefault(String tenantId, String id) {

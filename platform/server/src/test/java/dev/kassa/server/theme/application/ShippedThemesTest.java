@@ -37,7 +37,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShippedThemesTest {
     static final List<String> PAGES = List.of("sign-in", "not-found", "error", "forgot-password", "set-password",
-            "top-up", "top-up-confirm", "top-up-instructions", "top-up-another", "history");
+            "top-up", "top-up-confirm", "top-up-instructions", "top-up-another", "history",
+            "transactions", "saved-methods", "payers", "payer-form", "profile");
     static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
             "saved-method-confirmed", "refund-processed");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
@@ -313,7 +314,65 @@ class ShippedThemesTest {
         model.put("firstPage", "/history");
         model.put("returned", true);
         model.put("failedPayment", new SampleFailedPayment("top_2", "The card was declined.", new Money(11_012, usd)));
+        accountPages(model);
         return model;
+    }
+
+    record SampleConversion(Money paid, java.math.BigDecimal rate, java.time.LocalDate rateDate) { }
+
+    record SampleTransaction(String type, String description, String reference, Money amount, Money balanceAfter,
+                             Instant createdAt, boolean credit, SampleConversion conversion) { }
+
+    record SampleSavedMethod(String id, String brand, String last4, String expiry, String payerName, String status,
+                             boolean isDefault, String reason) { }
+
+    record SampleChoice(String value, String label) { }
+
+    record SamplePayer(String id, String type, String name, String country, String countryName, String vatId,
+                       String address) { }
+
+    record SamplePayerForm(String id, String type, String name, String country, String vatId, String address,
+                           Map<String, String> errors) { }
+
+    record SampleCountry(String code, String name) { }
+
+    record SampleProfile(String name, String email, String reference, String currency, String currencyLocked,
+                         List<String> currencies) { }
+
+    /** What the transactions, saved-methods, payers, payer-form and profile pages show, errors included. */
+    private static void accountPages(Map<String, Object> model) {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        model.put("transactions", List.of(
+                new SampleTransaction("TOP_UP", null, "TU7K2M9QXD", new Money(10_000, EUR), new Money(10_000, EUR), at,
+                        true, new SampleConversion(new Money(11_000, new CurrencyUnit("USD", 2)),
+                        new java.math.BigDecimal("0.909091"), java.time.LocalDate.parse("2026-12-01"))),
+                new SampleTransaction("CHARGE", "Server rental", null, new Money(-2_500, EUR), new Money(7_500, EUR), at,
+                        false, null)));
+        model.put("olderPage", "/transactions?after=jen_01");
+        model.put("firstPage", true);
+        model.put("savedMethods", List.of(
+                new SampleSavedMethod("spm_1", "visa", "4242", "12/2030", "Ada", "CONFIRMED", true, null),
+                new SampleSavedMethod("spm_2", null, "4444", "01/2031", "Ada", "CONFIRMED", false, null),
+                new SampleSavedMethod("spm_3", null, null, null, "Ada", "PENDING", false, null),
+                new SampleSavedMethod("spm_4", null, null, null, "Ada", "FAILED", false, "Declined")));
+        model.put("payerChoices", List.of(new SampleChoice("pyr_1", "Ada"), new SampleChoice("pyr_2", "Engines SAS")));
+        model.put("methodChoices", List.of(new SampleChoice("stripe-card", "Card")));
+        model.put("done", "payers.done.added");
+        model.put("savedMethodsError", "savedMethods.error.notConfirmed");
+        model.put("addError", "savedMethods.error.choose");
+        model.put("payers", List.of(new SamplePayer("pyr_1", "PERSON", "Ada", "DE", "Germany", null, "Hauptstr. 1\nBerlin"),
+                new SamplePayer("pyr_2", "COMPANY", "Engines SAS", "FR", "France", "FR40303265045", null)));
+        Map<String, String> payerErrors = new java.util.LinkedHashMap<>();
+        for (String field : List.of("type", "name", "country", "vatId", "address", "form")) {
+            payerErrors.put(field, "form".equals(field) ? "payers.error.limit" : "payers.error." + field);
+        }
+        model.put("payerForm", new SamplePayerForm("pyr_2", "COMPANY", "Engines SAS", "FR", "FR1", null, payerErrors));
+        model.put("countryOptions", List.of(new SampleCountry("DE", "Germany"), new SampleCountry("FR", "France")));
+        model.put("profile", new SampleProfile("Ada", "ada@example.com", "TU7K2M9QXD", "EUR",
+                "profile.currency.lockedBalance", List.of("EUR", "USD")));
+        model.put("currencyError", "profile.error.currency");
+        model.put("passwordErrors", Map.of("currentPassword", "profile.error.currentPassword",
+                "newPassword", "setPassword.error.tooShort", "confirmPassword", "setPassword.error.mismatch"));
     }
 
     static Map<String, Object> mailModel() {
