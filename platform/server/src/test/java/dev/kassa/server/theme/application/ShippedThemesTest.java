@@ -59,7 +59,6 @@ class ShippedThemesTest {
 
     record SampleLimits(Money minimum, Money maximum, List<Money> presets) { }
 
-    record SamplePayer(String id, String name, String country, boolean selected) { }
 
     record SampleMethod(String value, String name, String brand, String last4, String expiry, String processingTime,
                         boolean saved, boolean canSave, boolean checked) { }
@@ -200,8 +199,8 @@ class ShippedThemesTest {
     @Test
     void aHostilePayerNameRendersInert() {
         Map<String, Object> model = pageModel();
-        model.put("payers", List.of(new SamplePayer("pyr_1", HOSTILE, "DE", true),
-                new SamplePayer("pyr_2", "Other", "FR", false)));
+        model.put("payers", List.of(new SamplePayer("pyr_1", "PERSON", HOSTILE, "DE", "Germany", null, null, true),
+                new SamplePayer("pyr_2", "COMPANY", "Other", "FR", "France", null, null, false)));
 
         String html = bed.render(chosen("english"), "top-up", model);
 
@@ -282,8 +281,8 @@ class ShippedThemesTest {
                 List.of(new Money(10_000, EUR), new Money(20_000, EUR), new Money(50_000, EUR), new Money(100_000, EUR))));
         model.put("currencies", List.of("EUR", "USD"));
         model.put("accountCurrency", "EUR");
-        model.put("payers", List.of(new SamplePayer("pyr_1", "Ada Lovelace", "DE", true),
-                new SamplePayer("pyr_2", "Analytical Engines SARL", "FR", false)));
+        model.put("payers", List.of(new SamplePayer("pyr_1", "PERSON", "Ada Lovelace", "DE", "Germany", null, null, true),
+                new SamplePayer("pyr_2", "COMPANY", "Analytical Engines SARL", "FR", "France", "FR40303265045", null, false)));
         SampleMethod savedCard = new SampleMethod("saved:svm_1", "Card", "visa", "4242", "12/30", null, true, false, true);
         model.put("methods", List.of(savedCard,
                 new SampleMethod("stripe-card", "Card", null, null, null, "Instant", false, true, false),
@@ -328,8 +327,9 @@ class ShippedThemesTest {
 
     record SampleChoice(String value, String label) { }
 
+    /** A payer as the top-up page (its choice) and the payers page (its list) show it. */
     record SamplePayer(String id, String type, String name, String country, String countryName, String vatId,
-                       String address) { }
+                       String address, boolean selected) { }
 
     record SamplePayerForm(String id, String type, String name, String country, String vatId, String address,
                            Map<String, String> errors) { }
@@ -360,8 +360,8 @@ class ShippedThemesTest {
         model.put("done", "payers.done.added");
         model.put("savedMethodsError", "savedMethods.error.notConfirmed");
         model.put("addError", "savedMethods.error.choose");
-        model.put("payers", List.of(new SamplePayer("pyr_1", "PERSON", "Ada", "DE", "Germany", null, "Hauptstr. 1\nBerlin"),
-                new SamplePayer("pyr_2", "COMPANY", "Engines SAS", "FR", "France", "FR40303265045", null)));
+        model.put("payers", List.of(new SamplePayer("pyr_1", "PERSON", "Ada", "DE", "Germany", null, "Hauptstr. 1\nBerlin", true),
+                new SamplePayer("pyr_2", "COMPANY", "Engines SAS", "FR", "France", "FR40303265045", null, false)));
         Map<String, String> payerErrors = new java.util.LinkedHashMap<>();
         for (String field : List.of("type", "name", "country", "vatId", "address", "form")) {
             payerErrors.put(field, "form".equals(field) ? "payers.error.limit" : "payers.error." + field);
