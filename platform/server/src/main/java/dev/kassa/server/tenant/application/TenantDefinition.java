@@ -29,7 +29,11 @@ import java.util.Optional;
 public record TenantDefinition(String slug, String name, CurrencyUnit baseCurrency, String defaultLocale,
                                List<String> locales, CurrencySettings currencies, TopUpLimits topUp,
                                Map<String, MethodDefinition> paymentMethods, List<String> hosts,
-                               String defaultTheme, BrandingDefinition branding, boolean demoCustomer) {
+                               String defaultTheme, BrandingDefinition branding, Map<String, ThemeDefinition> themes,
+                               boolean demoCustomer) {
+
+    /** A theme as declared: on or off, for which countries ({@code ["*"]} for all), as {@code PUT /themes/{id}} takes it. */
+    public record ThemeDefinition(boolean enabled, List<String> countries) { }
 
     /**
      * A payment method as declared: on or off, for which countries, and credentials (a
@@ -89,8 +93,16 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
                 ? json.getString("defaultTheme") : null;
         BrandingDefinition branding = json.containsKey("branding") ? branding(json.getJsonObject("branding"), dir)
                 : null;
+        Map<String, ThemeDefinition> themes = new LinkedHashMap<>();
+        JsonObject declaredThemes = json.getJsonObject("themes");
+        if (declaredThemes != null) {
+            declaredThemes.forEach((id, value) -> themes.put(id, new ThemeDefinition(
+                    value.asJsonObject().getBoolean("enabled", true),
+                    value.asJsonObject().getJsonArray("countries").getValuesAs(JsonString.class).stream()
+                            .map(JsonString::getString).toList())));
+        }
         return new TenantDefinition(json.getString("slug"), json.getString("name"), base, defaultLocale, locales,
-                currencies, topUp, Map.copyOf(methods), hosts, defaultTheme, branding,
+                currencies, topUp, Map.copyOf(methods), hosts, defaultTheme, branding, Map.copyOf(themes),
                 json.getBoolean("demoCustomer", false));
     }
 
