@@ -56,14 +56,24 @@ public class SignInSession {
     }
 
     /** Whether it still works at {@code now}: neither idle nor past its absolute end. */
+    /** How far the idle end must move before a use of the session is written. */
+    public static final Duration TOUCH_STEP = Duration.ofMinutes(1);
+
     public boolean liveAt(Instant now) {
         return now.isBefore(idleExpiresAt) && now.isBefore(absoluteExpiresAt);
     }
 
-    /** Used at {@code now}: the idle timeout starts again, never past the absolute end. */
+    /**
+     * Used at {@code now}: the idle timeout starts again, never past the absolute end. It moves only
+     * when it would move by more than {@link #TOUCH_STEP}, so that a customer clicking through pages
+     * costs a write a minute, not one a page.
+     */
     public void touch(Instant now) {
         Instant idle = now.plus(IDLE);
-        this.idleExpiresAt = idle.isAfter(absoluteExpiresAt) ? absoluteExpiresAt : idle;
+        Instant next = idle.isAfter(absoluteExpiresAt) ? absoluteExpiresAt : idle;
+        if (next.isAfter(idleExpiresAt.plus(TOUCH_STEP))) {
+            this.idleExpiresAt = next;
+        }
     }
 
     public String id() {
