@@ -33,7 +33,7 @@ public final class ClientAreaBenchmark {
         System.setProperty("jdk.httpclient.allowRestrictedHeaders", "host");
         int clients = 16;
         int seconds = 30;
-        int warmup = 10;
+        int warmup = 180;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--clients" -> clients = positive(args, ++i);
@@ -41,7 +41,7 @@ public final class ClientAreaBenchmark {
                 case "--warmup" -> warmup = positive(args, ++i);
                 case "--help", "-h" -> {
                     System.out.println("usage: ./kassa bench client-area [--clients N (16)] [--seconds S (30)]"
-                            + " [--warmup S (10)]");
+                            + " [--warmup S (180)]");
                     return;
                 }
                 default -> {

@@ -129,7 +129,10 @@ public class ClientAreaServlet extends HttpServlet {
         String localeCookie = cookie(request, LOCALE_COOKIE).filter(l -> LOCALE.matcher(l).matches()).orElse(null);
 
         Visit visit = new Visit(request, tenantId, origin, remoteAddress(request), nonce, session, visitorToken, null);
-        visit.theme(chooseTheme(tenantId, session, localeCookie));
+        if (session != null) {
+            visit.account(accounts.get(tenantId, session.accountId()));
+        }
+        visit.theme(chooseTheme(tenantId, visit.account(), localeCookie));
         if (newVisitor) {
             setCookie(response, VISITOR_COOKIE, visitorToken, secure, -1);
         }
@@ -176,7 +179,8 @@ public class ClientAreaServlet extends HttpServlet {
             reply = error(405, "error.method");
         }
         if (visit.startedSession() != null || visit.sessionEnded() || visit.chosenLocale() != null) {
-            visit.theme(chooseTheme(tenantId, visit.session().orElse(null),
+            visit.account(visit.session().map(s -> accounts.get(tenantId, s.accountId())).orElse(null));
+            visit.theme(chooseTheme(tenantId, visit.account(),
                     visit.chosenLocale() != null ? visit.chosenLocale() : localeCookie));
         }
         reply(response, visit, reply, secure, method);
@@ -209,11 +213,10 @@ public class ClientAreaServlet extends HttpServlet {
         return null;
     }
 
-    private ChosenTheme chooseTheme(String tenantId, CustomerSession session, String localeCookie) {
-        if (session == null) {
+    private ChosenTheme chooseTheme(String tenantId, Account account, String localeCookie) {
+        if (account == null) {
             return themes.forCustomer(tenantId, localeCookie, null);
         }
-        Account account = accounts.get(tenantId, session.accountId());
         return themes.forCustomer(tenantId, account.locale(), account.country());
     }
 

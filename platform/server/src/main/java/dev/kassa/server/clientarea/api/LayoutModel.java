@@ -44,7 +44,8 @@ public class LayoutModel {
         model.putIfAbsent("tenant", new TenantView(brand.displayName(), brand.supportEmail(), brand.legalFooter(),
                 brand.hasLogo()));
         if (visit.signedIn()) {
-            Account account = accounts.get(visit.tenantId(), visit.accountId());
+            Account account = visit.account() != null ? visit.account()
+                    : accounts.get(visit.tenantId(), visit.accountId());
             model.putIfAbsent("customer", new CustomerView(account.name(), account.email(), account.reference(),
                     account.balance()));
         }

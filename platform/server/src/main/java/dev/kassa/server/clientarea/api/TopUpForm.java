@@ -91,7 +91,7 @@ public class TopUpForm {
      * @throws dev.kassa.server.shared.KassaException 404 when the payer named is not one of the account's
      */
     Choices choices(Visit visit, Input typed) {
-        Account account = accounts.get(visit.tenantId(), visit.accountId());
+        Account account = visit.account();
         List<CurrencyUnit> enabled = tenants.get(visit.tenantId()).currencies().enabled();
         CurrencyUnit currency = enabled.stream().filter(c -> c.code().equals(typed.currency())).findFirst()
                 .orElse(account.currency());

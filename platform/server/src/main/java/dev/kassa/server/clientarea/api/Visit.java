@@ -1,5 +1,6 @@
 package dev.kassa.server.clientarea.api;
 
+import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.signin.application.CustomerSession;
 import dev.kassa.server.theme.application.ChosenTheme;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ public final class Visit {
     private final String remoteAddress;
     private final String nonce;
     private CustomerSession session;
+    private Account account;
     private ChosenTheme theme;
     private final String visitorToken;
     private CustomerSession startedSession;
@@ -45,6 +47,19 @@ public final class Visit {
             throw new IllegalStateException("no customer is signed in");
         }
         return session.accountId();
+    }
+
+    /**
+     * The signed-in customer's account as the request found it (read once per request: the theme,
+     * the layout and the page all need it); null before sign-in. A page that changes the account
+     * redirects, so the next request reads it afresh.
+     */
+    public Account account() {
+        return account;
+    }
+
+    void account(Account found) {
+        this.account = found;
     }
 
     public Optional<CustomerSession> session() {

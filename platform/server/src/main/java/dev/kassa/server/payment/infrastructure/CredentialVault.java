@@ -3,11 +3,11 @@ package dev.kassa.server.payment.infrastructure;
 import dev.kassa.server.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.Map;
 import java.util.TreeMap;
@@ -19,6 +19,8 @@ import java.util.TreeMap;
  */
 @ApplicationScoped
 public class CredentialVault {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private Settings settings;
     private volatile CredentialCipher cipher;
 
@@ -39,7 +41,7 @@ public class CredentialVault {
         if (credentials.isEmpty()) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         new TreeMap<>(credentials).forEach(json::add);
         return cipher().encrypt(json.build().toString(), aad(tenantId, methodCode));
     }
@@ -53,7 +55,7 @@ public class CredentialVault {
 
     /** A JSON object's string members (others are ignored). */
     public static Map<String, String> parse(String json) {
-        JsonObject object = Json.createReader(new StringReader(json)).readObject();
+        JsonObject object = JSON.createReader(new StringReader(json)).readObject();
         Map<String, String> out = new TreeMap<>();
         object.forEach((name, value) -> {
             if (value.getValueType() == JsonValue.ValueType.STRING) {
