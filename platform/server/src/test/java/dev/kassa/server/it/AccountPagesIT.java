@@ -2,11 +2,13 @@ package dev.kassa.server.it;
 
 import static dev.kassa.testkit.Json.money;
 import static dev.kassa.testkit.Json.obj;
+import static dev.kassa.testkit.stripe.HostedPageClient.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import dev.kassa.testkit.clientarea.ClientAreaClient;
@@ -15,19 +17,10 @@ import dev.kassa.testkit.clientarea.ClientAreas;
 import dev.kassa.testkit.stripe.CheckoutSessionView;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,9 +33,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AccountPagesIT {
     private static final String HOSTILE = "<script>alert('x')</script>";
     private static final Pattern ROW = Pattern.compile("data-test=\"transaction-row\"");
-    private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
-    private static final HttpClient GATEWAY_BROWSER = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
 
     private static ClientAreaClient signedIn(Kassa kassa, Kassa.Tenant tenant, String account) {
         ClientAreaClient browser = ClientAreas.open(kassa, tenant);
@@ -156,7 +146,7 @@ class AccountPagesIT {
 
         assertTrue(submit(hostedPage, Map.of("action", "pay", "card", "4242 4242 4242 4242"))
                 .startsWith(browser.origin() + "/saved-methods"), "back to the saved methods");
-        eventually(() -> browser.get("/saved-methods").body().contains("data-status=\"CONFIRMED\""),
+        Eventually.until(() -> browser.get("/saved-methods").body().contains("data-status=\"CONFIRMED\""),
                 "the webhook confirms the card");
         String first = savedMethods(tenant, account).get(0).getString("id");
 
@@ -165,7 +155,7 @@ class AccountPagesIT {
         assertEquals(201, second.status(), second::toString);
         submit(second.object().getJsonObject("nextAction").getString("redirectUrl"), Map.of("action", "pay",
                 "card", "5555 5555 5555 4444"));
-        eventually(() -> "CONFIRMED".equals(tenant.api().get("saved-methods/" + second.string("id"))
+        Eventually.until(() -> "CONFIRMED".equals(tenant.api().get("saved-methods/" + second.string("id"))
                 .string("status")), "the second card is confirmed");
         String secondId = second.string("id");
         assertTrue(tenant.api().get("saved-methods/" + first).object().getBoolean("default"));
@@ -333,31 +323,4 @@ class AccountPagesIT {
         }
         return n;
     }
-
-    /** Loads the gateway's page, submits its form with {@code fields}, and answers where it redirects. */
-    private static String submit(String url, Map<String, String> fields) throws Exception {
-        HttpResponse<String> page = GATEWAY_BROWSER.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, page.statusCode(), page::body);
-        Matcher form = FORM.matcher(page.body());
-        assertTrue(form.find(), page::body);
-        String body = fields.entrySet().stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> posted = GATEWAY_BROWSER.send(HttpRequest.newBuilder(URI.create(url).resolve(form.group(1)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, posted.statusCode(), posted::body);
-        return posted.headers().firstValue("Location").orElseThrow();
     }
-
-    private static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 30 s: " + what);
-    }
-}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import dev.kassa.testkit.stripe.Endpoint;
@@ -27,7 +28,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -66,17 +66,6 @@ class StripeCardIT {
     private static HttpResponse<String> deliver(Kassa kassa, Kassa.Tenant tenant, SignedDelivery delivery)
             throws Exception {
         return delivery.postTo(webhookUrl(kassa, tenant));
-    }
-
-    private static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 30 s: " + what);
     }
 
     @Test
@@ -222,7 +211,7 @@ class StripeCardIT {
         assertEquals("UNKNOWN", payment(topUp).getString("status"), topUp::toString);
         assertEquals("0.00", tenant.balance(account));
         // Still open: the janitor keeps asking (by the attempt id, as Stripe never named the payment).
-        eventually(() -> tenant.api().get("top-ups/" + topUp.string("id") + "/attempts").items().getJsonObject(0)
+        Eventually.until(() -> tenant.api().get("top-ups/" + topUp.string("id") + "/attempts").items().getJsonObject(0)
                 .getJsonArray("history").getValuesAs(JsonObject.class).stream()
                 .anyMatch(h -> h.getString("source").equals("janitor")), "the janitor asks about the open attempt");
         assertEquals("UNKNOWN", payment(tenant.api().get("top-ups/" + topUp.string("id"))).getString("status"));
@@ -248,7 +237,7 @@ class StripeCardIT {
         PaymentIntentView atStripe = stripe.paymentIntentOfAttempt(attempt).orElseThrow();
         stripe.customerConfirms(atStripe.id());
 
-        eventually(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
+        Eventually.until(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
                 "the janitor finds the payment by its attempt id and marks the top-up paid");
         assertEquals("21.00", tenant.balance(account));
         JsonObject asked = tenant.api().get("top-ups/" + topUp.string("id") + "/attempts").items().getJsonObject(0);
@@ -270,7 +259,7 @@ class StripeCardIT {
         ApiResponse topUp = cardTopUp(tenant, account, "12.34");
         stripe.customerConfirms(payment(topUp).getString("gatewayReference"));
 
-        eventually(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
+        Eventually.until(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
                 "the janitor marks the top-up paid");
         assertEquals("12.34", tenant.balance(account));
         // The webhook arriving after the janitor changes nothing.

@@ -2,24 +2,22 @@ package dev.kassa.server.it;
 
 import static dev.kassa.testkit.Json.money;
 import static dev.kassa.testkit.Json.obj;
+import static dev.kassa.testkit.stripe.HostedPageClient.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.stripe.HostedPageClient;
 import dev.kassa.testkit.stripe.SentWebhook;
 import dev.kassa.testkit.stripe.SignedDelivery;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,9 +39,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class StripeCheckoutIT {
     private static final String RETURN_URL = "http://demo.localhost:8080/payments?from=stripe";
     private static final String CANCEL_URL = "http://demo.localhost:8080/top-up";
-    private static final Pattern FORM = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">");
-    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(10)).build();
 
     /** A tenant with stripe-card on for every country, on its own Stripe account of the fake. */
     private static Kassa.Tenant stripeTenant(Kassa kassa) {
@@ -90,39 +82,6 @@ class StripeCheckoutIT {
         return next.getString("redirectUrl");
     }
 
-    // ---- the browser, by hand
-
-    private static HttpResponse<String> get(String url) throws Exception {
-        return BROWSER.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    /** Loads the page at {@code url}, submits its form with {@code fields}, and answers where the page redirects. */
-    private static String submit(String url, Map<String, String> fields) throws Exception {
-        HttpResponse<String> page = get(url);
-        assertEquals(200, page.statusCode(), page::body);
-        Matcher form = FORM.matcher(page.body());
-        assertTrue(form.find(), page::body);
-        String body = fields.entrySet().stream().map(f -> URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpResponse<String> posted = BROWSER.send(HttpRequest.newBuilder(URI.create(url).resolve(form.group(1)))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, posted.statusCode(), posted::body);
-        return posted.headers().firstValue("Location").orElseThrow();
-    }
-
-    private static void eventually(Supplier<Boolean> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.get()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("not within 30 s: " + what);
-    }
-
     /** What the hosted pages sent to this tenant's endpoint (the fake is shared by every test). */
     private static List<SentWebhook> sentTo(Kassa kassa, StripeFake stripe, Kassa.Tenant tenant) {
         return stripe.sentWebhooks().stream().filter(w -> w.url().equals(webhookUrl(kassa, tenant))).toList();
@@ -154,7 +113,7 @@ class StripeCheckoutIT {
         assertEquals(stripe.checkoutSession(session).orElseThrow().url(), hostedPage(topUp));
         assertEquals(payment(topUp).getString("id"), stripe.checkoutSession(session).orElseThrow().clientReferenceId());
 
-        HttpResponse<String> page = get(hostedPage(topUp));
+        HttpResponse<String> page = HostedPageClient.get(hostedPage(topUp));
         assertTrue(page.body().contains("50.00 EUR"), page::body);
         assertEquals(RETURN_URL, submit(hostedPage(topUp), Map.of("action", "pay", "card", "4242 4242 4242 4242")));
 
@@ -221,7 +180,7 @@ class StripeCheckoutIT {
         } finally {
             pool.shutdown();
         }
-        eventually(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
+        Eventually.until(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
                 "the top-up is paid");
         Thread.sleep(2500); // and let the janitor look once more
         assertEquals("7.77", tenant.balance(account));
@@ -236,7 +195,7 @@ class StripeCheckoutIT {
         ApiResponse topUp = pageTopUp(tenant, account, "12.34");
         assertEquals(RETURN_URL, submit(hostedPage(topUp), Map.of("action", "pay", "card", "4242424242424242")));
 
-        eventually(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
+        Eventually.until(() -> "PAID".equals(tenant.api().get("top-ups/" + topUp.string("id")).string("status")),
                 "the janitor asks Stripe about the session and marks the top-up paid");
         assertEquals("12.34", tenant.balance(account));
         assertTrue(history(tenant, topUp.string("id")).stream().anyMatch(h -> h.getString("status")
@@ -252,7 +211,7 @@ class StripeCheckoutIT {
         String authentication = submit(hostedPage(topUp), Map.of("action", "pay", "card", "4000 0027 6000 3184"));
         assertTrue(authentication.startsWith(stripe.baseUrl()) && authentication.endsWith("/authenticate"),
                 authentication);
-        assertTrue(get(authentication).body().contains("Complete authentication"));
+        assertTrue(HostedPageClient.get(authentication).body().contains("Complete authentication"));
         assertEquals("NEW", tenant.api().get("top-ups/" + topUp.string("id")).string("status"));
         assertEquals("0.00", tenant.balance(account));
 
@@ -306,7 +265,7 @@ class StripeCheckoutIT {
         assertEquals("Payment page expired", cancelled.string("cancelReason"));
         assertEquals("DECLINED", payment(cancelled).getString("status"));
         assertEquals("payment_page_expired", payment(cancelled).getString("reasonCode"));
-        assertTrue(get(hostedPage(topUp)).body().contains("expired"));
+        assertTrue(HostedPageClient.get(hostedPage(topUp)).body().contains("expired"));
         assertEquals(404, other.api().get("top-ups/" + topUp.string("id")).status());
     }
 
@@ -328,7 +287,7 @@ class StripeCheckoutIT {
         assertEquals("redirect", next.getString("type"));
         String page = next.getString("redirectUrl");
         assertEquals("setup", stripe.checkoutSession(saving.string("gatewayReference")).orElseThrow().mode());
-        assertTrue(get(page).body().contains("Save card"));
+        assertTrue(HostedPageClient.get(page).body().contains("Save card"));
 
         assertEquals(RETURN_URL, submit(page, Map.of("action", "pay", "card", "4242 4242 4242 4242")));
 
@@ -354,7 +313,8 @@ class StripeCheckoutIT {
         assertEquals(RETURN_URL, submit(saving.object().getJsonObject("nextAction").getString("redirectUrl"),
                 Map.of("action", "pay", "card", "4242424242424242")));
 
-        eventually(() -> "CONFIRMED".equals(tenant.api().get("saved-methods/" + saving.string("id")).string("status")),
+        Eventually.until(() -> "CONFIRMED".equals(tenant.api().get("saved-methods/" + saving.string("id"))
+                .string("status")),
                 "the janitor asks Stripe about the session and confirms the card");
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.server.it;
 
 import static dev.kassa.testkit.Json.obj;
+import static dev.kassa.testkit.stripe.HostedPageClient.submit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,12 +15,6 @@ import dev.kassa.testkit.clientarea.ClientAreaClient.Page;
 import dev.kassa.testkit.clientarea.ClientAreas;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
@@ -27,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -44,8 +38,6 @@ class TopUpPagesIT {
     private static final Pattern KEY = Pattern.compile("name=\"key\" value=\"([^\"]+)\"");
     private static final Pattern QUOTE = Pattern.compile("name=\"quote\" value=\"([^\"]+)\"");
     private static final Pattern ROW = Pattern.compile("data-test=\"history-row\" data-status=\"([A-Z]+)\"");
-    private static final HttpClient GATEWAY_BROWSER = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER).build();
 
     /** A tenant with bank details, its client area open, and a signed-in customer in DE. */
     private record Shop(Kassa.Tenant tenant, ClientAreaClient browser, String account) { }
@@ -291,7 +283,7 @@ class TopUpPagesIT {
         String session = topUp.getJsonObject("payment").getString("gatewayReference");
         assertEquals(stripe.checkoutSession(session).orElseThrow().url(), sent.location());
 
-        String back = declineOnHostedPage(sent.location());
+        String back = submit(sent.location(), Map.of("action", "decline"));
         assertEquals(shop.browser().origin() + "/top-up", back);
         Page next = shop.browser().get("/top-up");
         assertTrue(next.body().contains("data-test=\"notice-error\""), next.body());
@@ -303,21 +295,5 @@ class TopUpPagesIT {
         assertEquals(303, dismissed.status(), dismissed::toString);
         assertEquals("/history", dismissed.location());
         assertFalse(shop.browser().get("/top-up").body().contains("data-test=\"notice-error\""));
-    }
-
-    /** Presses Decline on the fake's hosted page, answering where it sends the browser. */
-    private static String declineOnHostedPage(String url) throws Exception {
-        HttpResponse<String> page = GATEWAY_BROWSER.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        Matcher form = Pattern.compile("<form method=\"post\" action=\"([^\"]+)\">").matcher(page.body());
-        assertTrue(form.find(), page::body);
-        String body = Map.of("action", "decline").entrySet().stream()
-                .map(f -> f.getKey() + "=" + URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpResponse<String> posted = GATEWAY_BROWSER.send(HttpRequest.newBuilder(URI.create(url)
-                        .resolve(form.group(1))).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(303, posted.statusCode(), posted::body);
-        return posted.headers().firstValue("Location").orElseThrow();
     }
 }
