@@ -21,6 +21,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -163,6 +164,8 @@ public final class Browser implements AutoCloseable {
     public <T> T waitFor(Function<? super WebDriver, T> condition, Duration timeout) {
         WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(50));
         wait.withMessage(() -> "on " + driver.getCurrentUrl());
+        // A condition that reads the page being replaced by a navigation asks again on the new one.
+        wait.ignoring(StaleElementReferenceException.class);
         return wait.until(condition);
     }
 
