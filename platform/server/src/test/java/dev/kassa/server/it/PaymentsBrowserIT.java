@@ -203,9 +203,13 @@ class PaymentsBrowserIT {
         String landed = rowStatus(browser);
         browser.script("window.__sameDocument = true");
         String session = topUps(tenant, account).get(0).getJsonObject("payment").getString("gatewayReference");
-        String intent = stripe.checkoutSession(session).orElseThrow().paymentIntent();
-        assertEquals(200, stripe.sessionEvent(session, Instant.now()).postTo(webhookUrl(kassa, tenant)).statusCode());
-        assertEquals(200, stripe.paymentEvent(intent, Instant.now()).postTo(webhookUrl(kassa, tenant)).statusCode());
+        // The janitor may have asked Stripe first: then the payment names the intent, and it is settled already.
+        var checkout = stripe.checkoutSession(session);
+        if (checkout.isPresent()) {
+            String intent = checkout.get().paymentIntent();
+            assertEquals(200, stripe.sessionEvent(session, Instant.now()).postTo(webhookUrl(kassa, tenant)).statusCode());
+            assertEquals(200, stripe.paymentEvent(intent, Instant.now()).postTo(webhookUrl(kassa, tenant)).statusCode());
+        }
 
         waitForRowStatus(browser, "PAID");
         assertEquals(Boolean.TRUE, browser.script("return window.__sameDocument === true"), "no reload");
