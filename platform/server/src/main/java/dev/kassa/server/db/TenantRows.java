@@ -3,18 +3,51 @@ package dev.kassa.server.db;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.TypedQuery;
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Member;
+import java.lang.reflect.Method;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reading one tenant-owned row by its id: always scoped by the tenant, so another tenant's id is
  * simply not found. For entities with {@code id} and {@code tenantId} attributes.
  */
 public final class TenantRows {
+    /** Each entity's {@code tenantId} field or getter, found once through the metamodel. */
+    private static final Map<Class<?>, Member> TENANT_MEMBERS = new ConcurrentHashMap<>();
+
     private TenantRows() {
     }
 
+    /**
+     * The row, by primary key: a row this transaction already read comes from its persistence
+     * context without another query (a page reads the same account several times).
+     */
     public static <T> Optional<T> find(EntityManager em, Class<T> type, String tenantId, String id) {
-        return byId(em, type, tenantId, id).getResultStream().findFirst();
+        if (id == null || tenantId == null) {
+            return Optional.empty();
+        }
+        T found = em.find(type, id);
+        return found != null && tenantId.equals(tenantOf(em, type, found)) ? Optional.of(found) : Optional.empty();
+    }
+
+    private static Object tenantOf(EntityManager em, Class<?> type, Object entity) {
+        Member member = TENANT_MEMBERS.computeIfAbsent(type,
+                t -> em.getMetamodel().entity(t).getAttribute("tenantId").getJavaMember());
+        try {
+            if (member instanceof Field field) {
+                field.trySetAccessible();
+                return field.get(entity);
+            }
+            Method getter = (Method) member;
+            getter.trySetAccessible();
+            return getter.invoke(entity);
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new IllegalStateException("cannot read the tenant of a " + type.getSimpleName(), e);
+        }
     }
 
     /** The row, locked ({@code SELECT … FOR UPDATE}) until the transaction ends. */
