@@ -12,7 +12,10 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Money and dates written for one locale, from the JDK's CLDR data: {@code €1,234.56} in
@@ -20,9 +23,18 @@ import java.util.Locale;
  * reach it as {@code #format}: {@code ${#format.money(balance)}}, {@code ${#format.date(createdAt)}}.
  * Amounts keep exactly the currency's ISO 4217 decimals; nothing is rounded.
  *
- * <p>One instance serves one rendering (NumberFormat is not thread-safe).
+ * <p>One instance serves one rendering.
  */
 public final class LocaleFormats {
+    /**
+     * Made once per locale, currency and decimals (the JDK's lookup of locale data is most of the
+     * cost) and cloned for each use; a handful of entries in practice.
+     */
+    private static final Map<List<Object>, NumberFormat> CURRENCY_FORMATS = new ConcurrentHashMap<>();
+    private static final int MAX_FORMATS = 1_000;
+    private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
+    private static final Map<Locale, DateTimeFormatter> DATE_TIMES = new ConcurrentHashMap<>();
+
     private final Locale locale;
     private final ZoneId zone;
 
@@ -59,12 +71,18 @@ public final class LocaleFormats {
             number.setMaximumFractionDigits(Math.max(amount.scale(), 0));
             return number.format(amount) + "\u00a0" + currency;
         }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(jdk);
         int digits = Math.max(amount.scale(), Math.max(jdk.getDefaultFractionDigits(), 0));
-        format.setMinimumFractionDigits(digits);
-        format.setMaximumFractionDigits(digits);
-        return format.format(amount);
+        NumberFormat prototype = CURRENCY_FORMATS.computeIfAbsent(List.of(locale, currency, digits), k -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(locale);
+            format.setCurrency(jdk);
+            format.setMinimumFractionDigits(digits);
+            format.setMaximumFractionDigits(digits);
+            return format;
+        });
+        if (CURRENCY_FORMATS.size() > MAX_FORMATS) {
+            CURRENCY_FORMATS.clear();
+        }
+        return ((NumberFormat) prototype.clone()).format(amount);
     }
 
     /** A day, such as {@code Dec 2, 2026} or {@code 2 déc. 2026}; instants in this formatter's zone; "" for null. */
@@ -79,7 +97,8 @@ public final class LocaleFormats {
         } else {
             day = zoned(value).toLocalDate();
         }
-        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(day);
+        return DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(l))
+                .format(day);
     }
 
     /** A day and a time, such as {@code Dec 2, 2026, 2:05 PM}; instants in this formatter's zone; empty for null. */
@@ -88,8 +107,8 @@ public final class LocaleFormats {
             return "";
         }
         ZonedDateTime time = value instanceof LocalDateTime t ? t.atZone(zone) : zoned(value);
-        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).format(time);
+        return DATE_TIMES.computeIfAbsent(locale, l -> DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+                FormatStyle.SHORT).withLocale(l)).format(time);
     }
 
     private ZonedDateTime zoned(Object value) {

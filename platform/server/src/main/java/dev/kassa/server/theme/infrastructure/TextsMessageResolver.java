@@ -2,6 +2,9 @@ package dev.kassa.server.theme.infrastructure;
 
 import dev.kassa.server.theme.application.Texts;
 import java.text.MessageFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.thymeleaf.context.ITemplateContext;
 import org.thymeleaf.messageresolver.IMessageResolver;
 
@@ -14,6 +17,12 @@ import org.thymeleaf.messageresolver.IMessageResolver;
 final class TextsMessageResolver implements IMessageResolver {
     /** The context variable holding the rendering's texts. */
     static final String VARIABLE = "kassaTexts";
+    /**
+     * Patterns parsed once per text and locale, cloned for each use (MessageFormat is not
+     * thread-safe): the themes' texts with parameters and the tenants' own, a few hundred.
+     */
+    private static final Map<List<Object>, MessageFormat> PATTERNS = new ConcurrentHashMap<>();
+    private static final int MAX_PATTERNS = 10_000;
 
     @Override
     public String getName() {
@@ -32,7 +41,12 @@ final class TextsMessageResolver implements IMessageResolver {
         if (text == null || messageParameters == null || messageParameters.length == 0) {
             return text;
         }
-        return new MessageFormat(text, context.getLocale()).format(messageParameters);
+        MessageFormat prototype = PATTERNS.computeIfAbsent(List.of(text, context.getLocale()),
+                k -> new MessageFormat(text, context.getLocale()));
+        if (PATTERNS.size() > MAX_PATTERNS) {
+            PATTERNS.clear();
+        }
+        return ((MessageFormat) prototype.clone()).format(messageParameters);
     }
 
     @Override
