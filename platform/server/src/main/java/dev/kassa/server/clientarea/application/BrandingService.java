@@ -1,5 +1,6 @@
 package dev.kassa.server.clientarea.application;
 
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.clientarea.domain.BrandingRepository;
 import dev.kassa.server.clientarea.domain.BrandingSetting;
 import dev.kassa.server.clientarea.domain.Colours;
@@ -37,7 +38,7 @@ public class BrandingService {
 
     private BrandingRepository repository;
     private TenantService tenants;
-    private Event<ClientAreaChanged> changed;
+    private Event<TenantSettingsChanged> changed;
     private Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
@@ -45,7 +46,7 @@ public class BrandingService {
     }
 
     @Inject
-    public BrandingService(BrandingRepository repository, TenantService tenants, Event<ClientAreaChanged> changed,
+    public BrandingService(BrandingRepository repository, TenantService tenants, Event<TenantSettingsChanged> changed,
                            Clock clock) {
         this.repository = repository;
         this.tenants = tenants;
@@ -121,11 +122,11 @@ public class BrandingService {
             row.update(change.displayName(), logo, digest, colours, change.supportEmail(), change.legalFooter(),
                     clock.instant());
         }
-        changed.fire(new ClientAreaChanged(tenantId));
+        changed.fire(new TenantSettingsChanged(tenantId));
         return branding(tenantId, row);
     }
 
-    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientAreaChanged event) {
+    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged event) {
         cache.remove(event.tenantId());
     }
 

@@ -1,5 +1,6 @@
 package dev.kassa.server.clientarea.application;
 
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.clientarea.domain.HostName;
 import dev.kassa.server.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,7 +80,7 @@ public class ClientAreaHosts {
         return URI.create(scheme + "://" + host + (usual ? "" : ":" + port));
     }
 
-    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) ClientAreaChanged event) {
+    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged event) {
         synchronized (this) {
             clears.incrementAndGet();
             snapshot = null;

@@ -1,5 +1,6 @@
 package dev.kassa.server.clientarea.application;
 
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.clientarea.domain.ClientAreaHost;
 import dev.kassa.server.clientarea.domain.ClientAreaRepository;
 import dev.kassa.server.clientarea.domain.ClientAreaSetting;
@@ -27,7 +28,7 @@ public class ClientAreaSettingsService implements TenantDefaultTheme {
 
     private ClientAreaRepository repository;
     private InstalledThemes themes;
-    private Event<ClientAreaChanged> changed;
+    private Event<TenantSettingsChanged> changed;
     private Clock clock;
 
     protected ClientAreaSettingsService() {
@@ -35,7 +36,7 @@ public class ClientAreaSettingsService implements TenantDefaultTheme {
 
     @Inject
     public ClientAreaSettingsService(ClientAreaRepository repository, InstalledThemes themes,
-                                     Event<ClientAreaChanged> changed, Clock clock) {
+                                     Event<TenantSettingsChanged> changed, Clock clock) {
         this.repository = repository;
         this.themes = themes;
         this.changed = changed;
@@ -84,7 +85,7 @@ public class ClientAreaSettingsService implements TenantDefaultTheme {
         repository.replaceHosts(tenantId, normal);
         repository.find(tenantId).ifPresentOrElse(s -> s.update(defaultTheme, clock.instant()),
                 () -> repository.add(new ClientAreaSetting(tenantId, defaultTheme, clock.instant())));
-        changed.fire(new ClientAreaChanged(tenantId));
+        changed.fire(new TenantSettingsChanged(tenantId));
         return new ClientAreaSettings(normal, defaultTheme, false);
     }
 

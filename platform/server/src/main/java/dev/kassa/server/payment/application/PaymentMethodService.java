@@ -10,14 +10,18 @@ import dev.kassa.server.payment.infrastructure.CredentialCipher;
 import dev.kassa.server.payment.infrastructure.CredentialVault;
 import dev.kassa.server.plugin.application.PluginRegistry.LoadedMethod;
 import dev.kassa.server.plugin.application.PluginRegistry;
+import dev.kassa.server.shared.ExpiringCache;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.tenant.application.TenantCreated;
 import dev.kassa.server.tenant.domain.Tenant;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,18 +45,23 @@ public class PaymentMethodService {
     private PluginRegistry registry;
     private CredentialVault vault;
     private Clock clock;
+    private Event<TenantSettingsChanged> changed;
+    /** Each tenant's setting of each method, by tenant and code, as pages show them. */
+    private final ExpiringCache<List<String>, Stored> shown = ExpiringCache.ofSettings();
 
     protected PaymentMethodService() {
     }
 
     @Inject
     public PaymentMethodService(PaymentMethodConfigRepository configs, GatewayCustomerRepository gatewayCustomers,
-                                PluginRegistry registry, CredentialVault vault, Clock clock) {
+                                PluginRegistry registry, CredentialVault vault, Clock clock,
+                                Event<TenantSettingsChanged> changed) {
         this.configs = configs;
         this.gatewayCustomers = gatewayCustomers;
         this.registry = registry;
         this.vault = vault;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /**
@@ -110,10 +119,30 @@ public class PaymentMethodService {
         return configured(tenantId, method);
     }
 
-    /** The methods offered to a payer in {@code country} paying {@code currency} (null: any), by code. */
+    /**
+     * The methods offered to a payer in {@code country} paying {@code currency} (null: any), by code,
+     * for showing them: the tenant's settings are kept for a few seconds (every page asks), and
+     * another node's change shows once they expire. Paying with a method reads them afresh
+     * ({@link #offered}).
+     */
     @Transactional
     public List<ConfiguredMethod> availableFor(String tenantId, String country, String currency) {
-        return list(tenantId).stream().filter(m -> m.offeredTo(country, currency)).toList();
+        return registry.methods().stream().sorted(Comparator.comparing(m -> m.info().code()))
+                .map(m -> {
+                    Stored stored = shown.get(List.of(tenantId, m.info().code()), () -> {
+                        PaymentMethodConfig config = configs.find(tenantId, m.info().code()).orElse(null);
+                        return new Stored(config, credentials(tenantId, config));
+                    });
+                    return new ConfiguredMethod(m, stored.config(), stored.credentials());
+                })
+                .filter(m -> m.offeredTo(country, currency)).toList();
+    }
+
+    /** A tenant's setting of a method as read at one moment (no setting: {@code config} null). */
+    private record Stored(PaymentMethodConfig config, Map<String, String> credentials) { }
+
+    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged event) {
+        shown.clear();
     }
 
     /** One method, if it is offered to a payer in {@code country} paying {@code currency} (null: any). */
@@ -169,6 +198,8 @@ public class PaymentMethodService {
         } else {
             config.update(on, where, sealed, clock.instant());
         }
+        shown.clear(); // at once, for this thread; again after the commit, for every other
+        changed.fire(new TenantSettingsChanged(tenantId));
         return new ConfiguredMethod(method, config, Map.copyOf(credentials));
     }
 

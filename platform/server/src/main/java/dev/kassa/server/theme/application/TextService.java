@@ -1,15 +1,21 @@
 package dev.kassa.server.theme.application;
 
+import dev.kassa.server.shared.ExpiringCache;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.theme.domain.TextOverride;
 import dev.kassa.server.theme.domain.TextOverrideRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,15 +33,25 @@ public class TextService {
     private TextOverrideRepository texts;
     private InstalledThemes themes;
     private Clock clock;
+    private Event<TenantSettingsChanged> changed;
+    /** The tenant's texts by tenant and locale, as pages show them. */
+    private final ExpiringCache<List<String>, Map<String, String>> shown = ExpiringCache.ofSettings();
 
     protected TextService() {
     }
 
-    @Inject
+    /** Without anyone to tell of changes. */
     public TextService(TextOverrideRepository texts, InstalledThemes themes, Clock clock) {
+        this(texts, themes, clock, null);
+    }
+
+    @Inject
+    public TextService(TextOverrideRepository texts, InstalledThemes themes, Clock clock,
+                       Event<TenantSettingsChanged> changed) {
         this.texts = texts;
         this.themes = themes;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /**
@@ -49,7 +65,20 @@ public class TextService {
         return overrides(tenantId, locale);
     }
 
-    /** The tenant's texts for {@code locale}, by key, as rendering uses them; no check of the locale. */
+    /**
+     * The tenant's texts for {@code locale}, by key, as pages and e-mails show them (kept for a few
+     * seconds: every page asks); no check of the locale.
+     */
+    @Transactional
+    public Map<String, String> shown(String tenantId, String locale) {
+        return shown.get(List.of(tenantId, locale), () -> Collections.unmodifiableMap(overrides(tenantId, locale)));
+    }
+
+    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged event) {
+        shown.clear();
+    }
+
+    /** The tenant's texts for {@code locale}, by key, as stored now; no check of the locale. */
     @Transactional
     public Map<String, String> overrides(String tenantId, String locale) {
         Map<String, String> out = new TreeMap<>();
@@ -110,6 +139,10 @@ public class TextService {
                 now.put(key, text);
             }
         });
+        shown.clear(); // at once, for this thread; again after the commit, for every other
+        if (changed != null) {
+            changed.fire(new TenantSettingsChanged(tenantId));
+        }
         return now;
     }
 

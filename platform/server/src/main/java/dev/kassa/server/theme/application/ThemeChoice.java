@@ -1,10 +1,14 @@
 package dev.kassa.server.theme.application;
 
+import dev.kassa.server.shared.ExpiringCache;
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.tenant.application.TenantService;
 import dev.kassa.server.theme.domain.ThemeCatalog;
 import dev.kassa.server.theme.domain.ThemeRule;
 import dev.kassa.server.theme.domain.ThemeSettingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -25,6 +29,7 @@ public class ThemeChoice {
     private InstalledThemes themes;
     private TenantService tenants;
     private Instance<TenantDefaultTheme> defaultTheme;
+    private final ExpiringCache<String, TenantThemes> cache = ExpiringCache.ofSettings();
 
     protected ThemeChoice() {
     }
@@ -51,15 +56,15 @@ public class ThemeChoice {
      */
     @Transactional
     public ChosenTheme forCustomer(String tenantId, String accountLocale, String country) {
-        String tenantLocale = tenants.get(tenantId).defaultLocale();
-        String tenantTheme = defaultTheme == null || !defaultTheme.isResolvable() ? null
-                : defaultTheme.get().themeId(tenantId).orElse(null);
-        var rows = settings.list(tenantId);
+        TenantThemes tenant = cache.get(tenantId, () -> new TenantThemes(tenants.get(tenantId).defaultLocale(),
+                defaultTheme == null || !defaultTheme.isResolvable() ? null
+                        : defaultTheme.get().themeId(tenantId).orElse(null),
+                settings.list(tenantId).stream().map(ThemeRule.Setting::of).toList()));
         return themes.read(generation -> {
             ThemeCatalog catalog = generation.catalog();
-            Map<String, ThemeRule.Setting> inForce = ThemeRule.inForce(catalog, rows);
-            ThemeRule.Choice choice = ThemeRule.choose(catalog, inForce, accountLocale, country, tenantTheme,
-                    tenantLocale);
+            Map<String, ThemeRule.Setting> inForce = ThemeRule.inForceOf(catalog, tenant.settings());
+            ThemeRule.Choice choice = ThemeRule.choose(catalog, inForce, accountLocale, country, tenant.defaultTheme(),
+                    tenant.defaultLocale());
             List<ChosenTheme.Language> languages = ThemeRule.languages(catalog, inForce, country).stream()
                     .map(t -> new ChosenTheme.Language(t.id(), t.mainLocale(), label(generation, t),
                             t.id().equals(choice.theme().id()) || t.mainLocale().equals(choice.locale())))
@@ -80,6 +85,13 @@ public class ThemeChoice {
             ThemeCatalog.Entry base = generation.catalog().fallback();
             return new ChosenTheme(null, base.id(), base.mainLocale(), List.of());
         });
+    }
+
+    /** What of a tenant the choice depends on, kept for a few seconds: every page asks. */
+    private record TenantThemes(String defaultLocale, String defaultTheme, List<ThemeRule.Setting> settings) { }
+
+    void clear(@Observes(during = TransactionPhase.AFTER_SUCCESS) TenantSettingsChanged event) {
+        cache.clear();
     }
 
     private static String label(InstalledThemes.Generation generation, ThemeCatalog.Entry theme) {

@@ -83,7 +83,7 @@ public class ThemeRenderer {
 
     private Texts texts(ChosenTheme theme) {
         Map<String, String> overrides = theme.tenantId() == null ? Map.of()
-                : texts.overrides(theme.tenantId(), theme.locale());
+                : texts.shown(theme.tenantId(), theme.locale());
         return themes.read(generation -> new Texts(overrides, generation.texts(theme.themeId(), theme.locale())));
     }
 

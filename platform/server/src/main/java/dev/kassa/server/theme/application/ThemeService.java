@@ -1,11 +1,13 @@
 package dev.kassa.server.theme.application;
 
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.TenantSettingsChanged;
 import dev.kassa.server.theme.domain.ThemeCatalog;
 import dev.kassa.server.theme.domain.ThemeRule;
 import dev.kassa.server.theme.domain.ThemeSetting;
 import dev.kassa.server.theme.domain.ThemeSettingRepository;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -18,15 +20,23 @@ public class ThemeService {
     private ThemeSettingRepository settings;
     private InstalledThemes themes;
     private Clock clock;
+    private Event<TenantSettingsChanged> changed;
 
     protected ThemeService() {
     }
 
-    @Inject
+    /** Without anyone to tell of changes. */
     public ThemeService(ThemeSettingRepository settings, InstalledThemes themes, Clock clock) {
+        this(settings, themes, clock, null);
+    }
+
+    @Inject
+    public ThemeService(ThemeSettingRepository settings, InstalledThemes themes, Clock clock,
+                        Event<TenantSettingsChanged> changed) {
         this.settings = settings;
         this.themes = themes;
         this.clock = clock;
+        this.changed = changed;
     }
 
     /** An installed theme as a tenant has it. */
@@ -50,6 +60,9 @@ public class ThemeService {
         ThemeCatalog.Entry theme = themes.catalog().find(themeId).orElseThrow(KassaException::notFound);
         settings.find(tenantId, themeId).ifPresentOrElse(s -> s.update(enabled, countries, clock.instant()),
                 () -> settings.add(new ThemeSetting(tenantId, themeId, enabled, countries, clock.instant())));
+        if (changed != null) {
+            changed.fire(new TenantSettingsChanged(tenantId));
+        }
         return new TenantTheme(theme, enabled, List.copyOf(countries));
     }
 

@@ -36,7 +36,7 @@ public final class ThemeRule {
             countries = List.copyOf(countries);
         }
 
-        static Setting of(ThemeSetting row) {
+        public static Setting of(ThemeSetting row) {
             return new Setting(row.themeId(), row.enabled(), row.countries());
         }
 
@@ -54,10 +54,15 @@ public final class ThemeRule {
 
     /** Every installed theme's setting for the tenant whose rows these are, by theme id. */
     public static Map<String, Setting> inForce(ThemeCatalog catalog, List<ThemeSetting> rows) {
+        return inForceOf(catalog, rows.stream().map(Setting::of).toList());
+    }
+
+    /** Every installed theme's setting for the tenant whose settings these are, by theme id. */
+    public static Map<String, Setting> inForceOf(ThemeCatalog catalog, List<Setting> settings) {
         Map<String, Setting> out = new LinkedHashMap<>();
         String base = catalog.isEmpty() ? ThemeCatalog.BASE : catalog.fallback().id();
         for (ThemeCatalog.Entry theme : catalog.all()) {
-            Setting setting = rows.stream().filter(r -> r.themeId().equals(theme.id())).findFirst().map(Setting::of)
+            Setting setting = settings.stream().filter(r -> r.themeId().equals(theme.id())).findFirst()
                     .orElseGet(() -> theme.id().equals(base)
                             ? new Setting(theme.id(), true, List.of(Iso.ALL_COUNTRIES))
                             : new Setting(theme.id(), false, List.of()));

@@ -1,5 +1,6 @@
 package dev.kassa.server.clientarea.application;
 
+import dev.kassa.server.shared.TenantSettingsChanged;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kassa.server.config.Settings;
@@ -51,7 +52,7 @@ class ClientAreaHostsTest {
         clock.now = clock.now.plusSeconds(10);
         assertEquals(Optional.of("t1"), hosts.tenantFor("b.example.com"), "read again after 10 s");
         stored.remove("a.example.com");
-        hosts.clear(new ClientAreaChanged("t1"));
+        hosts.clear(new TenantSettingsChanged("t1"));
         assertEquals(Optional.empty(), hosts.tenantFor("a.example.com"), "a committed change is seen at once");
         assertEquals(3, reads.get());
     }
