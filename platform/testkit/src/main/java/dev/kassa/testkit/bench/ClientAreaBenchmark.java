@@ -5,6 +5,7 @@ import dev.kassa.testkit.Json;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.clientarea.ClientAreaClient;
 import dev.kassa.testkit.clientarea.ClientAreas;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +74,13 @@ public final class ClientAreaBenchmark {
                 LedgerBenchmark.log(String.format(Locale.ROOT, "%s weighs %,d bytes of HTML", PAGE,
                         sample.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
                 phase("warm-up", browsers, warmup);
+                Duration cpuBefore = serverCpu(run.pid());
                 Result result = phase("timed", browsers, seconds);
+                Duration cpu = serverCpu(run.pid()).minus(cpuBefore);
+                if (!cpu.isNegative() && result.pages() > 0) {
+                    LedgerBenchmark.log(String.format(Locale.ROOT, "server CPU per page %.2f ms (%.1f s of CPU in %d s)",
+                            cpu.toNanos() / 1e6 / result.pages(), cpu.toNanos() / 1e9, seconds));
+                }
                 double p95 = result.latencies().percentileMillis(95);
                 LedgerBenchmark.log(String.format(Locale.ROOT,
                         "RESULT %s p95 %.1f ms (goal <= %.0f ms: %s), p50 %.1f ms, p99 %.1f ms, %.0f pages/s, %d errors",
@@ -123,6 +130,11 @@ public final class ClientAreaBenchmark {
                 name, sorted.nanos().length, seconds, sorted.percentileMillis(50), sorted.percentileMillis(95),
                 errors.get(), firstError.get() == null ? "" : "; first: " + firstError.get()));
         return new Result(sorted, sorted.nanos().length, errors.get());
+    }
+
+    /** The server's CPU time so far (zero when the platform does not tell). */
+    private static Duration serverCpu(long pid) {
+        return ProcessHandle.of(pid).flatMap(p -> p.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
     private static int positive(String[] args, int i) {

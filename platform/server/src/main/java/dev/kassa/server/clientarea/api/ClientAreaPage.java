@@ -21,6 +21,15 @@ public interface ClientAreaPage {
         return null;
     }
 
+    /**
+     * Whether a GET of this path changes anything (redeeming a sign-in link does). Any other GET
+     * runs, with the layout and the rendering, in one transaction that is rolled back at the end:
+     * what it changed is undone.
+     */
+    default boolean changesOnGet(String path) {
+        return false;
+    }
+
     /** A form post; null when the page takes no post (the servlet answers 405). */
     default Reply post(Visit visit) {
         return null;

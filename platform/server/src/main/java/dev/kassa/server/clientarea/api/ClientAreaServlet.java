@@ -127,20 +127,51 @@ public class ClientAreaServlet extends HttpServlet {
         String sessionCookie = cookie(request, SESSION_COOKIE).filter(t -> TOKEN.matcher(t).matches()).orElse(null);
         CustomerSession session = sessionCookie == null ? null : signIns.resume(tenantId, sessionCookie).orElse(null);
         String localeCookie = cookie(request, LOCALE_COOKIE).filter(l -> LOCALE.matcher(l).matches()).orElse(null);
-
         Visit visit = new Visit(request, tenantId, origin, remoteAddress(request), nonce, session, visitorToken, null);
-        if (session != null) {
-            visit.account(accounts.get(tenantId, session.accountId()));
-        }
-        visit.theme(chooseTheme(tenantId, visit.account(), localeCookie));
         if (newVisitor) {
             setCookie(response, VISITOR_COOKIE, visitorToken, secure, -1);
         }
         if (session == null && sessionCookie != null) {
             setCookie(response, SESSION_COOKIE, "", secure, 0); // expired or ended elsewhere
         }
+        Request at = new Request(request, response, visit, localeCookie, secure, newVisitor);
+        ClientAreaPage page = routes().get(visit.path());
+        boolean reading = !"POST".equals(method) && (page == null || !page.changesOnGet(visit.path()));
+        if (!reading) {
+            route(at, page);
+            return;
+        }
+        try {
+            ReadingTransaction.run(() -> route(at, page));
+        } catch (KassaException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            // Shown after the reading transaction, which the refusal ended.
+            if (visit.theme() == null) {
+                visit.theme(chooseTheme(tenantId, null, localeCookie));
+            }
+            renderFor(response, visit, Reply.page(404, "not-found", Map.of()), method);
+        }
+    }
 
-        ClientAreaPage page = routes().get(pathOf(request));
+    /** One request as the servlet sees it once the visitor and the session are known. */
+    private record Request(HttpServletRequest http, HttpServletResponse response, Visit visit, String localeCookie,
+                           boolean secure, boolean newVisitor) { }
+
+    /**
+     * Hands the request to its page. In a reading transaction (a GET that changes nothing) a 404
+     * from the page goes on to the caller, to be shown once that transaction is over.
+     */
+    private void route(Request at, ClientAreaPage page) throws IOException {
+        HttpServletResponse response = at.response();
+        Visit visit = at.visit();
+        String tenantId = visit.tenantId();
+        String method = at.http().getMethod();
+        if (visit.session().isPresent()) {
+            visit.account(accounts.get(tenantId, visit.session().get().accountId()));
+        }
+        visit.theme(chooseTheme(tenantId, visit.account(), at.localeCookie()));
         if (page == null) {
             renderFor(response, visit, Reply.page(404, "not-found", Map.of()), method);
             return;
@@ -154,11 +185,11 @@ public class ClientAreaServlet extends HttpServlet {
         if (page.forCustomers() && !visit.signedIn()) {
             String back = post ? visit.path() : visit.pathAndQuery();
             reply(response, visit, Reply.redirect("/sign-in?returnTo=" + URLEncoder.encode(back, StandardCharsets.UTF_8)),
-                    secure, method);
+                    at.secure(), method);
             return;
         }
         if (post) {
-            String refusal = refusal(request, visit, newVisitor);
+            String refusal = refusal(at.http(), visit, at.newVisitor());
             if (refusal != null) {
                 LOG.info(() -> "client area refused a post to " + visit.path() + ": " + refusal);
                 renderFor(response, visit, error(403, "error.forbidden"), method);
@@ -166,14 +197,26 @@ public class ClientAreaServlet extends HttpServlet {
             }
         }
         Reply reply;
-        try {
-            reply = post ? page.post(visit) : page.get(visit);
-        } catch (KassaException e) {
-            if (e.status() != 404) {
-                throw e;
+        if (post || page.changesOnGet(visit.path())) {
+            try {
+                reply = post ? page.post(visit) : page.get(visit);
+            } catch (KassaException e) {
+                if (e.status() != 404) {
+                    throw e;
+                }
+                reply = Reply.page(404, "not-found", Map.of());
             }
-            reply = Reply.page(404, "not-found", Map.of());
+        } else {
+            reply = page.get(visit);
         }
+        answer(response, visit, reply, at.localeCookie(), at.secure(), method);
+    }
+
+    /** Sends what the page answered, with the session and theme the page may have changed. */
+    private void answer(HttpServletResponse response, Visit visit, Reply answered, String localeCookie, boolean secure,
+                        String method) throws IOException {
+        String tenantId = visit.tenantId();
+        Reply reply = answered;
         if (reply == null) {
             response.setHeader("Allow", "GET, HEAD");
             reply = error(405, "error.method");

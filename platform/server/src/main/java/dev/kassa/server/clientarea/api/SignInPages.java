@@ -39,6 +39,11 @@ public class SignInPages implements ClientAreaPage {
     }
 
     @Override
+    public boolean changesOnGet(String path) {
+        return path.equals("/sign-in/link");
+    }
+
+    @Override
     public Reply get(Visit visit) {
         if (visit.path().equals("/sign-in/link")) {
             return redeem(visit);
