@@ -16,6 +16,7 @@ import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import dev.kassa.testkit.KassaProcess;
+import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -33,6 +34,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,6 +107,74 @@ class MailIT {
         Thread.sleep(2000);
         assertEquals(0, outboxMail(kassa.operator(), null, email).orElseThrow().getInt("tries"), "never tried");
         assertTrue(outboxMail(kassa.operator(), "SENT", email).isEmpty());
+    }
+
+    @Test
+    void aFailedCardPaymentIsMailedOnceInTheCustomersLanguageAndACancelByRequestIsNot(Kassa kassa, StripeFake stripe)
+            throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String english = tenant.newAccount();
+        String french = frenchAccount(tenant);
+        for (String account : List.of(english, french)) {
+            ApiResponse byRequest = cardTopUp(tenant, account, "12.00");
+            assertEquals("CANCELLED", tenant.api().post("top-ups/" + byRequest.string("id") + "/cancel", "{}")
+                    .string("status"));
+
+            ApiResponse declined = cardTopUp(tenant, account, "20.00");
+            String intent = declined.object().getJsonObject("payment").getString("gatewayReference");
+            stripe.fail(intent, "insufficient_funds");
+            for (int delivery = 0; delivery < 2; delivery++) {
+                assertEquals(200, stripe.paymentEvent(intent, Instant.now()).postTo(webhookUrl(kassa, tenant))
+                        .statusCode());
+            }
+            assertEquals("CANCELLED", tenant.api().get("top-ups/" + declined.string("id")).string("status"));
+        }
+
+        JsonObject inEnglish = onlyMail(kassa, tenant, english, "topup.cancelled");
+        assertEquals("Top-up cancelled: €20.00", inEnglish.getString("subject"));
+        JsonObject inFrench = onlyMail(kassa, tenant, french, "topup.cancelled");
+        assertEquals("Rechargement annulé\u00a0: 20,00\u00a0€", inFrench.getString("subject"));
+        assertEquals("PENDING", inFrench.getString("status"), "rendered, waiting for SMTP: " + inFrench);
+    }
+
+    @Test
+    void aConfirmedSavedCardAndASentRefundAreMailedOnceAndACardSavedWhilePayingIsNot(Kassa kassa, StripeFake stripe)
+            throws Exception {
+        Kassa.Tenant tenant = stripeTenant(kassa);
+        String account = frenchAccount(tenant);
+        String payer = tenant.api().post("accounts/" + account + "/payers", obj("type", "PERSON", "name", "Zoé",
+                "country", "FR")).string("id");
+
+        ApiResponse keptWhilePaying = tenant.api().post("accounts/" + account + "/top-ups", obj("amount",
+                money("40.00", "EUR"), "method", "stripe-card", "payerId", payer, "saveMethod", true));
+        String intent = keptWhilePaying.object().getJsonObject("payment").getString("gatewayReference");
+        stripe.customerConfirms(intent);
+        assertEquals(200, stripe.paymentEvent(intent, Instant.now()).postTo(webhookUrl(kassa, tenant)).statusCode());
+        assertEquals("40.00", tenant.balance(account));
+        assertEquals(List.of(), mails(kassa, tenant, account, "saved_method.confirmed"),
+                "a card kept while paying: the customer has the top-up's mail");
+        onlyMail(kassa, tenant, account, "topup.paid");
+
+        ApiResponse saving = tenant.api().post("accounts/" + account + "/saved-methods",
+                obj("method", "stripe-card", "payerId", payer));
+        String setupIntent = saving.string("gatewayReference");
+        stripe.customerConfirmsSetup(setupIntent);
+        for (int delivery = 0; delivery < 2; delivery++) {
+            assertEquals(200, stripe.setupEvent(setupIntent, Instant.now()).postTo(webhookUrl(kassa, tenant))
+                    .statusCode());
+        }
+        assertEquals("CONFIRMED", tenant.api().get("saved-methods/" + saving.string("id")).string("status"));
+        JsonObject saved = onlyMail(kassa, tenant, account, "saved_method.confirmed");
+        assertEquals("Votre moyen de paiement est enregistré", saved.getString("subject"));
+
+        ApiResponse refund = tenant.api().post("top-ups/" + keptWhilePaying.string("id") + "/refunds",
+                obj("amount", money("30.00", "EUR")));
+        assertEquals("SUCCEEDED", refund.string("status"), refund::toString);
+        stripe.nextRefundFails("insufficient_funds");
+        assertEquals("FAILED", tenant.api().post("top-ups/" + keptWhilePaying.string("id") + "/refunds",
+                obj("amount", money("4.00", "EUR"))).string("status"));
+        JsonObject refunded = onlyMail(kassa, tenant, account, "refund.processed");
+        assertEquals("Remboursement envoyé\u00a0: 30,00\u00a0€", refunded.getString("subject"));
     }
 
     @Test
@@ -203,6 +273,49 @@ class MailIT {
         List<JsonObject> rows = outboxMails(kassa1.operator(), "SENT", email);
         assertEquals(20, rows.size());
         assertTrue(rows.stream().allMatch(r -> r.getInt("tries") == 1), () -> "no mail tried twice: " + rows);
+    }
+
+    /** A tenant with stripe-card on for every country, on its own account of the Stripe fake, and French for FR. */
+    private static Kassa.Tenant stripeTenant(Kassa kassa) {
+        Kassa.Tenant tenant = kassa.newTenant();
+        ApiResponse put = tenant.api().put("payment-methods/stripe-card", obj("enabled", true, "countries",
+                List.of("*"), "credentials", Map.of("secretKey", "sk_test_" + tenant.slug().replace('-', '_'),
+                        "publishableKey", StripeFake.PUBLISHABLE_KEY, "webhookSecret", StripeFake.WEBHOOK_SECRET)));
+        assertEquals(200, put.status(), put::toString);
+        assertEquals(200, tenant.api().put("themes/french", obj("enabled", true, "countries", List.of("FR"))).status());
+        return tenant;
+    }
+
+    private static String frenchAccount(Kassa.Tenant tenant) {
+        ApiResponse r = tenant.api().post("accounts", obj("email", "fr" + System.nanoTime() + "@example.com",
+                "name", "Zoé", "country", "FR", "locale", "fr"));
+        assertEquals(201, r.status(), r::toString);
+        return r.string("id");
+    }
+
+    private static ApiResponse cardTopUp(Kassa.Tenant tenant, String account, String amount) {
+        ApiResponse topUp = tenant.api().post("accounts/" + account + "/top-ups",
+                obj("amount", money(amount, "EUR"), "method", "stripe-card"));
+        assertEquals(201, topUp.status(), topUp::toString);
+        return topUp;
+    }
+
+    private static java.net.URI webhookUrl(Kassa kassa, Kassa.Tenant tenant) {
+        return kassa.process().baseUri().resolve("/webhooks/" + tenant.slug() + "/stripe");
+    }
+
+    /** The account's outbox mails of that kind, to its e-mail address. */
+    private static List<JsonObject> mails(Kassa kassa, Kassa.Tenant tenant, String account, String kind) {
+        String email = tenant.api().get("accounts/" + account).string("email");
+        return outboxMails(kassa.operator(), null, email).stream().filter(m -> m.getString("kind").equals(kind))
+                .peek(m -> assertEquals(account, m.getString("accountId"))).toList();
+    }
+
+    /** The account's one outbox mail of that kind (there must be exactly one). */
+    private static JsonObject onlyMail(Kassa kassa, Kassa.Tenant tenant, String account, String kind) {
+        List<JsonObject> found = mails(kassa, tenant, account, kind);
+        assertEquals(1, found.size(), () -> kind + " mails: " + found);
+        return found.get(0);
     }
 
     /** Pays a top-up by bank transfer; returns its reference. */

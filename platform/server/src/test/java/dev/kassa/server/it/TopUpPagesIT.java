@@ -43,13 +43,17 @@ class TopUpPagesIT {
     private record Shop(Kassa.Tenant tenant, ClientAreaClient browser, String account) { }
 
     private static Shop shop(Kassa kassa, String customerName) {
+        return shop(kassa, customerName, "DE");
+    }
+
+    private static Shop shop(Kassa kassa, String customerName, String country) {
         Kassa.Tenant tenant = kassa.newTenant();
         ApiResponse bank = tenant.api().put("payment-methods/bank-transfer", obj("enabled", true, "countries",
                 List.of("*"), "credentials", Map.of("beneficiary", "Demo Hosting GmbH", "iban", IBAN,
                         "bic", "COBADEFFXXX")));
         assertEquals(200, bank.status(), bank::toString);
         ClientAreaClient browser = ClientAreas.open(kassa, tenant);
-        String account = ClientAreas.newCustomer(tenant, customerName, "DE");
+        String account = ClientAreas.newCustomer(tenant, customerName, country);
         ClientAreas.signIn(tenant, account, browser);
         return new Shop(tenant, browser, account);
     }
@@ -295,5 +299,38 @@ class TopUpPagesIT {
         assertEquals(303, dismissed.status(), dismissed::toString);
         assertEquals("/history", dismissed.location());
         assertFalse(shop.browser().get("/top-up").body().contains("data-test=\"notice-error\""));
+    }
+
+    @Test
+    void aFrenchCustomersDeclinedCardShowsTheReasonInFrenchWhileTheApiKeepsTheGatewaysWords(Kassa kassa,
+                                                                                            StripeFake stripe)
+            throws Exception {
+        Shop shop = shop(kassa, "Zoé Durand", "FR");
+        assertEquals(200, shop.tenant().api().put("themes/french", obj("enabled", true, "countries", List.of("FR")))
+                .status());
+        String secretKey = "sk_test_" + shop.tenant().slug().replace('-', '_');
+        ApiResponse card = shop.tenant().api().put("payment-methods/stripe-card", obj("enabled", true, "countries",
+                List.of("*"), "credentials", Map.of("secretKey", secretKey, "publishableKey",
+                        StripeFake.PUBLISHABLE_KEY, "webhookSecret", StripeFake.WEBHOOK_SECRET)));
+        assertEquals(200, card.status(), card::toString);
+        stripe.sendWebhooks(secretKey, kassa.process().baseUri().resolve("/webhooks/" + shop.tenant().slug()
+                + "/stripe"));
+
+        Page sent = shop.browser().post("/top-up", form("key", key(shop.browser().get("/top-up")), "amount", "20",
+                "method", "stripe-card", "currency", "EUR"));
+        assertEquals(303, sent.status(), sent::toString);
+        submit(sent.location(), Map.of("action", "pay", "card", "4000000000009995")); // insufficient_funds
+
+        String french = "Le solde disponible sur votre carte est insuffisant.";
+        Page history = shop.browser().get("/history");
+        assertEquals(List.of("CANCELLED"), rowStatuses(history));
+        assertTrue(history.body().contains("<html lang=\"fr\""), history.body());
+        assertTrue(history.body().contains("Motif : " + french), history.body());
+        assertTrue(history.body().contains("Motif : " + french + "</p>"), "and the failed-payment notice: "
+                + history.body());
+        assertFalse(history.body().contains("insufficient funds"), history.body());
+        JsonObject topUp = topUps(shop).get(0);
+        assertEquals("Your card has insufficient funds.", topUp.getString("cancelReason"), "the API's contract");
+        assertEquals("insufficient_funds", topUp.getString("cancelReasonCode"));
     }
 }

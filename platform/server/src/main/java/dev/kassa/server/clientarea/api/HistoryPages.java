@@ -43,9 +43,14 @@ public class HistoryPages implements ClientAreaPage {
         this.methods = methods;
     }
 
-    /** One row of the history. */
+    /**
+     * One row of the history.
+     *
+     * @param cancelReasonCode the gateway's code for a failed payment (the theme may have words for it), or null
+     * @param cancelReason the reason as given (the gateway's words, or the cancel request's)
+     */
     public record Row(String id, String method, Money amount, Money credit, Instant createdAt, String status,
-                      String cancelReason, boolean highlighted) { }
+                      String cancelReasonCode, String cancelReason, boolean highlighted) { }
 
     @Override
     public Set<String> paths() {
@@ -78,8 +83,8 @@ public class HistoryPages implements ClientAreaPage {
         List<Row> rows = new ArrayList<>();
         for (TopUp t : shown) {
             String name = names.computeIfAbsent(t.method(), code -> methodName(visit, code));
-            rows.add(new Row(t.id(), name, t.amount(), t.credit(), t.createdAt(), t.status().name(), t.cancelReason(),
-                    t.id().equals(highlight)));
+            rows.add(new Row(t.id(), name, t.amount(), t.credit(), t.createdAt(), t.status().name(),
+                    t.cancelReasonCode(), t.cancelReason(), t.id().equals(highlight)));
         }
         Map<String, Object> model = new HashMap<>();
         model.put("section", "payments");

@@ -9,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The failed-payment notice of the layout ({@code failedPayment}: the top-up's id, reason and
- * amount), on every page of a signed-in customer until dismissed with a post to
+ * The failed-payment notice of the layout ({@code failedPayment}: the top-up's id, the gateway's
+ * reason code and words, and the amount), on every page of a signed-in customer until dismissed with a post to
  * {@code /notices/dismiss} ({@code topUp}, {@code returnTo}).
  */
 @ApplicationScoped
@@ -53,7 +53,8 @@ public class PaymentNotices implements ClientAreaPage, LayoutContribution {
         }
         try {
             notices.current(visit.tenantId(), visit.accountId()).ifPresent(n -> model.put("failedPayment",
-                    new FailedPaymentView(n.topUpId(), n.reason(), n.topUp().amount())));
+                    new FailedPaymentView(n.topUpId(), n.reasonCode(), n.reason(),
+                            n.topUp().amount())));
         } catch (RuntimeException e) {
             // A notice is no reason to fail the page it sits on.
             LOG.log(Level.WARNING, "the failed-payment notice could not be read", e);
@@ -61,5 +62,6 @@ public class PaymentNotices implements ClientAreaPage, LayoutContribution {
     }
 
     /** What the notice shows. */
-    public record FailedPaymentView(String topUpId, String reason, dev.kassa.server.shared.Money amount) { }
+    public record FailedPaymentView(String topUpId, String reasonCode, String reason,
+                                    dev.kassa.server.shared.Money amount) { }
 }

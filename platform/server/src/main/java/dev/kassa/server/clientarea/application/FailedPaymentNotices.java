@@ -42,8 +42,13 @@ public class FailedPaymentNotices {
         this.clock = clock;
     }
 
-    /** A failed top-up to tell the customer about. */
-    public record Notice(String topUpId, String reason, TopUp topUp) { }
+    /**
+     * A failed top-up to tell the customer about.
+     *
+     * @param reasonCode the gateway's code (the theme may have words for it), or null
+     * @param reason the gateway's words
+     */
+    public record Notice(String topUpId, String reasonCode, String reason, TopUp topUp) { }
 
     @Transactional
     public Optional<Notice> current(String tenantId, String accountId) {
@@ -57,7 +62,7 @@ public class FailedPaymentNotices {
         if (failed.isEmpty() || !dismissed.dismissed(tenantId, accountId, List.of(failed.get().id())).isEmpty()) {
             return Optional.empty();
         }
-        return failed.map(t -> new Notice(t.id(), t.cancelReason(), t));
+        return failed.map(t -> new Notice(t.id(), t.cancelReasonCode(), t.cancelReason(), t));
     }
 
     /** 404 for a top-up that is not this account's. */

@@ -4,7 +4,7 @@ import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.mail.application.MailRenderer;
 import dev.kassa.server.mail.application.MailRequest;
-import dev.kassa.server.mail.application.TopUpMails;
+import dev.kassa.server.mail.application.PaymentMails;
 import dev.kassa.server.mail.domain.MailContent;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.signin.application.SignInService;
@@ -25,9 +25,18 @@ import java.util.Map;
 public class ThemeMails implements MailRenderer {
     /** Mail kind → the theme's template. */
     static final Map<String, String> TEMPLATES = Map.of(
-            TopUpMails.PAID, "top-up-paid",
+            PaymentMails.PAID, "top-up-paid",
+            PaymentMails.CANCELLED, "top-up-cancelled",
+            PaymentMails.SAVED_METHOD_CONFIRMED, "saved-method-confirmed",
+            PaymentMails.REFUND_PROCESSED, "refund-processed",
             SignInService.INVITATION_MAIL, "invitation",
             SignInService.RESET_MAIL, "password-reset");
+
+    /** Mail kind → the client area's page its {@code url} opens (when the tenant's client area has a host). */
+    private static final Map<String, String> PAGES = Map.of(
+            PaymentMails.PAID, "/history",
+            PaymentMails.CANCELLED, "/top-up", // to try again
+            PaymentMails.SAVED_METHOD_CONFIRMED, "/saved-methods");
 
     private ThemeRenderer renderer;
     private ThemeChoice themes;
@@ -73,10 +82,13 @@ public class ThemeMails implements MailRenderer {
         } else {
             theme = themes.forVisitor(request.tenantId());
         }
-        if (TopUpMails.PAID.equals(request.kind())) {
+        if (PaymentMails.PAID.equals(request.kind())) {
             model.put("amount", request.model().get("paid"));
             model.put("credit", request.model().get("credited"));
-            hosts.baseUrl(request.tenantId()).ifPresent(base -> model.putIfAbsent("url", base + "/history"));
+        }
+        String page = PAGES.get(request.kind());
+        if (page != null) {
+            hosts.baseUrl(request.tenantId()).ifPresent(base -> model.putIfAbsent("url", base + page));
         }
         model.putIfAbsent("url", null);
         ThemeRenderer.RenderedMail mail = renderer.renderMail(theme, template, model);

@@ -18,6 +18,7 @@ import dev.kassa.server.payment.domain.TopUp;
 import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.payment.domain.TopUpStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -41,6 +42,7 @@ public class PaymentOutcomes {
     private SavedMethodOutcomes savedMethods;
     private PluginRegistry registry;
     private Backoff backoff;
+    private Event<TopUpCancelled> cancelled;
     private Clock clock;
 
     protected PaymentOutcomes() {
@@ -49,7 +51,7 @@ public class PaymentOutcomes {
     @Inject
     public PaymentOutcomes(PaymentAttempts attempts, TopUpRepository topUps, AccountRepository accounts,
                            IncomingPayments incoming, Notifications notifications, SavedMethodOutcomes savedMethods,
-                           PluginRegistry registry, Backoff backoff, Clock clock) {
+                           PluginRegistry registry, Backoff backoff, Event<TopUpCancelled> cancelled, Clock clock) {
         this.attempts = attempts;
         this.topUps = topUps;
         this.accounts = accounts;
@@ -58,6 +60,7 @@ public class PaymentOutcomes {
         this.savedMethods = savedMethods;
         this.registry = registry;
         this.backoff = backoff;
+        this.cancelled = cancelled;
         this.clock = clock;
     }
 
@@ -141,9 +144,12 @@ public class PaymentOutcomes {
         if (topUp.status() == TopUpStatus.NEW) {
             String reason = result.reason() != null ? result.reason()
                     : result.reasonCode() != null ? result.reasonCode() : "The payment failed.";
-            topUp.cancel(PaymentAttempts.truncate(reason, 500), now);
+            String code = result.reasonCode() == null ? null : PaymentAttempts.truncate(result.reasonCode(), 100);
+            topUp.cancel(code, PaymentAttempts.truncate(reason, 500), now);
             notifications.add(attempt.tenantId(), attempt.accountId(), "payment.failed", topUp.id(),
                     "The payment of " + attempt.amount() + " for top-up " + topUp.reference() + " failed: " + reason);
+            cancelled.fire(new TopUpCancelled(topUp.tenantId(), topUp.accountId(), topUp.id(), topUp.reference(),
+                    topUp.amount(), topUp.cancelReasonCode(), topUp.cancelReason()));
         }
     }
 

@@ -19,6 +19,7 @@ import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -42,6 +43,7 @@ public class RefundOutcomes {
     private Notifications notifications;
     private PluginRegistry registry;
     private Backoff backoff;
+    private Event<RefundProcessed> processed;
     private Clock clock;
 
     protected RefundOutcomes() {
@@ -50,7 +52,8 @@ public class RefundOutcomes {
     @Inject
     public RefundOutcomes(RefundRepository refunds, TopUpRepository topUps, PaymentAttemptRepository attempts,
                           AccountRepository accounts, Ledger ledger, Notifications notifications,
-                          PluginRegistry registry, Backoff backoff, Clock clock) {
+                          PluginRegistry registry, Backoff backoff, Event<RefundProcessed> processed,
+                          Clock clock) {
         this.refunds = refunds;
         this.topUps = topUps;
         this.attempts = attempts;
@@ -59,6 +62,7 @@ public class RefundOutcomes {
         this.notifications = notifications;
         this.registry = registry;
         this.backoff = backoff;
+        this.processed = processed;
         this.clock = clock;
     }
 
@@ -131,6 +135,9 @@ public class RefundOutcomes {
             refund.succeed(now);
             ledger.move(refund.tenantId(), refund.amount(), refund.clearing(), SystemAccount.REFUNDS_PENDING,
                     TransactionType.REFUND_SENT, "Refund " + refund.id() + " sent", refund.gatewayReference());
+            String reference = topUps.find(refund.tenantId(), refund.topUpId()).map(TopUp::reference).orElse(null);
+            processed.fire(new RefundProcessed(refund.tenantId(), refund.accountId(), refund.id(), reference,
+                    refund.amount()));
         } else if (result.outcome() == Outcome.DECLINED) {
             String reason = result.reason() == null ? "The refund failed." : result.reason();
             refund.fail(result.reasonCode(), reason, now);

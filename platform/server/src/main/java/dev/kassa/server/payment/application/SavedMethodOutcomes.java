@@ -10,6 +10,7 @@ import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,7 @@ public class SavedMethodOutcomes {
     private PaymentAttempts attempts;
     private PluginRegistry registry;
     private Backoff backoff;
+    private Event<SavedMethodConfirmed> confirmed;
     private Clock clock;
 
     protected SavedMethodOutcomes() {
@@ -33,11 +35,12 @@ public class SavedMethodOutcomes {
 
     @Inject
     public SavedMethodOutcomes(SavedMethodRepository savedMethods, PaymentAttempts attempts, PluginRegistry registry,
-                               Backoff backoff, Clock clock) {
+                               Backoff backoff, Event<SavedMethodConfirmed> confirmed, Clock clock) {
         this.savedMethods = savedMethods;
         this.attempts = attempts;
         this.registry = registry;
         this.backoff = backoff;
+        this.confirmed = confirmed;
         this.clock = clock;
     }
 
@@ -76,6 +79,8 @@ public class SavedMethodOutcomes {
             if (savedMethods.confirmed(method.tenantId(), method.accountId()).stream().noneMatch(SavedMethod::isDefault)) {
                 method.setDefault(true, now); // the first confirmed method of an account renews its services
             }
+            confirmed.fire(new SavedMethodConfirmed(method.tenantId(), method.accountId(), method.id(), method.brand(),
+                    method.last4()));
         } else if (result.outcome() == Outcome.DECLINED) {
             method.fail(result.reasonCode(), result.reason() == null ? "The method could not be saved." : result.reason(),
                     now);

@@ -236,7 +236,7 @@ public class TopUpService {
     @Transactional
     public TopUp cancel(String tenantId, String topUpId, String reason) {
         TopUp topUp = topUps.lock(tenantId, topUpId);
-        topUp.cancel(reason, clock.instant());
+        topUp.cancel(null, reason, clock.instant()); // the caller's own doing: nobody is told
         return topUp;
     }
 

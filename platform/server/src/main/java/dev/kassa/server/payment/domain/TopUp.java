@@ -48,6 +48,8 @@ public class TopUp {
     private String instructions;
     @Column(name = "cancel_reason")
     private String cancelReason;
+    @Column(name = "cancel_reason_code")
+    private String cancelReasonCode;
     @Column(name = "created_at")
     private Instant createdAt;
     @Column(name = "paid_at")
@@ -106,12 +108,20 @@ public class TopUp {
         return tenantId;
     }
 
-    public void cancel(String reason, Instant now) {
+    /**
+     * Gives the top-up up.
+     *
+     * @param reasonCode the gateway's stable code for a failed payment (such as {@code insufficient_funds}),
+     *     which pages and mails put in the customer's words; null for a cancel on request
+     * @param reason the words to show when there are none for the code
+     */
+    public void cancel(String reasonCode, String reason, Instant now) {
         if (status != TopUpStatus.NEW) {
             throw KassaException.conflict("topup.not_cancellable", "Top-up not cancellable",
                     "Only a NEW top-up can be cancelled; this one is " + status + ".");
         }
         status = TopUpStatus.CANCELLED;
+        cancelReasonCode = reasonCode;
         cancelReason = reason;
         cancelledAt = now;
     }
@@ -164,6 +174,11 @@ public class TopUp {
 
     public String cancelReason() {
         return cancelReason;
+    }
+
+    /** The gateway's code for why the payment failed, or null. */
+    public String cancelReasonCode() {
+        return cancelReasonCode;
     }
 
     public Instant createdAt() {

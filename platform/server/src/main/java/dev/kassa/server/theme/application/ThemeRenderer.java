@@ -14,7 +14,9 @@ import java.util.regex.Pattern;
  *
  * <p>Besides the caller's model, every template sees {@code lang} (the locale tag),
  * {@code themeAssets} (the path of the theme's static files, ending in {@code /}) and
- * {@code languages} (the language switcher's entries); {@code #format} writes money and dates.
+ * {@code languages} (the language switcher's entries); {@code #format} writes money and dates;
+ * {@code #texts.forCode(prefix, code, fallback)} says a code (a gateway's decline code) in the
+ * theme's words when it has some for it.
  * A model may set {@code timeZone} (a {@link java.time.ZoneId}) for the dates; UTC otherwise.
  * Parsed templates are kept per theme until the plugins are reloaded.
  */

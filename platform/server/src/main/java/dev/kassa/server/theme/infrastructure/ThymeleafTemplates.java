@@ -15,7 +15,7 @@ import org.thymeleaf.context.Context;
  * templates it parsed) beside the loaded themes until the plugins are reloaded. Each engine
  * resolves templates through the theme's chain ({@link ChainTemplateResolver}), messages through
  * the rendering's {@link Texts} ({@link TextsMessageResolver}), and offers {@code #format}
- * ({@link FormatDialect}). HTML templates escape what {@code th:text} writes.
+ * ({@link FormatDialect}) and {@code #texts} ({@link TextsDialect}). HTML templates escape what {@code th:text} writes.
  */
 @ApplicationScoped
 public class ThymeleafTemplates implements Templates {
@@ -34,6 +34,7 @@ public class ThymeleafTemplates implements Templates {
         engine.setTemplateResolver(new ChainTemplateResolver(themes, themeId));
         engine.setMessageResolver(new TextsMessageResolver());
         engine.addDialect(new FormatDialect());
+        engine.addDialect(new TextsDialect());
         return engine;
     }
 

@@ -30,7 +30,7 @@ class MailOutboxTest {
         Money paid = Money.parse("100.00", CurrencyRegistry.iso4217().require("EUR"));
         Money credited = Money.parse("108.50", CurrencyRegistry.iso4217().require("USD"));
 
-        String id = outbox.compose(new MailRequest("ten_1", "acc_1", TopUpMails.PAID, "customer@example.com",
+        String id = outbox.compose(new MailRequest("ten_1", "acc_1", PaymentMails.PAID, "customer@example.com",
                 Locale.FRENCH, Map.of("customerName", "Ada", "reference", "TU7K2M9QXD", "paid", paid,
                         "credited", credited))).orElseThrow();
 
@@ -54,7 +54,7 @@ class MailOutboxTest {
     void aMailWhoseRecipientIsNoAddressIsLeftOutRatherThanUndoingTheEvent() {
         Map<String, Object> model = new HashMap<>();
         model.put("customerName", null);
-        assertTrue(outbox.compose(new MailRequest("ten_1", "acc_1", TopUpMails.PAID, "a@example.com\r\nBcc: x",
+        assertTrue(outbox.compose(new MailRequest("ten_1", "acc_1", PaymentMails.PAID, "a@example.com\r\nBcc: x",
                 Locale.ENGLISH, model)).isEmpty());
         assertTrue(rows.rows.isEmpty());
     }

@@ -16,7 +16,7 @@ public class PlainEnglishMails implements MailRenderer {
     public MailContent render(MailRequest request) {
         var model = request.model();
         switch (request.kind()) {
-            case TopUpMails.PAID:
+            case PaymentMails.PAID:
                 return new MailContent("Top-up " + model.get("reference") + " paid", "Hello " + model.get("customerName")
                         + ",\n\nwe received your payment of " + model.get("paid") + " for top-up "
                         + model.get("reference") + ".\n" + model.get("credited")

@@ -33,7 +33,7 @@ class TopUpTest {
 
     @Test
     void aNewTopUpCanBeCancelled() {
-        topUp.cancel("changed my mind", LATER);
+        topUp.cancel(null, "changed my mind", LATER);
         assertEquals(TopUpStatus.CANCELLED, topUp.status());
         assertEquals("changed my mind", topUp.cancelReason());
         assertEquals(LATER, topUp.cancelledAt());
@@ -41,8 +41,8 @@ class TopUpTest {
 
     @Test
     void aCancelledTopUpCannotBeCancelledAgain() {
-        topUp.cancel("first", LATER);
-        KassaException e = assertThrows(KassaException.class, () -> topUp.cancel("second", LATEST));
+        topUp.cancel(null, "first", LATER);
+        KassaException e = assertThrows(KassaException.class, () -> topUp.cancel(null, "second", LATEST));
         assertEquals(409, e.status());
         assertEquals("topup.not_cancellable", e.code());
         assertEquals("first", topUp.cancelReason());
@@ -52,7 +52,7 @@ class TopUpTest {
     @Test
     void aPaidTopUpCannotBeCancelled() {
         topUp.recordPayment(eur("100.00"), LATER);
-        KassaException e = assertThrows(KassaException.class, () -> topUp.cancel("too late", LATEST));
+        KassaException e = assertThrows(KassaException.class, () -> topUp.cancel(null, "too late", LATEST));
         assertEquals(409, e.status());
         assertEquals("topup.not_cancellable", e.code());
         assertEquals(TopUpStatus.PAID, topUp.status());
@@ -78,7 +78,7 @@ class TopUpTest {
 
     @Test
     void moneyForACancelledTopUpIsNeverRefused() {
-        topUp.cancel("abandoned", LATER);
+        topUp.cancel(null, "abandoned", LATER);
         assertTrue(topUp.recordPayment(eur("100.00"), LATEST), "it became paid");
         assertEquals(TopUpStatus.PAID, topUp.status());
         assertEquals(eur("100.00"), topUp.credited());

@@ -69,9 +69,9 @@ class ShippedThemesTest {
                               Money amount) { }
 
     record SampleRow(String id, String method, Money amount, Money credit, Instant createdAt, String status,
-                     String cancelReason, boolean highlighted) { }
+                     String cancelReasonCode, String cancelReason, boolean highlighted) { }
 
-    record SampleFailedPayment(String topUpId, String reason, Money amount) { }
+    record SampleFailedPayment(String topUpId, String reasonCode, String reason, Money amount) { }
 
     @BeforeAll
     void load() throws IOException {
@@ -232,6 +232,61 @@ class ShippedThemesTest {
         assertFalse(page.contains("<img src=x"), page);
     }
 
+    @Test
+    void aDeclineCodeIsSaidInTheCustomersLanguageOnTheHistoryTheNoticeAndTheMail() {
+        String history = bed.render(chosen("french"), "history", pageModel());
+        String mail = bed.renderer.renderMail(chosen("french"), "top-up-cancelled", mailModel()).text();
+
+        String words = "Le solde disponible sur votre carte est insuffisant.";
+        assertTrue(history.contains("Motif : " + words), history);
+        assertTrue(history.contains("a échoué, et aucun montant n’a été prélevé. Motif : " + words), "the notice: " + history);
+        assertTrue(mail.contains("Motif\u00a0: " + words), mail);
+        assertFalse(history.contains("insufficient funds") || mail.contains("insufficient funds"), history + mail);
+        assertTrue(bed.render(chosen("english"), "history", pageModel()).contains("Reason: Your card has insufficient funds."));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void aCodeNoThemeKnowsShowsTheGatewaysWordsAndNoCodeShowsTheReasonAsGiven(String themeId) {
+        Map<String, Object> model = pageModel();
+        model.put("rows", List.of(new SampleRow("top_1", "Card", new Money(100, EUR), new Money(100, EUR),
+                Instant.parse("2026-12-02T09:00:00Z"), "CANCELLED", "new_bank_code", "The bank said no.", false),
+                new SampleRow("top_2", "Card", new Money(100, EUR), new Money(100, EUR),
+                        Instant.parse("2026-12-02T09:00:00Z"), "CANCELLED", null, "Cancelled by request", false)));
+        model.put("failedPayment", new SampleFailedPayment("top_1", "new_bank_code", "The bank said no.",
+                new Money(100, EUR)));
+        Map<String, Object> mail = mailModel();
+        mail.put("reasonCode", null);
+        mail.put("reason", "Payment page expired");
+
+        String history = bed.render(chosen(themeId), "history", model);
+        ThemeRenderer.RenderedMail cancelled = bed.renderer.renderMail(chosen(themeId), "top-up-cancelled", mail);
+
+        assertEquals(2, history.split("The bank said no\\.", -1).length - 1, "the row and the notice: " + history);
+        assertTrue(history.contains("Cancelled by request"), history);
+        assertTrue(cancelled.text().contains("Payment page expired") && cancelled.html().contains("Payment page expired"),
+                cancelled.text());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void aSavedMethodMailWithoutBrandOrLastDigitsStillSaysItIsSaved(String themeId) {
+        Map<String, Object> model = mailModel();
+        model.put("brand", null);
+        model.put("last4", null);
+        model.put("url", null);
+
+        ThemeRenderer.RenderedMail mail = bed.renderer.renderMail(chosen(themeId), "saved-method-confirmed", model);
+
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertFalse(part.contains("null"), part);
+            assertNoRawKey(part, themeId);
+        }
+        String saved = themeId.equals("french") ? "Votre moyen de paiement est enregistré pour vos prochains paiements."
+                : "Your payment method is saved for your next payments.";
+        assertTrue(mail.text().contains(saved), mail.text());
+    }
+
     private void assertNoRawKey(String rendered, String what) {
         assertFalse(rendered.contains("??"), what + " has a key without text: " + rendered);
         for (String key : bed.themes.read(InstalledThemes.Generation::knownKeys)) {
@@ -304,15 +359,17 @@ class ShippedThemesTest {
         model.put("topUpStatus", "NEW");
         model.put("rows", List.of(
                 new SampleRow("top_1", "Bank transfer", new Money(10_000, EUR), new Money(10_000, EUR),
-                        Instant.parse("2026-12-03T09:00:00Z"), "NEW", null, true),
+                        Instant.parse("2026-12-03T09:00:00Z"), "NEW", null, null, true),
                 new SampleRow("top_2", "Card", new Money(11_012, usd), new Money(10_000, EUR),
-                        Instant.parse("2026-12-02T09:00:00Z"), "CANCELLED", "The card was declined.", false)));
+                        Instant.parse("2026-12-02T09:00:00Z"), "CANCELLED", "insufficient_funds",
+                        "Your card has insufficient funds.", false)));
         model.put("statusFilter", "NEW");
         model.put("statuses", List.of("NEW", "PAID", "CANCELLED"));
         model.put("nextPage", "/history?after=top_2");
         model.put("firstPage", "/history");
         model.put("returned", true);
-        model.put("failedPayment", new SampleFailedPayment("top_2", "The card was declined.", new Money(11_012, usd)));
+        model.put("failedPayment", new SampleFailedPayment("top_2", "insufficient_funds",
+                "Your card has insufficient funds.", new Money(11_012, usd)));
         accountPages(model);
         return model;
     }
@@ -385,7 +442,8 @@ class ShippedThemesTest {
         model.put("credit", new Money(123_456, EUR));
         model.put("balance", new Money(200_000, EUR));
         model.put("reference", "TU7K2M9QXD");
-        model.put("reason", "The card was declined.");
+        model.put("reasonCode", "insufficient_funds");
+        model.put("reason", "Your card has insufficient funds.");
         model.put("brand", "Visa");
         model.put("last4", "4242");
         return model;
