@@ -53,6 +53,8 @@ public class Settings {
     public static final String SMTP_STARTTLS = "KASSA_SMTP_STARTTLS";
     public static final String MAIL_FROM = "KASSA_MAIL_FROM";
     public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
+    public static final String WEBHOOKS_INTERVAL = "KASSA_WEBHOOKS_INTERVAL";
+    public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -94,6 +96,8 @@ public class Settings {
     private long maxBodyBytes;
     private Optional<SmtpSettings> smtp;
     private Duration mailInterval;
+    private Duration webhooksInterval;
+    private boolean webhooksAllowInsecure;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -151,6 +155,12 @@ public class Settings {
         maxBodyBytes = in.number(MAX_BODY_BYTES, 1024 * 1024, 1, MAX_BODY_BYTES_LIMIT, "bytes");
         smtp = smtp(in);
         mailInterval = Duration.ofSeconds(in.number(MAIL_INTERVAL, 5, 1, 3600, "seconds"));
+        webhooksInterval = Duration.ofSeconds(in.number(WEBHOOKS_INTERVAL, 5, 1, 3600, "seconds"));
+        webhooksAllowInsecure = in.bool(WEBHOOKS_ALLOW_INSECURE, false);
+        if (webhooksAllowInsecure) {
+            in.warnings.add(WEBHOOKS_ALLOW_INSECURE + "=true: tenants' webhook endpoints may be plain http and"
+                    + " reach loopback and private addresses; for tests and local development only, never in production");
+        }
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -261,6 +271,19 @@ public class Settings {
     /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
     public Duration mailInterval() {
         return mailInterval;
+    }
+
+    /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */
+    public Duration webhooksInterval() {
+        return webhooksInterval;
+    }
+
+    /**
+     * {@value #WEBHOOKS_ALLOW_INSECURE}: whether tenants' webhook endpoints may be plain http and
+     * resolve to loopback, private or link-local addresses (tests, local development); default false.
+     */
+    public boolean webhooksAllowInsecure() {
+        return webhooksAllowInsecure;
     }
 
     /**

@@ -1,0 +1,111 @@
+package dev.kassa.server.webhook.application;
+
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.Money;
+import dev.kassa.server.webhook.domain.EventTypes;
+import dev.kassa.server.webhook.domain.WebhookDelivery;
+import dev.kassa.server.webhook.domain.WebhookDeliveryRepository;
+import dev.kassa.server.webhook.domain.WebhookEndpoint;
+import dev.kassa.server.webhook.domain.WebhookEndpointRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.json.bind.JsonbConfig;
+import jakarta.json.bind.adapter.JsonbAdapter;
+import jakarta.transaction.Transactional;
+import java.io.StringReader;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Tells the tenant's systems what happened: {@link #publish} writes one delivery per endpoint
+ * subscribed to the event into the webhook outbox, in the caller's transaction, so the webhook goes
+ * out exactly when the change it tells about is committed; the webhook worker sends it afterwards.
+ * Every context that has news for the reseller calls it (top-ups and refunds through
+ * {@link PaymentWebhooks}; invoices and services directly).
+ */
+@ApplicationScoped
+public class WebhookEvents {
+    private static final JsonProvider JSON = JsonProvider.provider();
+    /** Nulls written (every documented member always present); Money as the API shows it. */
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
+            .withAdapters(new MoneyAdapter()));
+
+    private WebhookEndpointRepository endpoints;
+    private WebhookDeliveryRepository deliveries;
+    private Clock clock;
+
+    protected WebhookEvents() {
+    }
+
+    @Inject
+    public WebhookEvents(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.clock = clock;
+    }
+
+    /**
+     * Publishes an event to the tenant's endpoints that subscribed to it; returns the event's id
+     * ({@code evt_…}, also the {@code webhook-id} of every delivery), or null when no endpoint
+     * wants it (nothing is written).
+     *
+     * @param type one of {@link EventTypes#KNOWN}, such as {@code invoice.paid}
+     * @param data the event's {@code data} object: a record or a {@code Map}, serialised with
+     *     JSON-B, nulls included; {@link Money} becomes {@code {"amount": "12.50", "currency": "EUR"}},
+     *     an {@code Instant} an ISO-8601 string. Document its members in openapi.yaml.
+     * @throws IllegalArgumentException for a type Kassa does not know
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public String publish(String tenantId, String type, Object data) {
+        if (!EventTypes.isKnown(type)) {
+            throw new IllegalArgumentException("not a webhook event type: " + type);
+        }
+        List<WebhookEndpoint> subscribed = endpoints.live(tenantId).stream().filter(e -> e.subscribes(type)).toList();
+        if (subscribed.isEmpty()) {
+            return null;
+        }
+        Instant now = clock.instant();
+        String eventId = Ids.next("evt");
+        String payload = payload(eventId, type, now, tenantId, data);
+        for (WebhookEndpoint endpoint : subscribed) {
+            deliveries.add(new WebhookDelivery(Ids.next("whd"), tenantId, endpoint.id(), eventId, type, payload, now));
+        }
+        return eventId;
+    }
+
+    /** The body every delivery of the event sends: {@code {id, type, createdAt, tenantId, data}}, minified. */
+    static String payload(String eventId, String type, Instant createdAt, String tenantId, Object data) {
+        JsonObject dataObject = JSON.createReader(new StringReader(JSONB.toJson(data))).readObject();
+        return JSON.createObjectBuilder()
+                .add("id", eventId)
+                .add("type", type)
+                .add("createdAt", createdAt.truncatedTo(ChronoUnit.MILLIS).toString())
+                .add("tenantId", tenantId)
+                .add("data", dataObject)
+                .build().toString();
+    }
+
+    /** {@link Money} in a payload, as everywhere in the API. */
+    public static final class MoneyAdapter implements JsonbAdapter<Money, Map<String, String>> {
+        @Override
+        public Map<String, String> adaptToJson(Money money) {
+            Map<String, String> out = new LinkedHashMap<>();
+            out.put("amount", money.amountString());
+            out.put("currency", money.currency().code());
+            return out;
+        }
+
+        @Override
+        public Money adaptFromJson(Map<String, String> json) {
+            throw new UnsupportedOperationException("webhook payloads are only written");
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kassa.server.webhook.infrastructure;
+
+import dev.kassa.server.config.Settings;
+import dev.kassa.server.webhook.application.WebhookWorker;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the webhook worker every {@code KASSA_WEBHOOKS_INTERVAL} seconds, once
+ * {@link dev.kassa.server.startup.Startup} has migrated the schema.
+ */
+@ApplicationScoped
+public class WebhookSchedule {
+    private static final Logger LOG = Logger.getLogger(WebhookSchedule.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler; // resource injection has no constructor form
+
+    private Settings settings;
+    private WebhookWorker worker;
+    private volatile ScheduledFuture<?> rounds;
+
+    protected WebhookSchedule() {
+    }
+
+    @Inject
+    public WebhookSchedule(Settings settings, WebhookWorker worker) {
+        this.settings = settings;
+        this.worker = worker;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 910) @Initialized(ApplicationScoped.class)
+                 Object event) {
+        long every = settings.webhooksInterval().toMillis();
+        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void round() {
+        try {
+            int tried = worker.runOnce();
+            if (tried > 0) {
+                LOG.fine(() -> "Webhook worker tried " + tried + " deliveries");
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and carry on at the next round.
+            LOG.log(Level.WARNING, "Webhook round failed; will retry", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> pending = rounds;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+}
