@@ -58,8 +58,7 @@ public class WebhookEndpoints {
             subscription = EventTypes.subscription(events);
         } catch (IllegalArgumentException e) {
             throw KassaException.unprocessable("webhook.event_unknown", "Unknown event",
-                    "events: " + e.getMessage() + " is not an event; use \"*\" or any of " + EventTypes.KNOWN)
-                    .with("known", EventTypes.KNOWN);
+                    "events: " + e.getMessage());
         }
         URI destination = destinations.check(url);
         if (endpoints.countLive(tenantId) >= MAX_ENDPOINTS) {

@@ -40,12 +40,12 @@ public final class EventTypes {
      */
     public static List<String> subscription(List<String> events) {
         if (events == null || events.isEmpty()) {
-            throw new IllegalArgumentException("at least one event, or \"*\" for all");
+            throw new IllegalArgumentException("name at least one event, or \"*\" for all");
         }
         Set<String> out = new LinkedHashSet<>();
         for (String event : events) {
             if (event == null || !(ALL.equals(event) || isKnown(event))) {
-                throw new IllegalArgumentException(String.valueOf(event));
+                throw new IllegalArgumentException(event + " is not an event; use \"*\" or any of " + KNOWN);
             }
             out.add(event);
         }
