@@ -47,6 +47,8 @@ class SettingsTest {
         assertEquals(1_048_576, settings.maxBodyBytes());
         assertEquals(Optional.empty(), settings.smtp());
         assertEquals(Duration.ofSeconds(5), settings.mailInterval());
+        assertEquals(Duration.ofSeconds(5), settings.webhooksInterval());
+        assertFalse(settings.webhooksAllowInsecure());
         assertEquals(List.of(), settings.warnings());
     }
 
@@ -185,6 +187,18 @@ class SettingsTest {
         assertEquals("KASSA_MAIL_INTERVAL='3601' is not allowed: a whole number of seconds from 1 to 3600",
                 refused(Settings.MAIL_INTERVAL, "3601"));
         refused(Settings.MAIL_INTERVAL, "0");
+    }
+
+    @Test
+    void webhookSettings() {
+        assertEquals(Duration.ofSeconds(1), setting(Settings.WEBHOOKS_INTERVAL, "1").webhooksInterval());
+        assertEquals("KASSA_WEBHOOKS_INTERVAL='0' is not allowed: a whole number of seconds from 1 to 3600",
+                refused(Settings.WEBHOOKS_INTERVAL, "0"));
+        Settings insecure = setting(Settings.WEBHOOKS_ALLOW_INSECURE, "true");
+        assertTrue(insecure.webhooksAllowInsecure());
+        assertTrue(insecure.warnings().stream().anyMatch(w -> w.startsWith("KASSA_WEBHOOKS_ALLOW_INSECURE=true")),
+                insecure.warnings()::toString);
+        refused(Settings.WEBHOOKS_ALLOW_INSECURE, "yes");
     }
 
     @Test
