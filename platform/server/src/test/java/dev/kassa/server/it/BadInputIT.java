@@ -420,7 +420,7 @@ class BadInputIT {
                 billing("termination before grace", "PUT", "settings/billing", obj("graceDays", 10,
                         "terminationDays", 5), 422, "request.invalid", "terminationDays", "before_grace"),
                 billing("grace days in words", "PUT", "settings/billing", obj("graceDays", "seven"), 422,
-                        "request.invalid", "graceDays", "type"),
+                        "request.invalid", "graceDays", "invalid"),
                 billing("grace days with decimals", "PUT", "settings/billing", obj("graceDays", raw("1.5")), 422,
                         "request.invalid", "graceDays", "invalid"),
                 billing("a country in lower case", "PUT", "settings/billing", obj("establishmentCountry", "de"), 422,
