@@ -32,6 +32,8 @@ class BadInputIT {
     private Kassa kassa;
     private Kassa.Tenant tenant;
     private String account;
+    private String payer;
+    private String billingSettings;
 
     @BeforeAll
     void anAccountWithTenEuros(Kassa kassa) {
@@ -39,6 +41,9 @@ class BadInputIT {
         tenant = kassa.newTenant();
         account = tenant.newAccount();
         tenant.fund(account, "10.00");
+        InvoiceIT.establish(tenant, "DE", "DE123456789", false);
+        billingSettings = tenant.api().get("settings/billing").body();
+        payer = InvoiceIT.payer(tenant, account, "PERSON", "DE", null);
     }
 
     Stream<Arguments> badCharges() {
@@ -434,6 +439,114 @@ class BadInputIT {
         assertEquals(fieldCode, first.getString("code"), response::toString);
         assertEquals("0.50", tenant.api().get("settings/top-up").amount("minimum"));
         assertEquals(0, tenant.api().get("settings/currencies").object().getInt("markupBasisPoints"));
+    }
+
+    Stream<Arguments> badBilling() {
+        String line = InvoiceIT.line("Migration", 1, "5.00");
+        return Stream.of(
+                billing("an unknown placeholder", "PUT", "settings/billing", obj("establishmentCountry", "DE",
+                        "numbering", raw(obj("invoice", "INV-{n}-{seq}"))), 422, "request.invalid", "numbering.invoice",
+                        "numbering.placeholder_unknown"),
+                billing("a format without its sequence", "PUT", "settings/billing", obj("numbering",
+                        raw(obj("receipt", "RCT-{yyyy}"))), 422, "request.invalid", "numbering.receipt",
+                        "numbering.seq_missing"),
+                billing("a format without a year", "PUT", "settings/billing", obj("numbering",
+                        raw(obj("creditNote", "CN-{seq:6}"))), 422, "request.invalid", "numbering.creditNote",
+                        "numbering.year_missing"),
+                billing("negative grace days", "PUT", "settings/billing", obj("graceDays", -1), 422,
+                        "request.invalid", "graceDays", "negative"),
+                billing("negative termination days", "PUT", "settings/billing", obj("terminationDays", -5), 422,
+                        "request.invalid", "terminationDays", "negative"),
+                billing("termination before grace", "PUT", "settings/billing", obj("graceDays", 10,
+                        "terminationDays", 5), 422, "request.invalid", "terminationDays", "before_grace"),
+                billing("grace days in words", "PUT", "settings/billing", obj("graceDays", "seven"), 422,
+                        "request.invalid", "graceDays", "invalid"),
+                billing("grace days with decimals", "PUT", "settings/billing", obj("graceDays", raw("1.5")), 422,
+                        "request.invalid", "graceDays", "invalid"),
+                billing("a country in lower case", "PUT", "settings/billing", obj("establishmentCountry", "de"), 422,
+                        "request.invalid", "establishmentCountry", "country.invalid"),
+                billing("a country outside the EU", "PUT", "settings/billing", obj("establishmentCountry", "GB"), 422,
+                        "request.invalid", "establishmentCountry", "country.not_eu"),
+                billing("a VAT ID of another format", "PUT", "settings/billing", obj("establishmentCountry", "DE",
+                        "vatId", "DE12"), 422, "request.invalid", "vatId", "vat_id.invalid"),
+                billing("a Greek VAT ID with GR", "PUT", "settings/billing", obj("establishmentCountry", "GR",
+                        "vatId", "GR123456789"), 422, "request.invalid", "vatId", "vat_id.invalid"),
+                billing("a VAT ID without a country", "PUT", "settings/billing", obj("vatId", "DE123456789"), 422,
+                        "request.invalid", "vatId", "vat_id.country_missing"),
+                billing("numbering not an object", "PUT", "settings/billing", obj("numbering", "INV"), 422,
+                        "request.invalid", "numbering", "type"),
+                billing("an invoice without lines", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}"),
+                        422, "request.invalid", "lines", "required"),
+                billing("an invoice with no line", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}",
+                        "lines", raw("[]")), 422, "request.invalid", "lines", "empty"),
+                billing("an invoice without payer", "POST", "accounts/{account}/invoices", obj("lines",
+                        raw("[" + line + "]")), 422, "request.invalid", "payerId", "required"),
+                billing("a quantity of 0", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}", "lines",
+                        raw("[" + obj("description", "x", "quantity", 0, "unitPrice", money("1.00", "EUR")) + "]")),
+                        422, "request.invalid", "lines[0].quantity", "invalid"),
+                billing("a quantity of 1.5", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}", "lines",
+                        raw("[" + obj("description", "x", "quantity", raw("1.5"), "unitPrice", money("1.00", "EUR"))
+                                + "]")), 422, "request.invalid", "lines[0].quantity", "invalid"),
+                billing("a negative unit price", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}",
+                        "lines", raw("[" + obj("description", "x", "quantity", 1, "unitPrice", money("-1.00", "EUR"))
+                                + "]")), 422, "request.invalid", "lines[0].unitPrice.amount", "amount.not_positive"),
+                billing("a line without description", "POST", "accounts/{account}/invoices", obj("payerId",
+                        "{payer}", "lines", raw("[" + obj("quantity", 1, "unitPrice", money("1.00", "EUR")) + "]")),
+                        422, "request.invalid", "lines[0].description", "required"),
+                billing("an unknown tax category", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}",
+                        "lines", raw("[" + obj("description", "x", "quantity", 1, "unitPrice", money("1.00", "EUR"),
+                                "taxCategory", "LUXURY") + "]")), 422, "request.invalid", "lines[0].taxCategory",
+                        "invalid"),
+                billing("a supply date that is no day", "POST", "accounts/{account}/invoices", obj("payerId",
+                        "{payer}", "lines", raw("[" + line + "]"), "supplyDate", "2026-02-30"), 422,
+                        "request.invalid", "supplyDate", "invalid"),
+                billing("a due date in words", "POST", "accounts/{account}/invoices", obj("payerId", "{payer}",
+                        "lines", raw("[" + line + "]"), "dueAt", "tomorrow"), 422, "request.invalid", "dueAt",
+                        "invalid"),
+                billing("a price in another currency", "POST", "accounts/{account}/invoices", obj("payerId",
+                        "{payer}", "lines", raw("[" + obj("description", "x", "quantity", 1, "unitPrice",
+                                money("1.00", "USD")) + "]")), 422, "invoice.currency_mismatch",
+                        "lines[0].unitPrice.currency", "currency.mismatch"),
+                billing("an unknown payer", "POST", "accounts/{account}/invoices", obj("payerId", "pyr_nope",
+                        "lines", raw("[" + line + "]")), 404, "not_found", null, null),
+                billing("an unknown account", "POST", "accounts/acc_nope/invoices", obj("payerId", "{payer}",
+                        "lines", raw("[" + line + "]")), 404, "not_found", null, null),
+                billing("a list of a status that is none", "GET", "accounts/{account}/invoices?status=OPEN", null,
+                        422, "request.invalid", "status", "invalid"),
+                billing("a list with another list's cursor", "GET", "accounts/{account}/invoices?after=top_1", null,
+                        422, "request.invalid", "after", "invalid"),
+                billing("an unknown invoice", "GET", "invoices/inv_nope", null, 404, "not_found", null, null),
+                billing("finalising an unknown invoice", "POST", "invoices/inv_nope/finalize", null, 404,
+                        "not_found", null, null),
+                billing("paying by card", "POST", "invoices/inv_nope/pay", obj("from", "card"), 422,
+                        "request.invalid", "from", "invalid"),
+                billing("paying from nowhere", "POST", "invoices/inv_nope/pay", "{}", 422, "request.invalid", "from",
+                        "required"),
+                billing("paying an unknown invoice", "POST", "invoices/inv_nope/pay", obj("from", "balance"), 404,
+                        "not_found", null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badBilling")
+    void billingIsRefused(String name, String method, String path, String body, int status, String code,
+                          String field, String fieldCode) {
+        ApiResponse response = tenant.api().send(method, path.replace("{account}", account),
+                body == null ? null : body.replace("{payer}", payer), Map.of());
+
+        assertProblem(response, status, code);
+        if (field != null) {
+            var first = response.object().getJsonArray("errors").getJsonObject(0);
+            assertEquals(field, first.getString("field"), response::toString);
+            assertEquals(fieldCode, first.getString("code"), response::toString);
+        }
+        assertEquals(billingSettings, tenant.api().get("settings/billing").body());
+        assertEquals(0, tenant.api().get("accounts/" + account + "/invoices").items().size());
+        assertEquals("10.00", tenant.balance(account));
+    }
+
+    private static Arguments billing(String name, String method, String path, String body, int status, String code,
+                                     String field, String fieldCode) {
+        return Arguments.of(name, method, path, body, status, code, field, fieldCode);
     }
 
     @Test

@@ -41,8 +41,14 @@ public class BalanceService {
     /** Pays for something from the balance; 409 {@code balance.insufficient} changes nothing. */
     @Transactional
     public Movement charge(String tenantId, String accountId, Money amount, String description) {
+        return charge(tenantId, accountId, amount, description, null);
+    }
+
+    /** A charge whose journal transaction carries {@code reference}, such as the number of the invoice it pays. */
+    @Transactional
+    public Movement charge(String tenantId, String accountId, Money amount, String description, String reference) {
         Optional<Ledger.AccountPosting> done = ledger.debitById(tenantId, accountId, amount, SystemAccount.REVENUE,
-                TransactionType.CHARGE, description, null);
+                TransactionType.CHARGE, description, reference);
         if (done.isPresent()) {
             Ledger.AccountPosting posting = done.get();
             return new Movement(posting.transactionId(), amount, posting.balanceAfter(), posting.createdAt());
@@ -51,7 +57,7 @@ public class BalanceService {
         Account account = accounts.lock(tenantId, accountId);
         requireAccountCurrency(account, amount);
         Ledger.Posting posting = ledger.debit(account, amount, SystemAccount.REVENUE, TransactionType.CHARGE,
-                description, null);
+                description, reference);
         return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
     }
 

@@ -1,0 +1,57 @@
+package dev.kassa.server.billing.application;
+
+import dev.kassa.server.billing.domain.Invoice;
+import dev.kassa.server.billing.domain.InvoiceRepository;
+import dev.kassa.server.ledger.application.BalanceService;
+import dev.kassa.server.shared.KassaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * Paying an open invoice. From the balance: under the invoice's row lock (invoice, then account,
+ * as a top-up and its account), the status is checked, the gross amount is charged exactly as
+ * {@code POST /accounts/{id}/charges} charges (a {@code CHARGE} posting, customer to revenue,
+ * referenced by the invoice number), the invoice is marked paid and {@link InvoicePaid} is fired,
+ * all in one transaction. A second payment waits for the first's lock and then finds it paid.
+ */
+@ApplicationScoped
+public class InvoicePayments {
+    public static final String FROM_BALANCE = "balance";
+
+    private InvoiceRepository invoices;
+    private BalanceService balances;
+    private Event<InvoicePaid> paid;
+    private Clock clock;
+
+    protected InvoicePayments() {
+    }
+
+    @Inject
+    public InvoicePayments(InvoiceRepository invoices, BalanceService balances, Event<InvoicePaid> paid, Clock clock) {
+        this.invoices = invoices;
+        this.balances = balances;
+        this.paid = paid;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws KassaException 404 for another tenant's or an unknown invoice; 409 {@code invoice.not_finalized},
+     *         {@code invoice.already_paid}, {@code invoice.cancelled}, {@code balance.insufficient} (nothing changes)
+     */
+    @Transactional
+    public Invoice payFromBalance(String tenantId, String invoiceId) {
+        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        invoice.requireOpen();
+        BalanceService.Movement movement = balances.charge(tenantId, invoice.accountId(), invoice.gross(),
+                "Invoice " + invoice.number(), invoice.number());
+        Instant now = clock.instant();
+        invoice.markPaid(movement.id(), now);
+        paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.number(), invoice.gross(),
+                FROM_BALANCE, movement.id(), now));
+        return InvoiceService.loaded(invoice);
+    }
+}

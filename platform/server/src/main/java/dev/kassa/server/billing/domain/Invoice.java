@@ -1,0 +1,262 @@
+package dev.kassa.server.billing.domain;
+
+import dev.kassa.server.shared.CurrencyCodeConverter;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.Money;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An invoice to one payer of an account, in the account's currency. A {@code DRAFT} has no number
+ * and may be replaced as a whole; finalising gives it its number, freezes its lines, tax decisions,
+ * seller and buyer, and opens it ({@code NEW}); from then on only its payment (or, later, a full
+ * credit note) changes its status, and nothing else about it ever changes.
+ */
+@Entity
+@Table(name = "invoices")
+public class Invoice {
+    @Id
+    private String id;
+    @Column(name = "tenant_id")
+    private String tenantId;
+    @Column(name = "account_id")
+    private String accountId;
+    @Column(name = "payer_id")
+    private String payerId;
+    @Enumerated(EnumType.STRING)
+    private InvoiceStatus status;
+    private String number;
+    @Convert(converter = CurrencyCodeConverter.class)
+    private CurrencyUnit currency;
+    @Column(name = "net_minor")
+    private long netMinor;
+    @Column(name = "vat_minor")
+    private long vatMinor;
+    @Column(name = "gross_minor")
+    private long grossMinor;
+    @Column(name = "prices_include_vat")
+    private boolean pricesIncludeVat;
+    @Column(name = "supply_date")
+    private LocalDate supplyDate;
+    @Column(name = "due_at")
+    private Instant dueAt;
+    @Column(name = "seller_country")
+    private String sellerCountry;
+    @Column(name = "seller_vat_id")
+    private String sellerVatId;
+    @Column(name = "buyer_name")
+    private String buyerName;
+    @Column(name = "buyer_country")
+    private String buyerCountry;
+    @Column(name = "buyer_vat_id")
+    private String buyerVatId;
+    @Column(name = "payment_transaction_id")
+    private String paymentTransactionId;
+    @Column(name = "created_at")
+    private Instant createdAt;
+    @Column(name = "finalized_at")
+    private Instant finalizedAt;
+    @Column(name = "paid_at")
+    private Instant paidAt;
+    @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("lineNo")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+    }
+
+    public Invoice(String id, String tenantId, String accountId, CurrencyUnit currency, Instant createdAt) {
+        this.id = id;
+        this.tenantId = tenantId;
+        this.accountId = accountId;
+        this.currency = currency;
+        this.status = InvoiceStatus.DRAFT;
+        this.createdAt = createdAt;
+    }
+
+    /** Who the draft is addressed to and what it says, as a whole; only a draft changes. */
+    public void draft(String newPayerId, List<InvoiceLine.Draft> newLines, LocalDate newSupplyDate, Instant newDueAt,
+                      Taxation taxation) {
+        requireDraft();
+        this.payerId = newPayerId;
+        this.supplyDate = newSupplyDate;
+        this.dueAt = newDueAt;
+        this.lines.clear();
+        for (InvoiceLine.Draft line : newLines) {
+            if (!line.unitPrice().currency().equals(currency)) {
+                throw new IllegalArgumentException("a line in " + line.unitPrice().currency() + " on an invoice in "
+                        + currency);
+            }
+            lines.add(new InvoiceLine(Ids.next("inl"), this, lines.size() + 1, line,
+                    taxation.decide(line.taxCategory()), taxation.pricesIncludeVat()));
+        }
+        total(taxation.pricesIncludeVat());
+    }
+
+    /** The seller and buyer as they are printed on the invoice, frozen at finalisation. */
+    public record Parties(String sellerCountry, String sellerVatId, String buyerName, String buyerCountry,
+                          String buyerVatId) { }
+
+    /**
+     * Gives the draft its number and opens it: every line's tax decision is taken again for the
+     * supply date (the finalisation date when the draft named none) and kept from now on.
+     */
+    public void finalize(String newNumber, Parties parties, LocalDate effectiveSupplyDate, Taxation taxation,
+                         Instant now) {
+        requireDraft();
+        for (InvoiceLine line : lines) {
+            line.apply(taxation.decide(line.taxCategory()), taxation.pricesIncludeVat());
+        }
+        total(taxation.pricesIncludeVat());
+        this.number = newNumber;
+        this.supplyDate = effectiveSupplyDate;
+        this.sellerCountry = parties.sellerCountry();
+        this.sellerVatId = parties.sellerVatId();
+        this.buyerName = parties.buyerName();
+        this.buyerCountry = parties.buyerCountry();
+        this.buyerVatId = parties.buyerVatId();
+        if (dueAt == null) {
+            dueAt = now;
+        }
+        this.finalizedAt = now;
+        this.status = InvoiceStatus.NEW;
+    }
+
+    /** Refuses, with 409, paying an invoice that is not open; the caller holds the invoice's row lock. */
+    public void requireOpen() {
+        switch (status) {
+            case DRAFT:
+                throw KassaException.conflict("invoice.not_finalized", "Invoice not finalised",
+                        "A draft cannot be paid: finalise it first.");
+            case PAID:
+                throw KassaException.conflict("invoice.already_paid", "Invoice already paid",
+                        "Invoice " + number + " is already paid.");
+            case CANCELLED:
+                throw KassaException.conflict("invoice.cancelled", "Invoice cancelled",
+                        "Invoice " + number + " is cancelled.");
+            default:
+        }
+    }
+
+    public void markPaid(String transactionId, Instant now) {
+        requireOpen();
+        this.paymentTransactionId = transactionId;
+        this.paidAt = now;
+        this.status = InvoiceStatus.PAID;
+    }
+
+    /** Refuses, with 409 {@code invoice.finalized}, to change an invoice that is no longer a draft. */
+    public void requireDraft() {
+        if (status != InvoiceStatus.DRAFT) {
+            throw KassaException.conflict("invoice.finalized", "Invoice finalised",
+                    "Invoice " + number + " is finalised and can no longer change.");
+        }
+    }
+
+    private void total(boolean include) {
+        long net = 0;
+        long vat = 0;
+        long gross = 0;
+        for (InvoiceLine line : lines) {
+            net = Math.addExact(net, line.net().minor());
+            vat = Math.addExact(vat, line.vat().minor());
+            gross = Math.addExact(gross, line.gross().minor());
+        }
+        this.netMinor = net;
+        this.vatMinor = vat;
+        this.grossMinor = gross;
+        this.pricesIncludeVat = include;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String payerId() {
+        return payerId;
+    }
+
+    public InvoiceStatus status() {
+        return status;
+    }
+
+    /** Given at finalisation; null for a draft. */
+    public String number() {
+        return number;
+    }
+
+    public CurrencyUnit currency() {
+        return currency;
+    }
+
+    public Money net() {
+        return new Money(netMinor, currency);
+    }
+
+    public Money vat() {
+        return new Money(vatMinor, currency);
+    }
+
+    public Money gross() {
+        return new Money(grossMinor, currency);
+    }
+
+    public boolean pricesIncludeVat() {
+        return pricesIncludeVat;
+    }
+
+    /** The date of supply that the tax decisions used; on a draft, null unless the draft named one. */
+    public LocalDate supplyDate() {
+        return supplyDate;
+    }
+
+    public Instant dueAt() {
+        return dueAt;
+    }
+
+    public Parties parties() {
+        return new Parties(sellerCountry, sellerVatId, buyerName, buyerCountry, buyerVatId);
+    }
+
+    public String paymentTransactionId() {
+        return paymentTransactionId;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant finalizedAt() {
+        return finalizedAt;
+    }
+
+    public Instant paidAt() {
+        return paidAt;
+    }
+
+    public List<InvoiceLine> lines() {
+        return List.copyOf(lines);
+    }
+}

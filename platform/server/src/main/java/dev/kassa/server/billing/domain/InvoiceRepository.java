@@ -1,0 +1,23 @@
+package dev.kassa.server.billing.domain;
+
+import dev.kassa.server.shared.KassaException;
+import java.util.List;
+import java.util.Optional;
+
+/** Invoices with their lines, always within one tenant; joins the caller's transaction. */
+public interface InvoiceRepository {
+    Optional<Invoice> find(String tenantId, String id);
+
+    /** The invoice, or 404 {@code not_found}. */
+    default Invoice require(String tenantId, String id) {
+        return find(tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    /** The invoice, locked until the transaction ends (404 when there is none). */
+    Invoice lock(String tenantId, String id);
+
+    /** The account's invoices, newest first, {@code limit + 1} after the cursor (or null); status null is all. */
+    List<Invoice> page(String tenantId, String accountId, InvoiceStatus status, String after, int limit);
+
+    void add(Invoice invoice);
+}
