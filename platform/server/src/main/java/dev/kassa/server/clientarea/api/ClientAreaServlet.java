@@ -113,7 +113,33 @@ public class ClientAreaServlet extends HttpServlet {
 
     private void serve(HttpServletRequest request, HttpServletResponse response, String tenantId, String nonce)
             throws IOException {
-        String method = request.getMethod();
+        ClientAreaPage page = routes().get(pathOf(request));
+        boolean reading = !"POST".equals(request.getMethod()) && (page == null || !page.changesOnGet(pathOf(request)));
+        if (!reading) {
+            route(arrive(request, response, tenantId, nonce), page);
+            return;
+        }
+        Request[] at = new Request[1];
+        try {
+            ReadingTransaction.run(() -> {
+                at[0] = arrive(request, response, tenantId, nonce);
+                route(at[0], page);
+            });
+        } catch (KassaException e) {
+            if (e.status() != 404 || at[0] == null) {
+                throw e;
+            }
+            // Shown after the reading transaction, which the refusal ended.
+            Visit visit = at[0].visit();
+            if (visit.theme() == null) {
+                visit.theme(chooseTheme(tenantId, null, at[0].localeCookie()));
+            }
+            renderFor(response, visit, Reply.page(404, "not-found", Map.of()), request.getMethod());
+        }
+    }
+
+    /** The visitor and their session, from the cookies (renewing the visitor cookie when there is none). */
+    private Request arrive(HttpServletRequest request, HttpServletResponse response, String tenantId, String nonce) {
         boolean secure = request.isSecure()
                 || settings.trustProxy() && "https".equalsIgnoreCase(request.getHeader("X-Forwarded-Proto"));
         String host = request.getHeader("Host").toLowerCase(Locale.ROOT);
@@ -134,25 +160,7 @@ public class ClientAreaServlet extends HttpServlet {
         if (session == null && sessionCookie != null) {
             setCookie(response, SESSION_COOKIE, "", secure, 0); // expired or ended elsewhere
         }
-        Request at = new Request(request, response, visit, localeCookie, secure, newVisitor);
-        ClientAreaPage page = routes().get(visit.path());
-        boolean reading = !"POST".equals(method) && (page == null || !page.changesOnGet(visit.path()));
-        if (!reading) {
-            route(at, page);
-            return;
-        }
-        try {
-            ReadingTransaction.run(() -> route(at, page));
-        } catch (KassaException e) {
-            if (e.status() != 404) {
-                throw e;
-            }
-            // Shown after the reading transaction, which the refusal ended.
-            if (visit.theme() == null) {
-                visit.theme(chooseTheme(tenantId, null, localeCookie));
-            }
-            renderFor(response, visit, Reply.page(404, "not-found", Map.of()), method);
-        }
+        return new Request(request, response, visit, localeCookie, secure, newVisitor);
     }
 
     /** One request as the servlet sees it once the visitor and the session are known. */

@@ -22,14 +22,21 @@ public class Sessions {
     static final int MAX_TOKEN_LENGTH = 100;
 
     private SessionRepository sessions;
+    private SessionTouches touches;
     private Clock clock;
 
     protected Sessions() {
     }
 
-    @Inject
+    /** Touching sessions in the caller's transaction (no container to open another). */
     public Sessions(SessionRepository sessions, Clock clock) {
+        this(sessions, new SessionTouches(sessions), clock);
+    }
+
+    @Inject
+    public Sessions(SessionRepository sessions, SessionTouches touches, Clock clock) {
         this.sessions = sessions;
+        this.touches = touches;
         this.clock = clock;
     }
 
@@ -43,10 +50,17 @@ public class Sessions {
         return view(session, token);
     }
 
+    /**
+     * The live session for {@code token}. Reading it changes nothing in the caller's transaction
+     * (a page that only reads rolls its transaction back); when the idle timeout is due to move,
+     * {@link SessionTouches} moves it in a transaction of its own, about once a minute.
+     */
     public Optional<CustomerSession> resume(String tenantId, String token) {
         Instant now = clock.instant();
         return find(tenantId, token).filter(s -> s.liveAt(now)).map(s -> {
-            s.touch(now);
+            if (s.touchDue(now)) {
+                touches.touch(tenantId, s.tokenHash(), now);
+            }
             return view(s, token);
         });
     }

@@ -69,11 +69,19 @@ public class SignInSession {
      * costs a write a minute, not one a page.
      */
     public void touch(Instant now) {
-        Instant idle = now.plus(IDLE);
-        Instant next = idle.isAfter(absoluteExpiresAt) ? absoluteExpiresAt : idle;
-        if (next.isAfter(idleExpiresAt.plus(TOUCH_STEP))) {
-            this.idleExpiresAt = next;
+        if (touchDue(now)) {
+            this.idleExpiresAt = idleExpiryTouchedAt(now);
         }
+    }
+
+    /** Whether {@link #touch} at {@code now} would change anything (a write is due). */
+    public boolean touchDue(Instant now) {
+        return idleExpiryTouchedAt(now).isAfter(idleExpiresAt.plus(TOUCH_STEP));
+    }
+
+    private Instant idleExpiryTouchedAt(Instant now) {
+        Instant idle = now.plus(IDLE);
+        return idle.isAfter(absoluteExpiresAt) ? absoluteExpiresAt : idle;
     }
 
     public String id() {
