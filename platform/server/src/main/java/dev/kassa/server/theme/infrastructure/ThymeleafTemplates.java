@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
+import org.thymeleaf.standard.StandardDialect;
 
 /**
  * Thymeleaf 3.1 without Spring: one engine per theme, made on first use and kept (with the
@@ -31,6 +32,9 @@ public class ThymeleafTemplates implements Templates {
 
     private static TemplateEngine engine(InstalledThemes.Generation themes, String themeId) {
         TemplateEngine engine = new TemplateEngine();
+        StandardDialect standard = new StandardDialect();
+        standard.setVariableExpressionEvaluator(new PathEvaluator());
+        engine.setDialect(standard);
         engine.setTemplateResolver(new ChainTemplateResolver(themes, themeId));
         engine.setMessageResolver(new TextsMessageResolver());
         engine.addDialect(new FormatDialect());
