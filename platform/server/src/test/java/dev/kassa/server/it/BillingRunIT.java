@@ -43,7 +43,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The billing run, on a node of its own that runs it every second ({@code KASSA_BILLING_INTERVAL=1})
  * and sends webhooks every second to a receiver in this test: services due in the past are renewed
  * once, paid from the balance when it covers them; a short balance leaves the invoice open and,
- * with no grace days, suspends the service until the invoice is paid. The reseller hears of each step.
+ * with no grace days, suspends the service until the invoice is paid; a service cancelled at period end
+ * is terminated when the period ends. The reseller hears of each step.
  */
 @ExtendWith(KassaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -205,5 +206,31 @@ class BillingRunIT {
         assertEquals("ACTIVE", event(hooks, "service.renewed").getString("status"));
         Thread.sleep(1500);
         assertEquals("ACTIVE", tenant.api().get("services/" + id).string("status"), "not suspended again");
+    }
+
+    @Test
+    void aServiceCancelledAtPeriodEndIsTerminatedWhenThePeriodEnds() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        InvoiceIT.establish(tenant, "FR", null, false);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        tenant.fund(account, "50.00");
+        String hooks = listen(tenant);
+        String end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+        String id = ServicesIT.create(tenant, account, payer, "9.00", end).string("id");
+
+        ApiResponse cancelled = tenant.api().post("services/" + id + "/cancel", obj("at", "period_end"));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals(end, cancelled.string("cancelAt"));
+
+        Eventually.until(() -> "TERMINATED".equals(tenant.api().get("services/" + id).string("status")),
+                "terminated when the paid period ends");
+        assertEquals(0, tenant.api().get("accounts/" + account + "/invoices").items().size(), "not renewed");
+        assertEquals("50.00", tenant.balance(account));
+        Eventually.until(() -> types(hooks).contains("service.terminated"), "the reseller hears of it");
+        JsonObject terminated = event(hooks, "service.terminated");
+        assertEquals("TERMINATED", terminated.getString("status"));
+        assertTrue(terminated.isNull("invoiceId"), terminated::toString);
+        assertFalse(terminated.isNull("terminatedAt"));
     }
 }
