@@ -112,6 +112,10 @@ public class Service {
         }
         if (newAutoRenew != null) {
             this.autoRenew = newAutoRenew;
+            if (newAutoRenew) {
+                // Renewing again withdraws a cancellation at period end.
+                this.cancelAt = null;
+            }
         }
         if (newPayerId != null) {
             this.payerId = newPayerId;

@@ -61,6 +61,10 @@ class ServiceTest {
         s.cancelAtPeriodEnd(NOW);
         assertFalse(s.autoRenew());
         assertEquals(NOW, s.cancelAt());
+        s.change(true, null, null, NOW);
+        assertTrue(s.autoRenew());
+        assertNull(s.cancelAt(), "renewing again withdraws the cancellation");
+        s.cancelAtPeriodEnd(NOW);
         s.terminate(NOW);
         assertEquals(ServiceStatus.TERMINATED, s.status());
         assertEquals(NOW, s.terminatedAt());
