@@ -55,6 +55,7 @@ public class Settings {
     public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
     public static final String WEBHOOKS_INTERVAL = "KASSA_WEBHOOKS_INTERVAL";
     public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
+    public static final String BILLING_INTERVAL = "KASSA_BILLING_INTERVAL";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -98,6 +99,7 @@ public class Settings {
     private Duration mailInterval;
     private Duration webhooksInterval;
     private boolean webhooksAllowInsecure;
+    private Duration billingInterval;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -161,6 +163,7 @@ public class Settings {
             in.warnings.add(WEBHOOKS_ALLOW_INSECURE + "=true: tenants' webhook endpoints may be plain http and"
                     + " reach loopback and private addresses; for tests and local development only, never in production");
         }
+        billingInterval = Duration.ofSeconds(in.number(BILLING_INTERVAL, 300, 1, 86_400, "seconds"));
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -271,6 +274,11 @@ public class Settings {
     /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
     public Duration mailInterval() {
         return mailInterval;
+    }
+
+    /** {@value #BILLING_INTERVAL}: seconds between rounds of the billing run, 1 to 86400, default 300. */
+    public Duration billingInterval() {
+        return billingInterval;
     }
 
     /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */

@@ -48,6 +48,7 @@ class SettingsTest {
         assertEquals(Optional.empty(), settings.smtp());
         assertEquals(Duration.ofSeconds(5), settings.mailInterval());
         assertEquals(Duration.ofSeconds(5), settings.webhooksInterval());
+        assertEquals(Duration.ofSeconds(300), settings.billingInterval());
         assertFalse(settings.webhooksAllowInsecure());
         assertEquals(List.of(), settings.warnings());
     }
@@ -194,6 +195,9 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(1), setting(Settings.WEBHOOKS_INTERVAL, "1").webhooksInterval());
         assertEquals("KASSA_WEBHOOKS_INTERVAL='0' is not allowed: a whole number of seconds from 1 to 3600",
                 refused(Settings.WEBHOOKS_INTERVAL, "0"));
+        assertEquals(Duration.ofSeconds(1), setting(Settings.BILLING_INTERVAL, "1").billingInterval());
+        assertEquals("KASSA_BILLING_INTERVAL='86401' is not allowed: a whole number of seconds from 1 to 86400",
+                refused(Settings.BILLING_INTERVAL, "86401"));
         Settings insecure = setting(Settings.WEBHOOKS_ALLOW_INSECURE, "true");
         assertTrue(insecure.webhooksAllowInsecure());
         assertTrue(insecure.warnings().stream().anyMatch(w -> w.startsWith("KASSA_WEBHOOKS_ALLOW_INSECURE=true")),

@@ -549,6 +549,86 @@ class BadInputIT {
         return Arguments.of(name, method, path, body, status, code, field, fieldCode);
     }
 
+    static String service(Object... overrides) {
+        java.util.Map<String, Object> fields = new java.util.LinkedHashMap<>();
+        fields.put("name", "VPS srv-42");
+        fields.put("price", money("9.00", "EUR"));
+        fields.put("period", "P1M");
+        fields.put("nextRenewalAt", "2030-01-01T00:00:00Z");
+        fields.put("autoRenew", true);
+        fields.put("payerId", "{payer}");
+        for (int i = 0; i < overrides.length; i += 2) {
+            if (overrides[i + 1] == null) {
+                fields.remove((String) overrides[i]);
+            } else {
+                fields.put((String) overrides[i], overrides[i + 1]);
+            }
+        }
+        Object[] pairs = new Object[fields.size() * 2];
+        int n = 0;
+        for (var e : fields.entrySet()) {
+            pairs[n++] = e.getKey();
+            pairs[n++] = e.getValue();
+        }
+        return obj(pairs);
+    }
+
+    Stream<Arguments> badServices() {
+        return Stream.of(
+                billing("a service without name", "POST", "accounts/{account}/services", service("name", null), 422,
+                        "request.invalid", "name", "required"),
+                billing("a service without price", "POST", "accounts/{account}/services", service("price", null),
+                        422, "request.invalid", "price", "required"),
+                billing("a service for nothing", "POST", "accounts/{account}/services", service("price",
+                        money("0.00", "EUR")), 422, "request.invalid", "price.amount", "amount.not_positive"),
+                billing("a service priced in another currency", "POST", "accounts/{account}/services",
+                        service("price", money("9.00", "USD")), 422, "service.currency_mismatch",
+                        "price.currency", "currency.mismatch"),
+                billing("a weekly service", "POST", "accounts/{account}/services", service("period", "P1W"), 422,
+                        "request.invalid", "period", "invalid"),
+                billing("a renewal date in words", "POST", "accounts/{account}/services", service("nextRenewalAt",
+                        "next month"), 422, "request.invalid", "nextRenewalAt", "invalid"),
+                billing("a service without autoRenew", "POST", "accounts/{account}/services", service("autoRenew",
+                        null), 422, "request.invalid", "autoRenew", "required"),
+                billing("a service without payer", "POST", "accounts/{account}/services", service("payerId", null),
+                        422, "request.invalid", "payerId", "required"),
+                billing("a service for an unknown payer", "POST", "accounts/{account}/services", service("payerId",
+                        "pyr_nope"), 404, "not_found", null, null),
+                billing("a service of an unknown tax category", "POST", "accounts/{account}/services",
+                        service("taxCategory", "LUXURY"), 422, "request.invalid", "taxCategory", "invalid"),
+                billing("a service for an unknown account", "POST", "accounts/acc_nope/services", service(), 404,
+                        "not_found", null, null),
+                billing("a list of services of a status that is none", "GET",
+                        "accounts/{account}/services?status=OPEN", null, 422, "request.invalid", "status", "invalid"),
+                billing("a list of services with another list's cursor", "GET",
+                        "accounts/{account}/services?after=inv_1", null, 422, "request.invalid", "after", "invalid"),
+                billing("an unknown service", "GET", "services/svc_nope", null, 404, "not_found", null, null),
+                billing("changing an unknown service", "PATCH", "services/svc_nope", obj("autoRenew", false), 404,
+                        "not_found", null, null),
+                billing("cancelling some day", "POST", "services/svc_nope/cancel", obj("at", "tomorrow"), 422,
+                        "request.invalid", "at", "invalid"),
+                billing("cancelling without saying when", "POST", "services/svc_nope/cancel", "{}", 422,
+                        "request.invalid", "at", "required"),
+                billing("cancelling an unknown service", "POST", "services/svc_nope/cancel", obj("at", "now"), 404,
+                        "not_found", null, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badServices")
+    void servicesAreRefused(String name, String method, String path, String body, int status, String code,
+                            String field, String fieldCode) {
+        ApiResponse response = tenant.api().send(method, path.replace("{account}", account),
+                body == null ? null : body.replace("{payer}", payer), Map.of());
+
+        assertProblem(response, status, code);
+        if (field != null) {
+            var first = response.object().getJsonArray("errors").getJsonObject(0);
+            assertEquals(field, first.getString("field"), response::toString);
+            assertEquals(fieldCode, first.getString("code"), response::toString);
+        }
+        assertEquals(0, tenant.api().get("accounts/" + account + "/services").items().size());
+    }
+
     @Test
     void missingOrWrongCredentialsAre401() {
         assertProblem(kassa.anonymous().get("accounts"), 401, "auth.unauthorized");

@@ -72,4 +72,27 @@ public final class BillingRequests {
 
     /** {@code {from: "balance"}}: how to pay an open invoice; the balance is the only way today. */
     public record PayInvoiceRequest(@Required @OneOf({"balance"}) String from) implements JsonRequest { }
+
+    /**
+     * {@code {name, externalId, price, period, nextRenewalAt, autoRenew, payerId, taxCategory}}: a service the
+     * account pays for each {@code period}, first renewed at {@code nextRenewalAt}; {@code externalId} is the
+     * reseller's own reference (optional), {@code taxCategory} {@code STANDARD} when left out.
+     */
+    public record ServiceRequest(@Required @Text(max = 200) String name, @Text(max = 200) String externalId,
+                                 @Required @ValidMoney MoneyInput price,
+                                 @Required @OneOf({"P1M", "P3M", "P6M", "P1Y"}) String period,
+                                 @Required @DateTime String nextRenewalAt, @Required Boolean autoRenew,
+                                 @Required @Text(max = 40) String payerId, @OneOf({"STANDARD"}) String taxCategory)
+            implements JsonRequest { }
+
+    /** {@code {autoRenew, price, payerId}}, each optional: what changes; a new price is billed from the next period. */
+    public record ServiceChangeRequest(Boolean autoRenew, @ValidMoney MoneyInput price,
+                                       @Text(max = 40) String payerId) implements JsonRequest { }
+
+    /** {@code {at: "period_end" | "now"}}: when a cancelled service ends. */
+    public record CancelServiceRequest(@Required @OneOf({"period_end", "now"}) String at) implements JsonRequest {
+        public boolean now() {
+            return "now".equals(at);
+        }
+    }
 }

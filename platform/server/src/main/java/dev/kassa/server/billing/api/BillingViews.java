@@ -3,6 +3,7 @@ package dev.kassa.server.billing.api;
 import dev.kassa.server.billing.domain.BillingSettings;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceLine;
+import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.TaxDecision;
 import dev.kassa.server.web.MoneyView;
 import java.math.BigDecimal;
@@ -67,6 +68,19 @@ public final class BillingViews {
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt());
+        }
+    }
+
+    public record ServiceView(String id, String accountId, String payerId, String name, String externalId,
+                              MoneyView price, String period, Instant nextRenewalAt, boolean autoRenew,
+                              String taxCategory, String status, String unpaidInvoiceId, Instant suspendAt,
+                              Instant terminateAt, Instant cancelAt, Instant createdAt, Instant updatedAt,
+                              Instant lastRenewedAt, Instant suspendedAt, Instant terminatedAt) {
+        public static ServiceView of(Service s) {
+            return new ServiceView(s.id(), s.accountId(), s.payerId(), s.name(), s.externalId(),
+                    MoneyView.of(s.price()), s.period().name(), s.nextRenewalAt(), s.autoRenew(),
+                    s.taxCategory().name(), s.status().name(), s.unpaidInvoiceId(), s.suspendAt(), s.terminateAt(),
+                    s.cancelAt(), s.createdAt(), s.updatedAt(), s.lastRenewedAt(), s.suspendedAt(), s.terminatedAt());
         }
     }
 }

@@ -7,5 +7,6 @@ import java.time.Instant;
  * Fired inside the paying transaction, after the ledger posting and the status change: {@code from}
  * says how it was paid ({@code balance} today) and {@code transactionId} is the journal transaction.
  */
-public record InvoicePaid(String tenantId, String invoiceId, String accountId, String number, Money amount,
-                          String from, String transactionId, Instant paidAt) { }
+public record InvoicePaid(String tenantId, String invoiceId, String accountId, String payerId, String number,
+                          Money amount, Instant dueAt, Instant finalizedAt, String from, String transactionId,
+                          Instant paidAt) { }

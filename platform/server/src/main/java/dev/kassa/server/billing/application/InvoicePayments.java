@@ -50,7 +50,8 @@ public class InvoicePayments {
                 "Invoice " + invoice.number(), invoice.number());
         Instant now = clock.instant();
         invoice.markPaid(movement.id(), now);
-        paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.number(), invoice.gross(),
+        paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(),
+                invoice.number(), invoice.gross(), invoice.dueAt(), invoice.finalizedAt(),
                 FROM_BALANCE, movement.id(), now));
         return InvoiceService.loaded(invoice);
     }

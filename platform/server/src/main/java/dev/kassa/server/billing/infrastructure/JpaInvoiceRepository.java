@@ -31,6 +31,9 @@ public class JpaInvoiceRepository implements InvoiceRepository {
 
     @Override
     public Invoice lock(String tenantId, String id) {
+        // Flushing is at commit: an invoice drafted or finalised earlier in this transaction (a renewal
+        // does both, then pays) must be written before the locking query reads, and refreshes, it.
+        em.flush();
         return TenantRows.lock(em, Invoice.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 

@@ -1,0 +1,47 @@
+package dev.kassa.server.billing.application;
+
+import dev.kassa.server.billing.domain.BillingSettings;
+import dev.kassa.server.billing.domain.Invoice;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/**
+ * The invoice steps a renewal takes, joined to the renewal's transaction: the same services the
+ * API uses (drafting, finalising, paying from the balance), so a renewal invoice is numbered, taxed
+ * and paid exactly as one made by hand, with the same events and webhooks.
+ */
+@ApplicationScoped
+@Transactional(Transactional.TxType.MANDATORY)
+public class InvoiceSteps {
+    private InvoiceService drafts;
+    private InvoiceFinalization finalization;
+    private InvoicePayments payments;
+    private BillingSettingsService settings;
+
+    protected InvoiceSteps() {
+    }
+
+    @Inject
+    public InvoiceSteps(InvoiceService drafts, InvoiceFinalization finalization, InvoicePayments payments,
+                        BillingSettingsService settings) {
+        this.drafts = drafts;
+        this.finalization = finalization;
+        this.payments = payments;
+        this.settings = settings;
+    }
+
+    /** A new invoice, drafted and finalised (numbered, {@code NEW}). */
+    public Invoice finalized(String tenantId, String accountId, InvoiceService.DraftRequest request) {
+        Invoice draft = drafts.createDraft(tenantId, accountId, request);
+        return finalization.finalize(tenantId, draft.id());
+    }
+
+    public Invoice payFromBalance(String tenantId, String invoiceId) {
+        return payments.payFromBalance(tenantId, invoiceId);
+    }
+
+    public BillingSettings settings(String tenantId) {
+        return settings.get(tenantId);
+    }
+}

@@ -1,0 +1,117 @@
+package dev.kassa.server.billing.application;
+
+import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.account.domain.AccountRepository;
+import dev.kassa.server.billing.domain.BillingSettings;
+import dev.kassa.server.billing.domain.Invoice;
+import dev.kassa.server.billing.domain.InvoiceLine;
+import dev.kassa.server.billing.domain.Service;
+import dev.kassa.server.billing.domain.ServiceRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Renews one due service per call, in one transaction of its own: claim it ({@code FOR UPDATE SKIP
+ * LOCKED}), lock its account, make the renewal invoice for the next period (a line naming the
+ * service and the period), finalise it, pay it from the balance when the balance covers it, and
+ * move {@code nextRenewalAt} one period on. Either all of it commits or none of it does: a crash
+ * leaves the service due, to be renewed once by the next run, never twice (the period moves on in
+ * the same commit that bills it).
+ *
+ * <p>A balance that does not cover the invoice leaves it open ({@code NEW}); the service is then
+ * suspended after the tenant's grace days and terminated after its termination days, counted from
+ * the renewal, unless the invoice is paid first ({@link ServiceLifecycle}).
+ *
+ * <p>Locks: service, then account, then the new invoice and the tenant's invoice counter.
+ */
+@ApplicationScoped
+public class Renewals {
+    private ServiceRepository services;
+    private AccountRepository accounts;
+    private InvoiceSteps invoices;
+    private ServiceWebhooks webhooks;
+    private Clock clock;
+
+    protected Renewals() {
+    }
+
+    @Inject
+    public Renewals(ServiceRepository services, AccountRepository accounts, InvoiceSteps invoices,
+                    ServiceWebhooks webhooks, Clock clock) {
+        this.services = services;
+        this.accounts = accounts;
+        this.invoices = invoices;
+        this.webhooks = webhooks;
+        this.clock = clock;
+    }
+
+    /** A renewal that could not be made; its transaction is rolled back and the service stays due. */
+    public static final class RenewalFailed extends RuntimeException {
+        private final String serviceId;
+
+        RenewalFailed(String serviceId, RuntimeException cause) {
+            super("renewing service " + serviceId + " failed: " + cause.getMessage(), cause);
+            this.serviceId = serviceId;
+        }
+
+        public String serviceId() {
+            return serviceId;
+        }
+    }
+
+    /**
+     * Renews the service due longest ago, other than those in {@code skip}; its id, or empty when
+     * none is due.
+     *
+     * @throws RenewalFailed when it could not be renewed (such as billing settings without an
+     *     establishment country): nothing of it is kept
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<String> renewNext(Collection<String> skip) {
+        Instant now = clock.instant();
+        Optional<Service> due = services.lockNextDue(ServiceRepository.Due.RENEWAL, now, skip);
+        if (due.isEmpty()) {
+            return Optional.empty();
+        }
+        Service service = due.get();
+        try {
+            renew(service, now);
+        } catch (RuntimeException e) {
+            throw new RenewalFailed(service.id(), e);
+        }
+        return Optional.of(service.id());
+    }
+
+    private void renew(Service service, Instant now) {
+        String tenantId = service.tenantId();
+        // Locked before the balance is read, so the balance read is the balance charged.
+        Account account = accounts.lock(tenantId, service.accountId());
+        Instant start = service.nextRenewalAt();
+        LocalDate from = LocalDate.ofInstant(start, ZoneOffset.UTC);
+        LocalDate to = LocalDate.ofInstant(service.period().after(start), ZoneOffset.UTC);
+        InvoiceLine.Draft line = new InvoiceLine.Draft(service.name() + " (" + from + " to " + to + ")", 1,
+                service.price(), service.taxCategory(), service.id(), null);
+        Invoice invoice = invoices.finalized(tenantId, service.accountId(),
+                new InvoiceService.DraftRequest(service.payerId(), List.of(line), from, null));
+        if (account.balance().minor() >= invoice.gross().minor()) {
+            invoices.payFromBalance(tenantId, invoice.id());
+            service.renewed(now);
+            webhooks.renewed(service, invoice.id());
+        } else {
+            BillingSettings settings = invoices.settings(tenantId);
+            service.renewed(now);
+            service.awaitPayment(invoice.id(), now.plus(Duration.ofDays(settings.graceDays())),
+                    now.plus(Duration.ofDays(settings.terminationDays())), now);
+            webhooks.renewalFailed(service, invoice.id(), ServiceWebhooks.BALANCE_INSUFFICIENT);
+        }
+    }
+}

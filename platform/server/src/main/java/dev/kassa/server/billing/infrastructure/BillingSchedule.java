@@ -1,0 +1,69 @@
+package dev.kassa.server.billing.infrastructure;
+
+import dev.kassa.server.billing.application.BillingRun;
+import dev.kassa.server.config.Settings;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Priority;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs the billing run every {@code KASSA_BILLING_INTERVAL} seconds, once
+ * {@link dev.kassa.server.startup.Startup} has migrated the schema.
+ */
+@ApplicationScoped
+public class BillingSchedule {
+    private static final Logger LOG = Logger.getLogger(BillingSchedule.class.getName());
+
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    private ManagedScheduledExecutorService scheduler; // resource injection has no constructor form
+
+    private Settings settings;
+    private BillingRun run;
+    private volatile ScheduledFuture<?> rounds;
+
+    protected BillingSchedule() {
+    }
+
+    @Inject
+    public BillingSchedule(Settings settings, BillingRun run) {
+        this.settings = settings;
+        this.run = run;
+    }
+
+    void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 920) @Initialized(ApplicationScoped.class)
+                 Object event) {
+        long every = settings.billingInterval().toMillis();
+        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void round() {
+        try {
+            BillingRun.Round round = run.runOnce();
+            if (round.didAnything()) {
+                LOG.info(() -> "Billing run: " + round.renewed() + " renewed, " + round.failed() + " failed, "
+                        + round.suspended() + " suspended, " + round.terminated() + " terminated");
+            }
+        } catch (RuntimeException e) {
+            // A scheduled task that throws is never run again: log and carry on at the next round.
+            LOG.log(Level.WARNING, "Billing round failed; will retry", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        ScheduledFuture<?> pending = rounds;
+        if (pending != null) {
+            pending.cancel(false);
+        }
+    }
+}

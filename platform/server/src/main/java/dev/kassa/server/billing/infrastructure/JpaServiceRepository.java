@@ -1,0 +1,112 @@
+package dev.kassa.server.billing.infrastructure;
+
+import dev.kassa.server.billing.domain.Service;
+import dev.kassa.server.billing.domain.ServiceRepository;
+import dev.kassa.server.billing.domain.ServiceStatus;
+import dev.kassa.server.db.TenantRows;
+import dev.kassa.server.shared.KassaException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Query;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Services in {@code services}. Native SQL for the billing run's claims only: {@code FOR UPDATE
+ * SKIP LOCKED} lets a node pass over a service another node is renewing instead of waiting for it.
+ */
+@ApplicationScoped
+public class JpaServiceRepository implements ServiceRepository {
+    static final String RENEWAL = "status = 'ACTIVE' and auto_renew and next_renewal_at <= ?1";
+    static final String SUSPENSION = "status = 'ACTIVE' and suspend_at <= ?1";
+    static final String TERMINATION = "status <> 'TERMINATED' and (terminate_at <= ?1 or cancel_at <= ?1)";
+
+    private EntityManager em;
+
+    protected JpaServiceRepository() {
+    }
+
+    @Inject
+    public JpaServiceRepository(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public Optional<Service> find(String tenantId, String id) {
+        return TenantRows.find(em, Service.class, tenantId, id);
+    }
+
+    @Override
+    public Service lock(String tenantId, String id) {
+        return TenantRows.lock(em, Service.class, tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    @Override
+    public List<Service> page(String tenantId, String accountId, ServiceStatus status, String after, int limit) {
+        var query = em.createQuery("select s from Service s where s.tenantId = :tenant and s.accountId = :account"
+                        + (status == null ? "" : " and s.status = :status")
+                        + (after == null ? "" : " and s.id < :after") + " order by s.id desc", Service.class)
+                .setParameter("tenant", tenantId).setParameter("account", accountId);
+        if (status != null) {
+            query.setParameter("status", status);
+        }
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    @Override
+    public void add(Service service) {
+        em.persist(service);
+    }
+
+    @Override
+    public Optional<Service> lockNextDue(Due kind, Instant now, Collection<String> skip) {
+        String where;
+        String order;
+        switch (kind) {
+            case RENEWAL:
+                where = RENEWAL;
+                order = "next_renewal_at";
+                break;
+            case SUSPENSION:
+                where = SUSPENSION;
+                order = "suspend_at";
+                break;
+            default:
+                where = TERMINATION;
+                order = "id";
+        }
+        StringBuilder sql = new StringBuilder("select id from services where ").append(where);
+        int n = 2;
+        for (int i = 0; i < skip.size(); i++) {
+            sql.append(i == 0 ? " and id not in (" : ", ").append('?').append(n++);
+        }
+        if (!skip.isEmpty()) {
+            sql.append(')');
+        }
+        sql.append(" order by ").append(order).append(", id limit 1 for update skip locked");
+        Query query = em.createNativeQuery(sql.toString()).setParameter(1, Timestamp.from(now));
+        int p = 2;
+        for (String id : skip) {
+            query.setParameter(p++, id);
+        }
+        List<?> ids = query.getResultList();
+        // The row is locked by this transaction now; reading it as an entity does not wait.
+        return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(Service.class, ids.get(0)));
+    }
+
+    @Override
+    public List<Service> lockAwaiting(String tenantId, String invoiceId) {
+        return em.createQuery("select s from Service s where s.tenantId = :tenant and s.unpaidInvoiceId = :invoice"
+                        + " order by s.id", Service.class)
+                .setParameter("tenant", tenantId).setParameter("invoice", invoiceId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+}

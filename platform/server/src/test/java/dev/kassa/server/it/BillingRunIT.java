@@ -1,0 +1,236 @@
+package dev.kassa.server.it;
+
+import static dev.kassa.testkit.Json.obj;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.EmbeddedDatabase;
+import dev.kassa.testkit.Eventually;
+import dev.kassa.testkit.Kassa;
+import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.KassaProcess;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The billing run, on a node of its own that runs it every second ({@code KASSA_BILLING_INTERVAL=1})
+ * and sends webhooks every second to a receiver in this test: services due in the past are renewed
+ * once, paid from the balance when it covers them; a short balance leaves the invoice open and,
+ * with no grace days, suspends the service until the invoice is paid; a service cancelled at period end
+ * is terminated when the period ends. The reseller hears of each step.
+ */
+@ExtendWith(KassaExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BillingRunIT {
+    private HttpServer receiver;
+    private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
+    private KassaProcess node;
+    private Kassa kassa;
+
+    @BeforeAll
+    void aNodeThatBillsEverySecond(EmbeddedDatabase database) throws IOException {
+        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/", exchange -> {
+            String body;
+            try (InputStream in = exchange.getRequestBody()) {
+                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            received.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>())
+                    .add(Json.createReader(new StringReader(body)).readObject());
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String url = database.createDatabase("kassa_billing_run");
+        String token = "op-billing-" + UUID.randomUUID();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        Path dir = Files.createTempDirectory("kassa-billing-it-");
+        node = KassaProcess.start(KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
+                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
+                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
+                "KASSA_WEBHOOKS_ALLOW_INSECURE", "true", "KASSA_WEBHOOKS_INTERVAL", "1",
+                "KASSA_BILLING_INTERVAL", "1"));
+        kassa = new Kassa(node, token);
+    }
+
+    @AfterAll
+    void stop() {
+        try {
+            if (node != null) {
+                node.close();
+            }
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private String listen(Kassa.Tenant tenant) {
+        String path = "/hooks-" + UUID.randomUUID();
+        ApiResponse endpoint = tenant.api().post("webhook-endpoints", obj("url", "http://127.0.0.1:"
+                + receiver.getAddress().getPort() + path, "events", List.of("*")));
+        assertEquals(201, endpoint.status(), endpoint::toString);
+        return path;
+    }
+
+    private List<String> types(String path) {
+        return received.getOrDefault(path, List.of()).stream().map(e -> e.getString("type")).toList();
+    }
+
+    private JsonObject event(String path, String type) {
+        return received.get(path).stream().filter(e -> e.getString("type").equals(type)).findFirst().orElseThrow()
+                .getJsonObject("data");
+    }
+
+    private static String dueAnHourAgo() {
+        return Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    @Test
+    void aDueServiceIsRenewedOnceFromTheBalance() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        InvoiceIT.establish(tenant, "FR", "FR40303265045", false);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        tenant.fund(account, "50.00");
+        String hooks = listen(tenant);
+        String due = dueAnHourAgo();
+
+        ApiResponse created = ServicesIT.create(tenant, account, payer, "9.00", due);
+        assertEquals(201, created.status(), created::toString);
+        String id = created.string("id");
+
+        Eventually.until(() -> tenant.api().get("accounts/" + account + "/invoices?status=PAID").items().size() == 1,
+                "the renewal invoice is paid");
+        Thread.sleep(2500); // more rounds: nothing is billed again
+        JsonArray invoices = tenant.api().get("accounts/" + account + "/invoices").items();
+        assertEquals(1, invoices.size(), invoices::toString);
+        JsonObject invoice = invoices.getJsonObject(0);
+        assertEquals("PAID", invoice.getString("status"));
+        assertEquals("10.80", invoice.getJsonObject("gross").getString("amount"), "9.00 + 20 % VAT");
+        JsonObject line = invoice.getJsonArray("lines").getJsonObject(0);
+        assertEquals(id, line.getString("serviceId"));
+        String from = due.substring(0, 10);
+        assertTrue(line.getString("description").contains(from), line::toString);
+        assertEquals(from, invoice.getString("supplyDate"));
+        assertEquals("39.20", tenant.balance(account), "debited once");
+
+        JsonObject service = tenant.api().get("services/" + id).object();
+        assertEquals("ACTIVE", service.getString("status"));
+        assertEquals(OffsetDateTime.parse(due).withOffsetSameInstant(ZoneOffset.UTC).plusMonths(1).toInstant(),
+                Instant.parse(service.getString("nextRenewalAt")));
+        assertTrue(service.isNull("unpaidInvoiceId"), service::toString);
+        assertFalse(service.isNull("lastRenewedAt"));
+
+        Eventually.until(() -> types(hooks).containsAll(List.of("invoice.finalized", "invoice.paid",
+                "service.renewed")), "the reseller hears of it");
+        assertFalse(types(hooks).contains("service.renewal_failed"), types(hooks)::toString);
+        assertEquals(1, types(hooks).stream().filter("service.renewed"::equals).count());
+        JsonObject renewed = event(hooks, "service.renewed");
+        assertEquals(id, renewed.getString("id"));
+        assertEquals(invoice.getString("id"), renewed.getString("invoiceId"));
+        assertEquals("srv-42", renewed.getString("externalId"));
+        assertEquals(service.getString("nextRenewalAt"), renewed.getString("nextRenewalAt"));
+        JsonObject paid = event(hooks, "invoice.paid");
+        assertEquals(invoice.getString("number"), paid.getString("number"));
+        assertEquals("balance", paid.getString("paidFrom"));
+        assertEquals("10.80", paid.getJsonObject("amount").getString("amount"));
+    }
+
+    @Test
+    void aShortBalanceLeavesTheInvoiceOpenSuspendsAtOnceAndPayingReactivates() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        ApiResponse settings = tenant.api().put("settings/billing", obj("establishmentCountry", "FR", "graceDays", 0,
+                "terminationDays", 30));
+        assertEquals(200, settings.status(), settings::toString);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        tenant.fund(account, "5.00");
+        String hooks = listen(tenant);
+
+        String id = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
+
+        Eventually.until(() -> "SUSPENDED".equals(tenant.api().get("services/" + id).string("status")),
+                "suspended: no grace");
+        JsonObject service = tenant.api().get("services/" + id).object();
+        JsonArray open = tenant.api().get("accounts/" + account + "/invoices?status=NEW").items();
+        assertEquals(1, open.size(), open::toString);
+        String invoice = open.getJsonObject(0).getString("id");
+        assertEquals(invoice, service.getString("unpaidInvoiceId"));
+        assertFalse(service.isNull("suspendedAt") || service.isNull("terminateAt"), service::toString);
+        assertTrue(Instant.parse(service.getString("nextRenewalAt")).isAfter(Instant.now()), "the period moved on");
+        assertEquals("5.00", tenant.balance(account), "nothing taken");
+        Eventually.until(() -> types(hooks).containsAll(List.of("invoice.finalized", "service.renewal_failed",
+                "service.suspended")), "the reseller hears of it");
+        JsonObject failed = event(hooks, "service.renewal_failed");
+        assertEquals("balance.insufficient", failed.getString("reason"));
+        assertEquals(invoice, failed.getString("invoiceId"));
+        assertEquals("SUSPENDED", event(hooks, "service.suspended").getString("status"));
+
+        tenant.fund(account, "10.00");
+        ApiResponse paid = tenant.api().post("invoices/" + invoice + "/pay", obj("from", "balance"));
+        assertEquals(200, paid.status(), paid::toString);
+        JsonObject again = tenant.api().get("services/" + id).object();
+        assertEquals("ACTIVE", again.getString("status"));
+        assertTrue(again.isNull("unpaidInvoiceId") && again.isNull("suspendedAt") && again.isNull("terminateAt"),
+                again::toString);
+        assertEquals("4.20", tenant.balance(account), "15.00 - 10.80");
+        Eventually.until(() -> types(hooks).contains("service.renewed"), "reactivated: renewed");
+        assertEquals("ACTIVE", event(hooks, "service.renewed").getString("status"));
+        Thread.sleep(1500);
+        assertEquals("ACTIVE", tenant.api().get("services/" + id).string("status"), "not suspended again");
+    }
+
+    @Test
+    void aServiceCancelledAtPeriodEndIsTerminatedWhenThePeriodEnds() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        InvoiceIT.establish(tenant, "FR", null, false);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        tenant.fund(account, "50.00");
+        String hooks = listen(tenant);
+        String end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
+        String id = ServicesIT.create(tenant, account, payer, "9.00", end).string("id");
+
+        ApiResponse cancelled = tenant.api().post("services/" + id + "/cancel", obj("at", "period_end"));
+        assertEquals(200, cancelled.status(), cancelled::toString);
+        assertEquals(end, cancelled.string("cancelAt"));
+
+        Eventually.until(() -> "TERMINATED".equals(tenant.api().get("services/" + id).string("status")),
+                "terminated when the paid period ends");
+        assertEquals(0, tenant.api().get("accounts/" + account + "/invoices").items().size(), "not renewed");
+        assertEquals("50.00", tenant.balance(account));
+        Eventually.until(() -> types(hooks).contains("service.terminated"), "the reseller hears of it");
+        JsonObject terminated = event(hooks, "service.terminated");
+        assertEquals("TERMINATED", terminated.getString("status"));
+        assertTrue(terminated.isNull("invoiceId"), terminated::toString);
+        assertFalse(terminated.isNull("terminatedAt"));
+    }
+}
