@@ -282,6 +282,10 @@ class AccountPagesIT {
         String account = ClientAreas.newCustomer(tenant, "Ada", "DE");
         String email = tenant.api().get("accounts/" + account).string("email");
         ClientAreaClient browser = signedIn(kassa, tenant, account);
+        ClientAreaClient elsewhere = ClientAreas.open(kassa, tenant); // signed in by password on another device
+        elsewhere.get("/sign-in");
+        assertEquals(303, elsewhere.post("/sign-in", Map.of("email", email, "password", ClientAreas.PASSWORD)).status());
+        assertEquals(200, elsewhere.get("/top-up").status());
         String chosen = "a brand new passphrase";
 
         browser.get("/profile");
@@ -302,6 +306,8 @@ class AccountPagesIT {
                 "newPassword", chosen, "confirmPassword", chosen));
         assertEquals(303, done.status(), done::toString);
         assertTrue(browser.follow(done).body().contains("Your password is changed."));
+        assertEquals(200, browser.get("/top-up").status(), "the browser that changed it stays signed in");
+        assertEquals(303, elsewhere.get("/top-up").status(), "another browser is signed out");
 
         browser.post("/sign-out", Map.of());
         browser.get("/sign-in");

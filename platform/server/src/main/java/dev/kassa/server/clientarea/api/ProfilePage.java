@@ -108,7 +108,8 @@ public class ProfilePage implements ClientAreaPage {
         }
         if (errors.isEmpty()) {
             try {
-                signIns.changePassword(visit.tenantId(), visit.accountId(), current, chosen);
+                visit.startSession(signIns.changePassword(visit.tenantId(), visit.accountId(), current, chosen,
+                        visit.remoteAddress()));
                 return Reply.redirect(PROFILE + "?done=password");
             } catch (KassaException e) {
                 if ("sign_in.failed".equals(e.code())) {

@@ -138,9 +138,15 @@ public class SignInService {
                 send(RESET_MAIL, customer, links.issue(tenantId, customer.accountId(), LinkPurpose.RESET, null)));
     }
 
-    /** @throws KassaException "sign_in.failed" when current is wrong, "password.too_short" */
+    /**
+     * Changes the password. Every session of the account ends (a browser someone else signed in
+     * with is signed out); the customer who changed it goes on in the new session returned.
+     *
+     * @throws KassaException "sign_in.failed" when current is wrong, "password.too_short"
+     */
     @Transactional
-    public void changePassword(String tenantId, String accountId, String currentPassword, String newPassword) {
+    public CustomerSession changePassword(String tenantId, String accountId, String currentPassword,
+                                          String newPassword, String remoteAddress) {
         Credentials.requireAcceptable(newPassword);
         customers.require(tenantId, accountId);
         if (!credentials.check(tenantId, accountId, currentPassword)) {
@@ -148,6 +154,8 @@ public class SignInService {
         }
         credentials.set(tenantId, accountId, newPassword);
         links.retirePasswordLinks(tenantId, accountId);
+        sessions.endAll(tenantId, accountId);
+        return sessions.start(tenantId, accountId, remoteAddress);
     }
 
     private void send(String kind, Customer customer, IssuedLink link) {

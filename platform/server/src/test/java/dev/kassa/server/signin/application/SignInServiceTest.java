@@ -270,13 +270,20 @@ class SignInServiceTest {
     }
 
     @Test
-    void changingThePasswordNeedsTheCurrentOne() {
+    void changingThePasswordNeedsTheCurrentOneAndSignsOutEveryOtherBrowser() {
         String account = signedUp(A, "lea@example.com");
+        CustomerSession here = service.signIn(A, "lea@example.com", PASSWORD, HOME);
+        CustomerSession elsewhere = service.signIn(A, "lea@example.com", PASSWORD, HOME);
 
-        assertCode(401, "sign_in.failed", () -> service.changePassword(A, account, "wrong one", "a new password"));
-        assertCode(422, "password.too_short", () -> service.changePassword(A, account, PASSWORD, "short"));
-        assertCode(404, "not_found", () -> service.changePassword(B, account, PASSWORD, "a new password"));
-        service.changePassword(A, account, PASSWORD, "a new password");
+        assertCode(401, "sign_in.failed", () -> service.changePassword(A, account, "wrong one", "a new password", HOME));
+        assertCode(422, "password.too_short", () -> service.changePassword(A, account, PASSWORD, "short", HOME));
+        assertCode(404, "not_found", () -> service.changePassword(B, account, PASSWORD, "a new password", HOME));
+        assertTrue(service.resume(A, elsewhere.token()).isPresent(), "a refused change ends nothing");
+
+        CustomerSession next = service.changePassword(A, account, PASSWORD, "a new password", HOME);
+        assertTrue(service.resume(A, elsewhere.token()).isEmpty(), "the other browser is signed out");
+        assertTrue(service.resume(A, here.token()).isEmpty(), "so is the old session of this one");
+        assertEquals(account, service.resume(A, next.token()).orElseThrow().accountId(), "which goes on in a new one");
         assertEquals(account, service.signIn(A, "lea@example.com", "a new password", HOME).accountId());
     }
 
