@@ -70,6 +70,22 @@ public final class BillingRequests {
         }
     }
 
+    /**
+     * {@code {reason, lines}}: a credit note for a finalised invoice; {@code lines} left out (or empty) takes
+     * back everything not credited yet, else each names an invoice line and how many of its units.
+     */
+    public record CreditNoteRequest(@Required @Text(max = 500) String reason, List<@Valid CreditNoteLineRequest> lines)
+            implements JsonRequest { }
+
+    /** How many units of one invoice line a credit note takes back. */
+    public record CreditNoteLineRequest(@Required @Text(max = 40) String invoiceLineId,
+                                        @Required @WholeNumber(min = 1, max = 1_000_000,
+                                                rule = "must be a whole number from 1 to 1000000") JsonValue quantity) {
+        public long count() {
+            return ((JsonNumber) quantity).longValue();
+        }
+    }
+
     /** {@code {from: "balance"}}: how to pay an open invoice; the balance is the only way today. */
     public record PayInvoiceRequest(@Required @OneOf({"balance"}) String from) implements JsonRequest { }
 

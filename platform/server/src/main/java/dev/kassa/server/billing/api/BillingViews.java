@@ -1,10 +1,16 @@
 package dev.kassa.server.billing.api;
 
 import dev.kassa.server.billing.domain.BillingSettings;
+import dev.kassa.server.billing.domain.CreditNote;
+import dev.kassa.server.billing.domain.CreditNoteLine;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceLine;
+import dev.kassa.server.billing.domain.LineAmounts;
+import dev.kassa.server.billing.domain.Receipt;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.TaxDecision;
+import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.Money;
 import dev.kassa.server.web.MoneyView;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -39,11 +45,11 @@ public final class BillingViews {
         }
     }
 
-    public record InvoiceLineView(String description, long quantity, MoneyView unitPrice, String taxCategory,
+    public record InvoiceLineView(String id, String description, long quantity, MoneyView unitPrice, String taxCategory,
                                   MoneyView net, MoneyView vat, MoneyView gross, TaxView tax, String serviceId,
                                   String topUpId) {
         static InvoiceLineView of(InvoiceLine l) {
-            return new InvoiceLineView(l.description(), l.quantity(), MoneyView.of(l.unitPrice()),
+            return new InvoiceLineView(l.id(), l.description(), l.quantity(), MoneyView.of(l.unitPrice()),
                     l.taxCategory().name(), MoneyView.of(l.net()), MoneyView.of(l.vat()), MoneyView.of(l.gross()),
                     TaxView.of(l.taxDecision()), l.serviceId(), l.topUpId());
         }
@@ -57,7 +63,7 @@ public final class BillingViews {
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
-                              Instant finalizedAt, Instant paidAt) {
+                              Instant finalizedAt, Instant paidAt, Instant cancelledAt) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -67,7 +73,45 @@ public final class BillingViews {
                     i.supplyDate() == null ? null : i.supplyDate().toString(), i.dueAt(),
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()) : null,
-                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt());
+                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt());
+        }
+    }
+
+    public record CreditNoteLineView(String invoiceLineId, String description, long quantity, MoneyView unitPrice,
+                                     MoneyView net, MoneyView vat, MoneyView gross, TaxView tax) {
+        static CreditNoteLineView of(CreditNoteLine l, CurrencyUnit currency) {
+            LineAmounts a = l.amounts();
+            return new CreditNoteLineView(l.invoiceLineId(), l.description(), l.quantity(),
+                    MoneyView.of(new Money(l.unitPriceMinor(), currency)), MoneyView.of(new Money(a.net(), currency)),
+                    MoneyView.of(new Money(a.vat(), currency)), MoneyView.of(new Money(a.gross(), currency)),
+                    TaxView.of(l.taxDecision()));
+        }
+    }
+
+    public record CreditNoteView(String id, String accountId, String payerId, String invoiceId, String number,
+                                 String invoiceNumber, String invoiceDate, String reason, boolean fullCredit,
+                                 String settlement, String currency, List<CreditNoteLineView> lines, MoneyView net,
+                                 MoneyView vat, MoneyView gross, SellerView seller, BuyerView buyer,
+                                 String transactionId, Instant issuedAt) {
+        public static CreditNoteView of(CreditNote c) {
+            return new CreditNoteView(c.id(), c.accountId(), c.payerId(), c.invoiceId(), c.number(),
+                    c.invoiceNumber(), c.invoiceDate().toString(), c.reason(), c.fullCredit(), c.settlement().name(),
+                    c.currency().code(), c.lines().stream().map(l -> CreditNoteLineView.of(l, c.currency())).toList(),
+                    MoneyView.of(c.net()), MoneyView.of(c.vat()), MoneyView.of(c.gross()),
+                    new SellerView(c.sellerCountry(), c.sellerVatId()),
+                    new BuyerView(c.buyerName(), c.buyerCountry(), c.buyerVatId()), c.transactionId(), c.issuedAt());
+        }
+    }
+
+    public record ReceiptView(String id, String accountId, String payerId, String topUpId, String number,
+                              String reference, String method, MoneyView paid, MoneyView credited, SellerView seller,
+                              BuyerView buyer, Instant paidAt) {
+        public static ReceiptView of(Receipt r) {
+            Invoice.Parties p = r.parties();
+            return new ReceiptView(r.id(), r.accountId(), r.payerId(), r.topUpId(), r.number(), r.reference(),
+                    r.method(), MoneyView.of(r.paid()), MoneyView.of(r.credited()),
+                    new SellerView(p.sellerCountry(), p.sellerVatId()),
+                    new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()), r.paidAt());
         }
     }
 

@@ -61,6 +61,20 @@ public class ServiceLifecycle {
         return due.map(Service::id);
     }
 
+    /**
+     * In the transaction of a full credit note: a renewal invoice cancelled is a period the tenant
+     * forgave, so the services that waited for it owe nothing, as if it were paid, and a suspended one
+     * runs again ({@code service.renewed}, for the reseller's systems to resume it).
+     */
+    void onCancelled(@Observes InvoiceCancelled cancelled) {
+        for (Service s : services.lockAwaiting(cancelled.tenantId(), cancelled.invoiceId())) {
+            if (s.status() != ServiceStatus.TERMINATED) {
+                s.invoicePaid(cancelled.invoiceId(), cancelled.cancelledAt());
+                webhooks.renewed(s, cancelled.invoiceId());
+            }
+        }
+    }
+
     /** In the paying transaction: the services that waited for this invoice owe nothing any more. */
     void onPaid(@Observes InvoicePaid paid) {
         for (Service s : services.lockAwaiting(paid.tenantId(), paid.invoiceId())) {

@@ -72,6 +72,8 @@ public class Invoice {
     private Instant finalizedAt;
     @Column(name = "paid_at")
     private Instant paidAt;
+    @Column(name = "cancelled_at")
+    private Instant cancelledAt;
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -157,6 +159,23 @@ public class Invoice {
         this.paymentTransactionId = transactionId;
         this.paidAt = now;
         this.status = InvoiceStatus.PAID;
+    }
+
+    /**
+     * A full credit note cancels the invoice, open or paid; what was paid for it the credit note
+     * settles. A draft has nothing to cancel and a cancelled invoice nothing more.
+     */
+    public void cancel(Instant now) {
+        if (status == InvoiceStatus.DRAFT) {
+            throw KassaException.conflict("invoice.not_finalized", "Invoice not finalised",
+                    "A draft is not credited: change or drop it instead.");
+        }
+        if (status == InvoiceStatus.CANCELLED) {
+            throw KassaException.conflict("invoice.cancelled", "Invoice cancelled",
+                    "Invoice " + number + " is cancelled.");
+        }
+        this.status = InvoiceStatus.CANCELLED;
+        this.cancelledAt = now;
     }
 
     /** Refuses, with 409 {@code invoice.finalized}, to change an invoice that is no longer a draft. */
@@ -254,6 +273,10 @@ public class Invoice {
 
     public Instant paidAt() {
         return paidAt;
+    }
+
+    public Instant cancelledAt() {
+        return cancelledAt;
     }
 
     public List<InvoiceLine> lines() {

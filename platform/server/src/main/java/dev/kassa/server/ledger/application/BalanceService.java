@@ -61,6 +61,19 @@ public class BalanceService {
         return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
     }
 
+    /**
+     * Gives back to the balance what it paid for something (a credit note on a paid invoice): revenue
+     * to customer, the journal transaction carrying {@code reference}.
+     */
+    @Transactional
+    public Movement giveBack(String tenantId, String accountId, Money amount, String description, String reference) {
+        Account account = accounts.lock(tenantId, accountId);
+        requireAccountCurrency(account, amount);
+        Ledger.Posting posting = ledger.credit(account, amount, SystemAccount.REVENUE, TransactionType.CREDIT_NOTE,
+                description, reference);
+        return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
+    }
+
     public enum Direction { CREDIT, DEBIT }
 
     /** A manual correction with a reason; a debit never takes the balance below zero. */

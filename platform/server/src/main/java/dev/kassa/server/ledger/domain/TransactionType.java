@@ -19,5 +19,7 @@ public enum TransactionType {
     /** A refund that failed: the funds are back on the balance. */
     REFUND_REVERSAL,
     /** A refund was confirmed sent: the money left the clearing account. */
-    REFUND_SENT
+    REFUND_SENT,
+    /** A credit note gave back what the balance paid for a credited invoice. */
+    CREDIT_NOTE
 }

@@ -1,6 +1,7 @@
 package dev.kassa.server.payment.application;
 
 import dev.kassa.server.shared.Money;
+import java.time.Instant;
 
 /**
  * A top-up has just become PAID (once per top-up, however many payments arrive for it), fired in
@@ -10,6 +11,9 @@ import dev.kassa.server.shared.Money;
  *
  * @param paid what arrived, in the currency it was paid in
  * @param credited what reached the balance, in the account's currency
+ * @param payerId who paid it
+ * @param method the payment method's key
+ * @param paidAt when it became PAID
  */
 public record TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
-                        Money credited) { }
+                        Money credited, String payerId, String method, Instant paidAt) { }
