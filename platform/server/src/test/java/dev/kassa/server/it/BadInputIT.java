@@ -523,7 +523,23 @@ class BadInputIT {
                 billing("paying from nowhere", "POST", "invoices/inv_nope/pay", "{}", 422, "request.invalid", "from",
                         "required"),
                 billing("paying an unknown invoice", "POST", "invoices/inv_nope/pay", obj("from", "balance"), 404,
-                        "not_found", null, null));
+                        "not_found", null, null),
+                billing("a credit note without reason", "POST", "invoices/inv_nope/credit-notes", "{}", 422,
+                        "request.invalid", "reason", "required"),
+                billing("a credit note taking 0 units", "POST", "invoices/inv_nope/credit-notes", obj("reason", "x",
+                        "lines", raw("[" + obj("invoiceLineId", "inl_1", "quantity", 0) + "]")), 422,
+                        "request.invalid", "lines[0].quantity", "invalid"),
+                billing("a credit note line without invoice line", "POST", "invoices/inv_nope/credit-notes",
+                        obj("reason", "x", "lines", raw("[" + obj("quantity", 1) + "]")), 422, "request.invalid",
+                        "lines[0].invoiceLineId", "required"),
+                billing("a credit note for an unknown invoice", "POST", "invoices/inv_nope/credit-notes",
+                        obj("reason", "x"), 404, "not_found", null, null),
+                billing("an unknown credit note", "GET", "credit-notes/crn_nope", null, 404, "not_found", null, null),
+                billing("credit notes with another list's cursor", "GET", "accounts/{account}/credit-notes?after=inv_1",
+                        null, 422, "request.invalid", "after", "invalid"),
+                billing("an unknown receipt", "GET", "receipts/rct_nope", null, 404, "not_found", null, null),
+                billing("receipts of an unknown account", "GET", "accounts/acc_nope/receipts", null, 404, "not_found",
+                        null, null));
     }
 
     @ParameterizedTest(name = "{0}")
