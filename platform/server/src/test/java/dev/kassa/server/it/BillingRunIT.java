@@ -209,6 +209,30 @@ class BillingRunIT {
     }
 
     @Test
+    void aFullCreditNoteOnAnUnpaidRenewalForgivesThePeriod() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        ApiResponse settings = tenant.api().put("settings/billing", obj("establishmentCountry", "FR", "graceDays", 0,
+                "terminationDays", 30));
+        assertEquals(200, settings.status(), settings::toString);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        String id = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
+        Eventually.until(() -> "SUSPENDED".equals(tenant.api().get("services/" + id).string("status")),
+                "suspended: no grace");
+        String invoice = tenant.api().get("services/" + id).string("unpaidInvoiceId");
+
+        ApiResponse note = tenant.api().post("invoices/" + invoice + "/credit-notes", obj("reason", "Goodwill"));
+        assertEquals(201, note.status(), note::toString);
+        assertEquals("INVOICE_CANCELLED", note.string("settlement"));
+        JsonObject again = tenant.api().get("services/" + id).object();
+        assertEquals("ACTIVE", again.getString("status"), again::toString);
+        assertTrue(again.isNull("unpaidInvoiceId") && again.isNull("terminateAt"), again::toString);
+        assertEquals("0.00", tenant.balance(account), "nothing was paid, nothing moves");
+        Thread.sleep(1500);
+        assertEquals("ACTIVE", tenant.api().get("services/" + id).string("status"), "not suspended again");
+    }
+
+    @Test
     void aServiceCancelledAtPeriodEndIsTerminatedWhenThePeriodEnds() throws Exception {
         Kassa.Tenant tenant = kassa.newTenant();
         InvoiceIT.establish(tenant, "FR", null, false);
