@@ -105,6 +105,42 @@ public final class ApiClient {
         }
     }
 
+    /** An answer whose body is bytes, such as a PDF. */
+    public record Download(int status, java.net.http.HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        /** The body as text (a problem document). */
+        public String text() {
+            return new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A GET whose answer is kept as bytes; checked against the OpenAPI document like any other. */
+    public Download download(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path : "/api/v1/" + path))
+                .timeout(Duration.ofSeconds(60)).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        headers.forEach(request::header);
+        try {
+            HttpRequest sent = request.build();
+            HttpResponse<byte[]> response = HTTP.send(sent, HttpResponse.BodyHandlers.ofByteArray());
+            Download answer = new Download(response.statusCode(), response.headers(), response.body());
+            String type = response.headers().firstValue("Content-Type").orElse(null);
+            DOCUMENT.ifPresent(document -> document.check(new OpenApiTraffic.Exchange("GET", sent.uri().getRawPath(),
+                    null, null, answer.status(), type, answer.text())));
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /**
      * What {@code body} sends. The JDK's publishers give their bytes again to each subscriber (a
      * stream's supplier is asked for a new stream), so this reads what was sent.

@@ -54,6 +54,7 @@ public class Settings {
     public static final String MAIL_FROM = "KASSA_MAIL_FROM";
     public static final String MAIL_INTERVAL = "KASSA_MAIL_INTERVAL";
     public static final String WEBHOOKS_INTERVAL = "KASSA_WEBHOOKS_INTERVAL";
+    public static final String DOCUMENTS_INTERVAL = "KASSA_DOCUMENTS_INTERVAL";
     public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
     public static final String BILLING_INTERVAL = "KASSA_BILLING_INTERVAL";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
@@ -98,6 +99,7 @@ public class Settings {
     private Optional<SmtpSettings> smtp;
     private Duration mailInterval;
     private Duration webhooksInterval;
+    private Duration documentsInterval;
     private boolean webhooksAllowInsecure;
     private Duration billingInterval;
     private String clientAreaScheme;
@@ -158,6 +160,7 @@ public class Settings {
         smtp = smtp(in);
         mailInterval = Duration.ofSeconds(in.number(MAIL_INTERVAL, 5, 1, 3600, "seconds"));
         webhooksInterval = Duration.ofSeconds(in.number(WEBHOOKS_INTERVAL, 5, 1, 3600, "seconds"));
+        documentsInterval = Duration.ofSeconds(in.number(DOCUMENTS_INTERVAL, 2, 1, 3600, "seconds"));
         webhooksAllowInsecure = in.bool(WEBHOOKS_ALLOW_INSECURE, false);
         if (webhooksAllowInsecure) {
             in.warnings.add(WEBHOOKS_ALLOW_INSECURE + "=true: tenants' webhook endpoints may be plain http and"
@@ -284,6 +287,11 @@ public class Settings {
     /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */
     public Duration webhooksInterval() {
         return webhooksInterval;
+    }
+
+    /** {@value #DOCUMENTS_INTERVAL}: seconds between rounds of the document worker, 1 to 3600, default 2. */
+    public Duration documentsInterval() {
+        return documentsInterval;
     }
 
     /**

@@ -191,6 +191,14 @@ class SettingsTest {
     }
 
     @Test
+    void documentSettings() {
+        assertEquals(Duration.ofSeconds(2), new Settings(Map.of()).documentsInterval());
+        assertEquals(Duration.ofSeconds(30), setting(Settings.DOCUMENTS_INTERVAL, "30").documentsInterval());
+        assertEquals("KASSA_DOCUMENTS_INTERVAL='0' is not allowed: a whole number of seconds from 1 to 3600",
+                refused(Settings.DOCUMENTS_INTERVAL, "0"));
+    }
+
+    @Test
     void webhookSettings() {
         assertEquals(Duration.ofSeconds(1), setting(Settings.WEBHOOKS_INTERVAL, "1").webhooksInterval());
         assertEquals("KASSA_WEBHOOKS_INTERVAL='0' is not allowed: a whole number of seconds from 1 to 3600",

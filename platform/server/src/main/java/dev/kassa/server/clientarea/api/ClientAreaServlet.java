@@ -113,7 +113,7 @@ public class ClientAreaServlet extends HttpServlet {
 
     private void serve(HttpServletRequest request, HttpServletResponse response, String tenantId, String nonce)
             throws IOException {
-        ClientAreaPage page = routes().get(pathOf(request));
+        ClientAreaPage page = pageFor(pathOf(request));
         boolean reading = !"POST".equals(request.getMethod()) && (page == null || !page.changesOnGet(pathOf(request)));
         if (!reading) {
             route(arrive(request, response, tenantId, nonce), page);
@@ -320,6 +320,22 @@ public class ClientAreaServlet extends HttpServlet {
 
     private static Reply error(int status, String message) {
         return Reply.page(status, "error", Map.of("message", message));
+    }
+
+    /**
+     * The page of a path: an exact path, else a pattern with a star for the middle one of three
+     * segments (the invoice PDFs: {@link InvoicePdfPage#PATH}), which the page reads from the path.
+     */
+    private ClientAreaPage pageFor(String path) {
+        Map<String, ClientAreaPage> known = routes();
+        ClientAreaPage page = known.get(path);
+        if (page == null) {
+            String[] parts = path.split("/", -1);
+            if (parts.length == 4 && !parts[2].isEmpty()) {
+                page = known.get("/" + parts[1] + "/*/" + parts[3]);
+            }
+        }
+        return page;
     }
 
     private Map<String, ClientAreaPage> routes() {

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kassa.server.document.SampleDocuments;
+import dev.kassa.server.document.application.DocumentRendering;
+import dev.kassa.server.document.domain.DocumentKind;
+import dev.kassa.server.document.domain.PrintedDocument;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Money;
 import java.io.IOException;
@@ -118,7 +122,8 @@ class ShippedThemesTest {
             jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("theme/english/templates/") && !n.endsWith("/"))
                     .map(n -> n.substring("theme/english/templates/".length())).forEach(shipped::add);
         }
-        Set<String> rendered = new TreeSet<>(Set.of("layout.html", "mail/layout.html", "fragments/payments-tabs.html"));
+        Set<String> rendered = new TreeSet<>(Set.of("layout.html", "mail/layout.html", "fragments/payments-tabs.html",
+                "document/document.html"));
         PAGES.forEach(p -> rendered.add(p + ".html"));
         MAILS.forEach(m -> List.of(".subject.txt", ".txt", ".html").forEach(ext -> rendered.add("mail/" + m + ext)));
 
@@ -160,6 +165,25 @@ class ShippedThemesTest {
                     .replace("<", "&lt;") + "</title>"), rendered.html());
             assertTrue(rendered.text().contains("TU7K2M9QXD") || !mail.startsWith("top-up")
                     && !mail.startsWith("refund"), mail + ": " + rendered.text());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void everyDocumentKindRendersEveryTextInItsLanguageAsWellFormedXhtml(String themeId) throws Exception {
+        ChosenTheme theme = chosen(themeId);
+        DocumentRendering rendering = new DocumentRendering(bed.renderer, null);
+        PrintedDocument invoice = SampleDocuments.reverseChargeInvoice(theme.locale());
+        for (DocumentKind kind : DocumentKind.values()) {
+            PrintedDocument doc = new PrintedDocument(kind, invoice.number(), invoice.issueDate(), invoice.supplyDate(),
+                    invoice.dueDate(), invoice.currency(), invoice.locale(), invoice.seller(), invoice.buyer(),
+                    invoice.lines(), invoice.vatBreakdown(), invoice.totals(), invoice.mentions(), invoice.payment(),
+                    kind == DocumentKind.CREDIT_NOTE ? new PrintedDocument.Original("INV-2026-000001",
+                            invoice.issueDate()) : null);
+            String xhtml = rendering.xhtml(theme, doc, SampleDocuments.BRAND);
+            assertNoRawKey(xhtml, themeId + " " + kind);
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new org.xml.sax.InputSource(new StringReader(xhtml.replaceFirst("<!DOCTYPE html>", ""))));
         }
     }
 

@@ -1,0 +1,40 @@
+package dev.kassa.server.document.application;
+
+import dev.kassa.server.document.domain.DocumentKind;
+import dev.kassa.server.document.domain.DocumentRepository;
+import dev.kassa.server.document.domain.StoredDocument;
+import dev.kassa.server.shared.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+
+/**
+ * Puts a document in the queue of the document worker, in the caller's transaction (the one that
+ * issues the document): a burst of finalisations writes one small row each and waits for no PDF.
+ * Queueing the same tenant, kind and source again changes nothing.
+ */
+@ApplicationScoped
+public class DocumentQueue {
+    private DocumentRepository documents;
+    private Clock clock;
+
+    protected DocumentQueue() {
+    }
+
+    @Inject
+    public DocumentQueue(DocumentRepository documents, Clock clock) {
+        this.documents = documents;
+        this.clock = clock;
+    }
+
+    /**
+     * @param sourceId what the document prints: an invoice's, credit note's, receipt's or top-up's id
+     * @param locale the language to write it in, such as {@code fr}
+     * @return whether it was queued now (false: it was queued before)
+     */
+    @Transactional
+    public boolean queue(String tenantId, DocumentKind kind, String sourceId, String locale) {
+        return documents.queue(new StoredDocument(Ids.next("doc"), tenantId, kind, sourceId, locale, clock.instant()));
+    }
+}

@@ -1,0 +1,19 @@
+package dev.kassa.server.document.domain;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** The {@code documents} table; every method joins the caller's transaction. */
+public interface DocumentRepository {
+
+    /** Adds a queued document unless the tenant has one for this kind and source already; true when added. */
+    boolean queue(StoredDocument document);
+
+    Optional<StoredDocument> find(String tenantId, DocumentKind kind, String sourceId);
+
+    /** The next queued document due at {@code now}, locked; another node's locked rows are skipped. */
+    Optional<StoredDocument> lockNextDue(Instant now);
+
+    /** A document by id, locked. */
+    Optional<StoredDocument> lock(String id);
+}

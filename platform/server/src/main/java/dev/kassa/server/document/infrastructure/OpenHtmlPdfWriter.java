@@ -1,0 +1,95 @@
+package dev.kassa.server.document.infrastructure;
+
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
+import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import dev.kassa.server.document.application.PdfWriter;
+import dev.kassa.server.document.domain.PrintedDocument;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.mustangproject.ZUGFeRD.PDFAConformanceLevel;
+import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
+
+/**
+ * XHTML to PDF/A-3b with openhtmltopdf on PDFBox 3 (the fonts embedded, only {@code data:} URLs
+ * loaded, nothing from the network or the disk), then, for invoices and credit notes, the
+ * Factur-X XML attached by Mustang ({@code factur-x.xml}, profile EN 16931, with its XMP metadata).
+ */
+@ApplicationScoped
+public class OpenHtmlPdfWriter implements PdfWriter {
+    /** The family the themes' document style sheets name. */
+    public static final String FONT_FAMILY = "Kassa Sans";
+    private static final byte[] REGULAR = resource("/document/fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = resource("/document/fonts/DejaVuSans-Bold.ttf");
+    /** sRGB IEC61966-2.1, the output intent PDF/A asks for; Mustang ships it. */
+    private static final byte[] SRGB = resource("/sRGB.icc");
+    private static final String PRODUCER = "Kassa";
+
+    @Override
+    public Pdf write(String xhtml, PrintedDocument document) {
+        byte[] pdf = html(xhtml);
+        if (!document.kind().facturX()) {
+            return new Pdf(pdf, 0);
+        }
+        byte[] xml = FacturXInvoices.xml(document);
+        return new Pdf(attach(pdf, xml), xml.length);
+    }
+
+    static byte[] html(String xhtml) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
+        PdfRendererBuilder builder = new PdfRendererBuilder();
+        builder.useFastMode();
+        builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
+        builder.useColorProfile(SRGB);
+        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL,
+                true);
+        builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+                ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
+        builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
+                ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.withProducer(PRODUCER);
+        builder.withHtmlContent(xhtml, null);
+        builder.toStream(out);
+        try {
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    static byte[] attach(byte[] pdf, byte[] xml) {
+        try (ZUGFeRDExporterFromA3 exporter = new ZUGFeRDExporterFromA3()) {
+            exporter.ignorePDFAErrors()
+                    .load(pdf)
+                    .setProducer(PRODUCER)
+                    .setCreator(PRODUCER)
+                    .setZUGFeRDVersion(2)
+                    .setProfile(FacturXInvoices.PROFILE)
+                    .setConformanceLevel(PDFAConformanceLevel.BASIC);
+            exporter.setXML(xml);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + xml.length + 8 * 1024);
+            exporter.export(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OpenHtmlPdfWriter.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
