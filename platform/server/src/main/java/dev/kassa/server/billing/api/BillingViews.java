@@ -51,7 +51,25 @@ public final class BillingViews {
 
     public record SellerView(String country, String vatId) { }
 
-    public record BuyerView(String name, String country, String vatId) { }
+    /**
+     * The buyer as the finalised invoice names it, with what the tax decisions rested on: how its
+     * VAT ID stood with VIES ({@code vatIdCheck}, null without a VAT ID) and the evidences of its
+     * location ({@code locationEvidence}).
+     */
+    public record BuyerView(String name, String country, String vatId, BuyerVatIdCheckView vatIdCheck,
+                            List<LocationEvidenceView> locationEvidence) {
+        static BuyerView of(Invoice.Parties p, Invoice.BuyerEvidence e) {
+            BuyerVatIdCheckView check = e == null || e.vatCheckStatus() == null ? null
+                    : new BuyerVatIdCheckView(e.vatCheckStatus(), e.vatConsultationNumber(), e.vatCheckedAt());
+            List<LocationEvidenceView> location = e == null ? List.of()
+                    : e.location().stream().map(l -> new LocationEvidenceView(l.kind().name(), l.country())).toList();
+            return new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId(), check, location);
+        }
+    }
+
+    public record BuyerVatIdCheckView(String status, String consultationNumber, Instant checkedAt) { }
+
+    public record LocationEvidenceView(String kind, String country) { }
 
     public record InvoiceView(String id, String accountId, String payerId, String status, String number,
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
@@ -66,7 +84,7 @@ public final class BillingViews {
                     MoneyView.of(i.vat()), MoneyView.of(i.gross()), i.pricesIncludeVat(),
                     i.supplyDate() == null ? null : i.supplyDate().toString(), i.dueAt(),
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
-                    frozen ? new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()) : null,
+                    frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt());
         }
     }

@@ -103,6 +103,18 @@ public class JpaServiceRepository implements ServiceRepository {
     }
 
     @Override
+    public List<PayerRef> payersWithOldVatChecks(Instant dueBy, Instant checkedBefore, int limit) {
+        List<?> rows = em.createNativeQuery("select distinct p.tenant_id, p.id from services s join payers p"
+                        + " on p.id = s.payer_id and p.tenant_id = s.tenant_id"
+                        + " where s.status = 'ACTIVE' and s.auto_renew and s.next_renewal_at <= ?1"
+                        + " and p.vat_check_status = 'VALID' and p.vat_checked_at < ?2 and p.vat_check_next_at is null"
+                        + " limit ?3")
+                .setParameter(1, Timestamp.from(dueBy)).setParameter(2, Timestamp.from(checkedBefore))
+                .setParameter(3, limit).getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new PayerRef((String) r[0], (String) r[1])).toList();
+    }
+
+    @Override
     public List<Service> lockAwaiting(String tenantId, String invoiceId) {
         return em.createQuery("select s from Service s where s.tenantId = :tenant and s.unpaidInvoiceId = :invoice"
                         + " order by s.id", Service.class)
