@@ -46,6 +46,7 @@ public class ViesClient implements VatIdRegistry {
 
     private URI endpoint;
     private HttpClient http;
+    private Duration answerTimeout;
 
     protected ViesClient() {
     }
@@ -57,6 +58,12 @@ public class ViesClient implements VatIdRegistry {
 
     /** @param base the API's base, such as {@code https://ec.europa.eu/taxation_customs/vies/rest-api} */
     public ViesClient(URI base) {
+        this(base, ANSWER_TIMEOUT);
+    }
+
+    /** @param answerTimeout how long an answer may take once connected */
+    public ViesClient(URI base, Duration answerTimeout) {
+        this.answerTimeout = answerTimeout;
         String b = base.toString();
         this.endpoint = URI.create((b.endsWith("/") ? b : b + "/") + "check-vat-number");
         this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT)
@@ -80,7 +87,7 @@ public class ViesClient implements VatIdRegistry {
             body.add("requesterMemberStateCode", requesterVatId.substring(0, 2))
                     .add("requesterNumber", requesterVatId.substring(2));
         }
-        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(ANSWER_TIMEOUT)
+        HttpRequest request = HttpRequest.newBuilder(endpoint).timeout(answerTimeout)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body.build().toString(), StandardCharsets.UTF_8)).build();
         HttpResponse<String> response;
