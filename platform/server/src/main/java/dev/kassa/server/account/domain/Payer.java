@@ -62,7 +62,7 @@ public class Payer {
         this.vatId = vatId;
         this.address = address;
         this.createdAt = createdAt;
-        if (vatId != null) {
+        if (VatIdFormat.inVies(vatId)) {
             checkVatIdAgain(createdAt);
         }
     }
@@ -113,10 +113,10 @@ public class Payer {
         this.vatId = newVatId;
         this.address = newAddress;
         if (newVat) {
-            if (newVatId == null) {
-                forgetVatCheck();
-            } else {
+            if (VatIdFormat.inVies(newVatId)) {
                 checkVatIdAgain(now);
+            } else {
+                forgetVatCheck();
             }
         }
     }
@@ -124,7 +124,7 @@ public class Payer {
     /** The longest wait between two attempts while VIES stays unavailable. */
     public static final Duration MAX_VAT_CHECK_BACKOFF = Duration.ofHours(6);
 
-    /** The last check of the VAT ID, or null when the payer has none. */
+    /** The last check of the VAT ID, or null when the payer has none, or one VIES does not know (GB, CH, ...). */
     public VatIdCheck vatIdCheck() {
         return vatCheckStatus == null ? null : new VatIdCheck(vatId, vatCheckStatus, vatCheckConsultation,
                 vatCheckName, vatCheckAddress, vatCheckedAt, vatCheckAttempts, vatCheckNextAt, vatCheckError);

@@ -1,42 +1,45 @@
 package dev.kassa.server.billing.application;
 
-import dev.kassa.server.account.application.VatIdChecks;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Keeps the billing run from asking VIES for each renewal: once per round, before renewing, it asks
- * again only about the payers of services due within {@link #LEAD} whose last valid answer is
- * older than {@link ReverseChargeChecks#MAX_AGE}, at most {@link #PER_ROUND} of them, outside any
- * transaction; the renewals then read the stored answers. An outage keeps the last valid answer.
+ * Keeps the billing run from asking VIES at all: at most every {@link #EVERY}, before renewing, it
+ * plans a new check of the VAT IDs of the payers of services due within {@link #LEAD} whose last
+ * valid answer is older than {@link ReverseChargeChecks#MAX_AGE} (at most {@link #PER_ROUND} of
+ * them); the VAT ID check worker asks VIES on its own thread, and the renewals read the stored
+ * answers. Until a new answer comes (or while VIES cannot give one) the last valid answer stands.
  */
 @ApplicationScoped
 public class RenewalVatIdRefresh {
-    static final Duration LEAD = Duration.ofHours(1);
-    static final int PER_ROUND = 20;
+    static final Duration LEAD = Duration.ofHours(2);
+    static final Duration EVERY = Duration.ofMinutes(5);
+    static final int PER_ROUND = 1000;
 
     private ServiceRenewalVatIds due;
-    private VatIdChecks checks;
     private Clock clock;
+    private final AtomicReference<Instant> last = new AtomicReference<>(Instant.MIN);
 
     protected RenewalVatIdRefresh() {
     }
 
     @Inject
-    public RenewalVatIdRefresh(ServiceRenewalVatIds due, VatIdChecks checks, Clock clock) {
+    public RenewalVatIdRefresh(ServiceRenewalVatIds due, Clock clock) {
         this.due = due;
-        this.checks = checks;
         this.clock = clock;
     }
 
-    /** How many payers were asked about. */
+    /** How many checks were planned (0 when it ran less than {@link #EVERY} ago). */
     public int refresh() {
         Instant now = clock.instant();
-        var payers = due.payersWithOldVatChecks(now.plus(LEAD), now.minus(ReverseChargeChecks.MAX_AGE), PER_ROUND);
-        payers.forEach(p -> checks.checkNow(p.tenantId(), p.payerId()));
-        return payers.size();
+        Instant before = last.get();
+        if (before.plus(EVERY).isAfter(now) || !last.compareAndSet(before, now)) {
+            return 0;
+        }
+        return due.planRechecks(now.plus(LEAD), now.minus(ReverseChargeChecks.MAX_AGE), now, PER_ROUND);
     }
 }

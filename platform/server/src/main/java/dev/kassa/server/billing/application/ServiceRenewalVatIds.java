@@ -5,9 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
-import java.util.List;
 
-/** Which payers of services due soon have old VIES answers: one short read-only transaction. */
+/** Plans new VIES checks for the payers of services due soon: one short transaction. */
 @ApplicationScoped
 public class ServiceRenewalVatIds {
     private ServiceRepository services;
@@ -21,7 +20,7 @@ public class ServiceRenewalVatIds {
     }
 
     @Transactional
-    public List<ServiceRepository.PayerRef> payersWithOldVatChecks(Instant dueBy, Instant checkedBefore, int limit) {
-        return services.payersWithOldVatChecks(dueBy, checkedBefore, limit);
+    public int planRechecks(Instant dueBy, Instant checkedBefore, Instant now, int limit) {
+        return services.planVatRechecks(dueBy, checkedBefore, now, limit);
     }
 }

@@ -24,6 +24,9 @@ class PayerVatIdCheckTest {
         assertEquals(VatIdCheckStatus.PENDING, check.status());
         assertEquals(T0, check.nextAttemptAt());
         assertNull(company(null).vatIdCheck());
+        Payer british = new Payer("pyr_2", "ten_1", "acc_1", Payer.Type.COMPANY, "Engines Ltd", "GB", "GB123456789",
+                null, T0);
+        assertNull(british.vatIdCheck(), "VIES does not know GB VAT IDs");
     }
 
     @Test
