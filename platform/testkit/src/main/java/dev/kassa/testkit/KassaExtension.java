@@ -1,6 +1,7 @@
 package dev.kassa.testkit;
 
 import dev.kassa.testkit.stripe.StripeFake;
+import dev.kassa.testkit.vies.ViesFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,7 +25,8 @@ public class KassaExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class;
+        return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class
+                || type == ViesFake.class;
     }
 
     @Override
@@ -32,18 +34,22 @@ public class KassaExtension implements ParameterResolver {
         Shared shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, k -> Shared.start(),
                 Shared.class);
         Class<?> type = parameter.getParameter().getType();
-        return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe : shared.database;
+        return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe
+                : type == ViesFake.class ? shared.vies : shared.database;
     }
 
     static final class Shared implements ExtensionContext.Store.CloseableResource {
         final EmbeddedDatabase database;
         final StripeFake stripe;
+        final ViesFake vies;
         final KassaProcess process;
         final Kassa kassa;
 
-        private Shared(EmbeddedDatabase database, StripeFake stripe, KassaProcess process, Kassa kassa) {
+        private Shared(EmbeddedDatabase database, StripeFake stripe, ViesFake vies, KassaProcess process,
+                       Kassa kassa) {
             this.database = database;
             this.stripe = stripe;
+            this.vies = vies;
             this.process = process;
             this.kassa = kassa;
         }
@@ -51,11 +57,14 @@ public class KassaExtension implements ParameterResolver {
         static Shared start() {
             EmbeddedDatabase database = EmbeddedDatabase.start();
             StripeFake stripe = null;
+            ViesFake vies = null;
             try {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
                 // KASSA_PLUGINS_STRIPE_API_BASE: plain http, so KASSA_ALLOW_INSECURE_GATEWAYS. The janitor
-                // asks every second instead of every minute.
+                // asks every second instead of every minute. VAT IDs are checked with a local fake of VIES
+                // (valid unless a test says otherwise), whose worker runs every second and retries after 1 s.
                 stripe = new StripeFake().start();
+                vies = new ViesFake().start();
                 String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");
@@ -63,20 +72,24 @@ public class KassaExtension implements ParameterResolver {
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
                         "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
-                        "KASSA_JANITOR_INTERVAL", "1"));
-                return new Shared(database, stripe, process, new Kassa(process, token));
+                        "KASSA_JANITOR_INTERVAL", "1", "KASSA_VIES_URL", vies.baseUrl(),
+                        "KASSA_VIES_INTERVAL", "1", "KASSA_VIES_RETRY", "1"));
+                return new Shared(database, stripe, vies, process, new Kassa(process, token));
             } catch (IOException e) {
-                closeAll(stripe, database);
+                closeAll(stripe, vies, database);
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                closeAll(stripe, database);
+                closeAll(stripe, vies, database);
                 throw e;
             }
         }
 
-        private static void closeAll(StripeFake stripe, EmbeddedDatabase database) {
+        private static void closeAll(StripeFake stripe, ViesFake vies, EmbeddedDatabase database) {
             if (stripe != null) {
                 stripe.close();
+            }
+            if (vies != null) {
+                vies.close();
             }
             database.close();
         }
@@ -86,7 +99,7 @@ public class KassaExtension implements ParameterResolver {
             try {
                 process.close();
             } finally {
-                closeAll(stripe, database);
+                closeAll(stripe, vies, database);
             }
         }
     }

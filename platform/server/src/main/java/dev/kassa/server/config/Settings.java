@@ -57,6 +57,11 @@ public class Settings {
     public static final String DOCUMENTS_INTERVAL = "KASSA_DOCUMENTS_INTERVAL";
     public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
     public static final String BILLING_INTERVAL = "KASSA_BILLING_INTERVAL";
+    public static final String VIES_URL = "KASSA_VIES_URL";
+    public static final String VIES_INTERVAL = "KASSA_VIES_INTERVAL";
+    public static final String VIES_RETRY = "KASSA_VIES_RETRY";
+    /** The European Commission's VIES REST API. */
+    public static final URI DEFAULT_VIES_URL = URI.create("https://ec.europa.eu/taxation_customs/vies/rest-api");
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -102,6 +107,9 @@ public class Settings {
     private Duration documentsInterval;
     private boolean webhooksAllowInsecure;
     private Duration billingInterval;
+    private URI viesUrl;
+    private Duration viesInterval;
+    private Duration viesRetry;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -167,6 +175,9 @@ public class Settings {
                     + " reach loopback and private addresses; for tests and local development only, never in production");
         }
         billingInterval = Duration.ofSeconds(in.number(BILLING_INTERVAL, 300, 1, 86_400, "seconds"));
+        viesUrl = in.gatewayUrl(VIES_URL).orElse(DEFAULT_VIES_URL);
+        viesInterval = Duration.ofSeconds(in.number(VIES_INTERVAL, 30, 1, 3600, "seconds"));
+        viesRetry = Duration.ofSeconds(in.number(VIES_RETRY, 60, 1, 86_400, "seconds"));
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -282,6 +293,27 @@ public class Settings {
     /** {@value #BILLING_INTERVAL}: seconds between rounds of the billing run, 1 to 86400, default 300. */
     public Duration billingInterval() {
         return billingInterval;
+    }
+
+    /**
+     * {@value #VIES_URL}: the base of the VIES REST API that VAT IDs are checked with (it is sent
+     * {@code POST <base>/check-vat-number}); default the Commission's own.
+     */
+    public URI viesUrl() {
+        return viesUrl;
+    }
+
+    /** {@value #VIES_INTERVAL}: seconds between rounds of the VAT ID check worker, 1 to 3600, default 30. */
+    public Duration viesInterval() {
+        return viesInterval;
+    }
+
+    /**
+     * {@value #VIES_RETRY}: how long after a VIES outage a check is tried again the first time, 1 to
+     * 86400 seconds, default 60; it doubles with each outage in a row, up to six hours.
+     */
+    public Duration viesRetry() {
+        return viesRetry;
     }
 
     /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */

@@ -49,6 +49,9 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(5), settings.mailInterval());
         assertEquals(Duration.ofSeconds(5), settings.webhooksInterval());
         assertEquals(Duration.ofSeconds(300), settings.billingInterval());
+        assertEquals(URI.create("https://ec.europa.eu/taxation_customs/vies/rest-api"), settings.viesUrl());
+        assertEquals(Duration.ofSeconds(30), settings.viesInterval());
+        assertEquals(Duration.ofSeconds(60), settings.viesRetry());
         assertFalse(settings.webhooksAllowInsecure());
         assertEquals(List.of(), settings.warnings());
     }
@@ -196,6 +199,23 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(30), setting(Settings.DOCUMENTS_INTERVAL, "30").documentsInterval());
         assertEquals("KASSA_DOCUMENTS_INTERVAL='0' is not allowed: a whole number of seconds from 1 to 3600",
                 refused(Settings.DOCUMENTS_INTERVAL, "0"));
+    }
+
+    @Test
+    void viesSettings() {
+        String proxy = "https://vies-proxy.internal/rest-api";
+        assertEquals(URI.create(proxy), setting(Settings.VIES_URL, proxy).viesUrl());
+        assertEquals("KASSA_VIES_URL='http://127.0.0.1:9000/vies' is not allowed: an https URL (plain http only"
+                + " with KASSA_ALLOW_INSECURE_GATEWAYS=true)", refused(Settings.VIES_URL, "http://127.0.0.1:9000/vies"));
+        Settings fake = new Settings(Map.of(Settings.VIES_URL, "http://127.0.0.1:9000/vies",
+                Settings.ALLOW_INSECURE_GATEWAYS, "true"));
+        assertEquals(URI.create("http://127.0.0.1:9000/vies"), fake.viesUrl());
+        assertTrue(refused(Settings.VIES_URL, "vies").endsWith("is not allowed: an absolute https URL"));
+        assertEquals(Duration.ofSeconds(1), setting(Settings.VIES_INTERVAL, "1").viesInterval());
+        refused(Settings.VIES_INTERVAL, "0");
+        assertEquals(Duration.ofSeconds(5), setting(Settings.VIES_RETRY, "5").viesRetry());
+        assertEquals("KASSA_VIES_RETRY='86401' is not allowed: a whole number of seconds from 1 to 86400",
+                refused(Settings.VIES_RETRY, "86401"));
     }
 
     @Test

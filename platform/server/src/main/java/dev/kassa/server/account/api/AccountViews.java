@@ -2,6 +2,7 @@ package dev.kassa.server.account.api;
 
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.account.domain.VatIdCheck;
 import dev.kassa.server.web.JsonText;
 import dev.kassa.server.web.MoneyView;
 import jakarta.json.JsonValue;
@@ -28,10 +29,24 @@ public final class AccountViews {
     }
 
     public record PayerView(String id, String accountId, String type, String name, String country, String vatId,
-                            JsonValue address, Instant createdAt) {
+                            VatIdCheckView vatIdCheck, JsonValue address, Instant createdAt) {
         public static PayerView of(Payer p) {
             return new PayerView(p.id(), p.accountId(), p.type().name(), p.name(), p.country(), p.vatId(),
-                    JsonText.parse(p.address()), p.createdAt());
+                    VatIdCheckView.of(p.vatIdCheck()), JsonText.parse(p.address()), p.createdAt());
+        }
+    }
+
+    /**
+     * The check of a payer's VAT ID with VIES (null when the payer has none): {@code status}
+     * {@code VALID}, {@code INVALID} or {@code PENDING}; the consultation number, name and address of
+     * VIES's last answer and when it came ({@code checkedAt}); while VIES cannot answer, when it is
+     * asked again ({@code nextAttemptAt}) and why the last attempt failed ({@code lastError}).
+     */
+    public record VatIdCheckView(String status, String consultationNumber, String name, String address,
+                                 Instant checkedAt, Instant nextAttemptAt, String lastError) {
+        static VatIdCheckView of(VatIdCheck c) {
+            return c == null ? null : new VatIdCheckView(c.status().name(), c.consultationNumber(), c.name(),
+                    c.address(), c.checkedAt(), c.lastError() == null ? null : c.nextAttemptAt(), c.lastError());
         }
     }
 }

@@ -4,7 +4,9 @@ import dev.kassa.server.account.api.AccountRequests.NewPayerRequest;
 import dev.kassa.server.account.api.AccountRequests.PayerChangeRequest;
 import dev.kassa.server.account.api.AccountViews.PayerView;
 import dev.kassa.server.account.application.AccountService;
+import dev.kassa.server.account.application.VatIdChecks;
 import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.account.domain.VatIdCheckStatus;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
 import dev.kassa.server.web.Page;
@@ -33,19 +35,36 @@ import java.net.URI;
 public class PayerResource {
     private Caller caller;
     private AccountService accounts;
+    private VatIdChecks vatChecks;
 
     protected PayerResource() {
     }
 
     @Inject
-    public PayerResource(Caller caller, AccountService accounts) {
+    public PayerResource(Caller caller, AccountService accounts, VatIdChecks vatChecks) {
         this.caller = caller;
         this.accounts = accounts;
+        this.vatChecks = vatChecks;
+    }
+
+    /**
+     * A VAT ID just added or changed is checked with VIES before the answer, once the payer is
+     * saved (no transaction is open meanwhile); an outage leaves it {@code PENDING} for the worker.
+     */
+    private Payer checked(String tenantId, String accountId, Payer payer) {
+        var check = payer.vatIdCheck();
+        if (check == null || check.status() != VatIdCheckStatus.PENDING
+                || check.attempts() > 0) {
+            return payer;
+        }
+        vatChecks.checkNow(tenantId, payer.id());
+        return accounts.payer(tenantId, accountId, payer.id());
     }
 
     @POST
     public Response addPayer(@PathParam("id") String accountId, NewPayerRequest body) {
-        Payer payer = accounts.addPayer(caller.tenantId(), accountId, body.toNewPayer());
+        Payer payer = checked(caller.tenantId(), accountId,
+                accounts.addPayer(caller.tenantId(), accountId, body.toNewPayer()));
         return Response.created(URI.create("/api/v1/accounts/" + accountId + "/payers/" + payer.id()))
                 .entity(PayerView.of(payer)).build();
     }
@@ -70,7 +89,8 @@ public class PayerResource {
     @Path("{payerId}")
     public PayerView change(@PathParam("id") String accountId, @PathParam("payerId") String payerId, JsonObject body) {
         PayerChangeRequest change = RequestBinder.bind(body, PayerChangeRequest.class);
-        return PayerView.of(accounts.changePayer(caller.tenantId(), accountId, payerId, change.toChange(body)));
+        return PayerView.of(checked(caller.tenantId(), accountId,
+                accounts.changePayer(caller.tenantId(), accountId, payerId, change.toChange(body))));
     }
 
 }

@@ -176,7 +176,8 @@ public class AccountService {
         }
         payer.change(change.type() == null ? payer.type() : change.type(),
                 change.name() == null ? payer.name() : change.name(), country, vatId,
-                change.clearAddress() ? null : change.address() == null ? payer.address() : change.address());
+                change.clearAddress() ? null : change.address() == null ? payer.address() : change.address(),
+                clock.instant());
         return payer;
     }
 

@@ -2,6 +2,7 @@ package dev.kassa.server.account.domain;
 
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +46,11 @@ public final class VatIdFormat {
 
     private static final Map<String, Pattern> COMPILED = compile();
 
+    /** The prefixes VIES knows: the EU member states (Greece EL) and Northern Ireland (XI). */
+    private static final Set<String> VIES_PREFIXES = Set.of("AT", "BE", "BG", "CY", "CZ", "DE",
+            "DK", "EE", "EL", "ES", "FI", "FR", "HR", "HU", "IE", "IT", "LT", "LU", "LV", "MT", "NL", "PL", "PT", "RO",
+            "SE", "SI", "SK", "XI");
+
     private VatIdFormat() {
     }
 
@@ -64,6 +70,11 @@ public final class VatIdFormat {
             return normalised.matches("[A-Z0-9]{2,15}");
         }
         return pattern.matcher(normalised).matches();
+    }
+
+    /** Whether VIES can check this normalised VAT id: its prefix is a member state's or Northern Ireland's. */
+    public static boolean inVies(String normalised) {
+        return normalised != null && normalised.length() > 2 && VIES_PREFIXES.contains(normalised.substring(0, 2));
     }
 
     private static Map<String, Pattern> compile() {

@@ -57,7 +57,28 @@ public final class BillingViews {
 
     public record SellerView(String country, String vatId) { }
 
-    public record BuyerView(String name, String country, String vatId) { }
+    /**
+     * The buyer as the finalised invoice names it, with what the tax decisions rested on: how its
+     * VAT ID stood with VIES ({@code vatIdCheck}, null without a VAT ID) and the evidences of its
+     * location ({@code locationEvidence}).
+     */
+    public record BuyerView(String name, String country, String vatId, BuyerVatIdCheckView vatIdCheck,
+                            List<LocationEvidenceView> locationEvidence) {
+        static BuyerView of(Invoice.Parties p, Invoice.BuyerEvidence e) {
+            BuyerVatIdCheckView check = e == null || e.vatCheckStatus() == null ? null
+                    : new BuyerVatIdCheckView(e.vatCheckStatus(), e.vatConsultationNumber(), e.vatCheckedAt());
+            List<LocationEvidenceView> location = e == null ? List.of()
+                    : e.location().stream().map(l -> new LocationEvidenceView(l.kind().name(), l.country())).toList();
+            return new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId(), check, location);
+        }
+    }
+
+    /** The buyer as a credit note or receipt names it. */
+    public record DocumentBuyerView(String name, String country, String vatId) { }
+
+    public record BuyerVatIdCheckView(String status, String consultationNumber, Instant checkedAt) { }
+
+    public record LocationEvidenceView(String kind, String country) { }
 
     public record InvoiceView(String id, String accountId, String payerId, String status, String number,
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
@@ -72,7 +93,7 @@ public final class BillingViews {
                     MoneyView.of(i.vat()), MoneyView.of(i.gross()), i.pricesIncludeVat(),
                     i.supplyDate() == null ? null : i.supplyDate().toString(), i.dueAt(),
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
-                    frozen ? new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()) : null,
+                    frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt());
         }
     }
@@ -91,7 +112,7 @@ public final class BillingViews {
     public record CreditNoteView(String id, String accountId, String payerId, String invoiceId, String number,
                                  String invoiceNumber, String invoiceDate, String reason, boolean fullCredit,
                                  String settlement, String currency, List<CreditNoteLineView> lines, MoneyView net,
-                                 MoneyView vat, MoneyView gross, SellerView seller, BuyerView buyer,
+                                 MoneyView vat, MoneyView gross, SellerView seller, DocumentBuyerView buyer,
                                  String transactionId, Instant issuedAt) {
         public static CreditNoteView of(CreditNote c) {
             return new CreditNoteView(c.id(), c.accountId(), c.payerId(), c.invoiceId(), c.number(),
@@ -99,19 +120,19 @@ public final class BillingViews {
                     c.currency().code(), c.lines().stream().map(l -> CreditNoteLineView.of(l, c.currency())).toList(),
                     MoneyView.of(c.net()), MoneyView.of(c.vat()), MoneyView.of(c.gross()),
                     new SellerView(c.sellerCountry(), c.sellerVatId()),
-                    new BuyerView(c.buyerName(), c.buyerCountry(), c.buyerVatId()), c.transactionId(), c.issuedAt());
+                    new DocumentBuyerView(c.buyerName(), c.buyerCountry(), c.buyerVatId()), c.transactionId(), c.issuedAt());
         }
     }
 
     public record ReceiptView(String id, String accountId, String payerId, String topUpId, String number,
                               String reference, String method, MoneyView paid, MoneyView credited, SellerView seller,
-                              BuyerView buyer, Instant paidAt) {
+                              DocumentBuyerView buyer, Instant paidAt) {
         public static ReceiptView of(Receipt r) {
             Invoice.Parties p = r.parties();
             return new ReceiptView(r.id(), r.accountId(), r.payerId(), r.topUpId(), r.number(), r.reference(),
                     r.method(), MoneyView.of(r.paid()), MoneyView.of(r.credited()),
                     new SellerView(p.sellerCountry(), p.sellerVatId()),
-                    new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()), r.paidAt());
+                    new DocumentBuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()), r.paidAt());
         }
     }
 

@@ -6,6 +6,7 @@ import dev.kassa.server.billing.api.BillingViews.InvoiceView;
 import dev.kassa.server.billing.application.InvoiceFinalization;
 import dev.kassa.server.billing.application.InvoicePayments;
 import dev.kassa.server.billing.application.InvoiceService;
+import dev.kassa.server.billing.application.ReverseChargeChecks;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,17 +32,19 @@ public class InvoiceResource {
     private InvoiceService invoices;
     private InvoiceFinalization finalization;
     private InvoicePayments payments;
+    private ReverseChargeChecks reverseCharge;
 
     protected InvoiceResource() {
     }
 
     @Inject
     public InvoiceResource(Caller caller, InvoiceService invoices, InvoiceFinalization finalization,
-                           InvoicePayments payments) {
+                           InvoicePayments payments, ReverseChargeChecks reverseCharge) {
         this.caller = caller;
         this.invoices = invoices;
         this.finalization = finalization;
         this.payments = payments;
+        this.reverseCharge = reverseCharge;
     }
 
     @GET
@@ -57,6 +60,8 @@ public class InvoiceResource {
     @POST
     @Path("finalize")
     public InvoiceView finalizeInvoice(@PathParam("id") String id) {
+        // VIES is asked, when it must be, before the finalising transaction opens.
+        reverseCharge.beforeFinalizing(caller.tenantId(), id);
         return InvoiceView.of(finalization.finalize(caller.tenantId(), id));
     }
 

@@ -25,14 +25,16 @@ public class BillingRun {
 
     private Renewals renewals;
     private ServiceLifecycle lifecycle;
+    private RenewalVatIdRefresh vatIds;
 
     protected BillingRun() {
     }
 
     @Inject
-    public BillingRun(Renewals renewals, ServiceLifecycle lifecycle) {
+    public BillingRun(Renewals renewals, ServiceLifecycle lifecycle, RenewalVatIdRefresh vatIds) {
         this.renewals = renewals;
         this.lifecycle = lifecycle;
+        this.vatIds = vatIds;
     }
 
     /** What one round did. */
@@ -43,6 +45,12 @@ public class BillingRun {
     }
 
     public Round runOnce() {
+        try {
+            vatIds.refresh();
+        } catch (RuntimeException e) {
+            // Old answers stand; renewing must not wait on VIES.
+            LOG.log(Level.WARNING, "Re-checking old VAT ID answers failed; renewing with the stored ones", e);
+        }
         Set<String> skip = new HashSet<>();
         int renewed = 0;
         int failed = 0;

@@ -58,6 +58,7 @@ public class InvoiceFinalization {
         String number = NumberFormat.format(t.settings().format(DocumentSeries.INVOICE), today.getYear(),
                 today.getMonthValue(), seq);
         invoice.finalize(number, t.parties(), supply, t.taxation(), now);
+        invoice.keepEvidence(t.evidence());
         finalized.fire(new InvoiceFinalized(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(), number,
                 invoice.gross(), invoice.dueAt(), now));
         return InvoiceService.loaded(invoice);

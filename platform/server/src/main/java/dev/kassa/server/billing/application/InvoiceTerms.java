@@ -2,15 +2,29 @@ package dev.kassa.server.billing.application;
 
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.account.domain.VatIdCheck;
+import dev.kassa.server.account.domain.VatIdCheckStatus;
 import dev.kassa.server.billing.domain.BillingSettings;
 import dev.kassa.server.billing.domain.Invoice;
+import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.billing.domain.Taxation;
 import dev.kassa.server.billing.domain.VatRates;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the tenant's billing settings and a payer make of an invoice: the inputs of every line's tax
@@ -33,8 +47,11 @@ public class InvoiceTerms {
         this.rates = rates;
     }
 
-    /** The tax inputs and the parties, with the settings they came from. */
-    public record Terms(Taxation taxation, Invoice.Parties parties, BillingSettings settings) { }
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /** The tax inputs and the parties, with the settings they came from and the evidence behind them. */
+    public record Terms(Taxation taxation, Invoice.Parties parties, BillingSettings settings,
+                        Invoice.BuyerEvidence evidence) { }
 
     /**
      * @throws KassaException 404 when the payer is not one of the account's; 409
@@ -48,10 +65,50 @@ public class InvoiceTerms {
                     "Set the establishment country in the billing settings (PUT /api/v1/settings/billing) before"
                             + " invoicing: every VAT decision depends on it.");
         }
-        Taxation taxation = new Taxation(s.establishmentCountry(), payer.country(), payer.vatId(), supplyDate,
-                s.pricesIncludeVat(), rates.table());
+        VatIdCheck check = payer.vatIdCheck();
+        boolean confirmed = check != null && check.status() == VatIdCheckStatus.VALID;
+        Taxation taxation = new Taxation(s.establishmentCountry(), payer.country(), payer.vatId(), confirmed,
+                supplyDate, s.pricesIncludeVat(), rates.table());
         Invoice.Parties parties = new Invoice.Parties(s.establishmentCountry(), s.vatId(), payer.name(),
                 payer.country(), payer.vatId());
-        return new Terms(taxation, parties, s);
+        Invoice.BuyerEvidence evidence = new Invoice.BuyerEvidence(check == null ? null : check.status().name(),
+                check == null ? null : check.consultationNumber(), check == null ? null : check.checkedAt(),
+                location(tenantId, accountId, payer));
+        return new Terms(taxation, parties, s, evidence);
+    }
+
+    /**
+     * The evidences of the customer's location Kassa knows: the payer's country, its billing
+     * address's country (an address object with a {@code country} member), and the account's.
+     * No payment method reports a card's or bank account's country yet.
+     */
+    private List<LocationEvidence> location(String tenantId, String accountId, Payer payer) {
+        List<LocationEvidence> out = new ArrayList<>();
+        out.add(new LocationEvidence(LocationEvidence.Kind.PAYER_COUNTRY, payer.country()));
+        addressCountry(payer.address()).ifPresent(c -> out.add(
+                new LocationEvidence(LocationEvidence.Kind.BILLING_ADDRESS, c)));
+        accounts.find(tenantId, accountId).ifPresent(a -> out.add(
+                new LocationEvidence(LocationEvidence.Kind.ACCOUNT_COUNTRY, a.country())));
+        return out;
+    }
+
+    static Optional<String> addressCountry(String address) {
+        if (address == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonValue value = Json.createReader(new StringReader(address)).readValue();
+            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+                return Optional.empty();
+            }
+            JsonObject object = value.asJsonObject();
+            if (object.get("country") instanceof JsonString country) {
+                String code = country.getString().strip().toUpperCase(Locale.ROOT);
+                return COUNTRY.matcher(code).matches() ? Optional.of(code) : Optional.empty();
+            }
+            return Optional.empty();
+        } catch (JsonException e) {
+            return Optional.empty();
+        }
     }
 }

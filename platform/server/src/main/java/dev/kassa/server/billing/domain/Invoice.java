@@ -74,6 +74,14 @@ public class Invoice {
     private Instant paidAt;
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+    @Column(name = "buyer_vat_check_status")
+    private String buyerVatCheckStatus;
+    @Column(name = "buyer_vat_consultation")
+    private String buyerVatConsultation;
+    @Column(name = "buyer_vat_checked_at")
+    private Instant buyerVatCheckedAt;
+    @Column(name = "location_evidence")
+    private String locationEvidence;
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -136,6 +144,34 @@ public class Invoice {
         }
         this.finalizedAt = now;
         this.status = InvoiceStatus.NEW;
+    }
+
+    /**
+     * What the finalisation knew of the buyer: how its VAT ID stood with VIES (status, consultation
+     * number, when VIES answered; all null without a VAT ID) and the evidences of its location.
+     */
+    public record BuyerEvidence(String vatCheckStatus, String vatConsultationNumber, Instant vatCheckedAt,
+                                List<LocationEvidence> location) {
+        public BuyerEvidence {
+            location = List.copyOf(location);
+        }
+    }
+
+    /** Keeps the evidence behind the tax decisions; only while finalising (the invoice is then frozen). */
+    public void keepEvidence(BuyerEvidence evidence) {
+        if (status != InvoiceStatus.NEW || paidAt != null) {
+            throw new IllegalStateException("evidence is kept at finalisation only");
+        }
+        this.buyerVatCheckStatus = evidence.vatCheckStatus();
+        this.buyerVatConsultation = evidence.vatConsultationNumber();
+        this.buyerVatCheckedAt = evidence.vatCheckedAt();
+        this.locationEvidence = LocationEvidence.encode(evidence.location());
+    }
+
+    /** Kept at finalisation; null for a draft. */
+    public BuyerEvidence buyerEvidence() {
+        return finalizedAt == null ? null : new BuyerEvidence(buyerVatCheckStatus, buyerVatConsultation,
+                buyerVatCheckedAt, LocationEvidence.decode(locationEvidence));
     }
 
     /** Refuses, with 409, paying an invoice that is not open; the caller holds the invoice's row lock. */

@@ -42,6 +42,13 @@ public interface ServiceRepository {
      */
     Optional<Service> lockNextDue(Due kind, Instant now, Collection<String> skip);
 
+    /**
+     * Plans a new VIES check, due {@code now}, of the VAT IDs of up to {@code limit} payers, across
+     * tenants, of ACTIVE auto-renewing services due by {@code dueBy} whose last valid answer came
+     * before {@code checkedBefore} and for which no check is planned yet; how many.
+     */
+    int planVatRechecks(Instant dueBy, Instant checkedBefore, Instant now, int limit);
+
     /** The tenant's services waiting for this invoice to be paid, locked until the transaction ends. */
     List<Service> lockAwaiting(String tenantId, String invoiceId);
 }

@@ -5,9 +5,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * The EU VAT place-of-supply rules for services, as Kassa applies them today. The customer's VAT
- * ID is taken as given: it is not checked with VIES yet, only its shape was checked when the payer
- * was saved. Distance-selling thresholds (the EUR 10,000 below which a seller may charge its own
+ * The EU VAT place-of-supply rules for services, as Kassa applies them today. A customer in another
+ * member state is a business (reverse charge) only when VIES confirmed its VAT ID; a VAT ID that VIES
+ * has not confirmed (pending, or invalid) is charged as a consumer is, so that the seller never
+ * collects less VAT than it owes. Distance-selling thresholds (the EUR 10,000 below which a seller may charge its own
  * rate to consumers abroad) are not applied: consumers in another member state always pay their
  * own country's rate.
  */
@@ -21,14 +22,16 @@ public final class TaxPolicy {
      * @param establishment the seller's member state
      * @param customerCountry the payer's country
      * @param customerVatId the payer's VAT ID, or null for a consumer
+     * @param vatIdConfirmed whether VIES said the VAT ID is valid
      * @throws KassaException 422 {@code billing.vat_rate_unknown} when the table has no rate for the country and date
      */
     public static TaxDecision decide(String establishment, String customerCountry, String customerVatId,
-                                     TaxCategory category, LocalDate supplyDate, VatRateTable rates) {
+                                     boolean vatIdConfirmed, TaxCategory category, LocalDate supplyDate,
+                                     VatRateTable rates) {
         if (!EuMemberStates.contains(customerCountry)) {
             return new TaxDecision(TaxRule.OUTSIDE_EU, BigDecimal.ZERO, "O", TaxDecision.OUTSIDE_EU_REASON, null);
         }
-        boolean business = customerVatId != null && !customerVatId.isBlank();
+        boolean business = customerVatId != null && !customerVatId.isBlank() && vatIdConfirmed;
         if (customerCountry.equals(establishment)) {
             return rated(TaxRule.DOMESTIC, establishment, supplyDate, rates);
         }

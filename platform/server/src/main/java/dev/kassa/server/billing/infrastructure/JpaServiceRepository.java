@@ -103,6 +103,17 @@ public class JpaServiceRepository implements ServiceRepository {
     }
 
     @Override
+    public int planVatRechecks(Instant dueBy, Instant checkedBefore, Instant now, int limit) {
+        return em.createNativeQuery("update payers set vat_check_next_at = ?3 where id in ("
+                        + "select p.id from services s join payers p on p.id = s.payer_id and p.tenant_id = s.tenant_id"
+                        + " where s.status = 'ACTIVE' and s.auto_renew and s.next_renewal_at <= ?1"
+                        + " and p.vat_check_status = 'VALID' and p.vat_checked_at < ?2 and p.vat_check_next_at is null"
+                        + " limit ?4)")
+                .setParameter(1, Timestamp.from(dueBy)).setParameter(2, Timestamp.from(checkedBefore))
+                .setParameter(3, Timestamp.from(now)).setParameter(4, limit).executeUpdate();
+    }
+
+    @Override
     public List<Service> lockAwaiting(String tenantId, String invoiceId) {
         return em.createQuery("select s from Service s where s.tenantId = :tenant and s.unpaidInvoiceId = :invoice"
                         + " order by s.id", Service.class)

@@ -26,7 +26,18 @@ class TaxPolicyTest {
     }
 
     private static TaxDecision decide(String seller, String country, String vatId, LocalDate day) {
-        return TaxPolicy.decide(seller, country, vatId, TaxCategory.STANDARD, day, RATES);
+        return TaxPolicy.decide(seller, country, vatId, true, TaxCategory.STANDARD, day, RATES);
+    }
+
+    @Test
+    void aVatIdViesHasNotConfirmedIsChargedAsAConsumer() {
+        TaxDecision d = TaxPolicy.decide("FR", "DE", "DE123456789", false, TaxCategory.STANDARD, DAY, RATES);
+        assertEquals(TaxRule.B2C_DESTINATION, d.rule());
+        assertEquals(new BigDecimal("19"), d.rate());
+        TaxDecision domestic = TaxPolicy.decide("FR", "FR", "FR40303265045", false, TaxCategory.STANDARD, DAY, RATES);
+        assertEquals(TaxRule.DOMESTIC, domestic.rule());
+        TaxDecision outside = TaxPolicy.decide("FR", "GB", "GB123456789", false, TaxCategory.STANDARD, DAY, RATES);
+        assertEquals(TaxRule.OUTSIDE_EU, outside.rule());
     }
 
     @Test
