@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 public final class References {
     public static final String ACCOUNT = "AC";
     public static final String TOP_UP = "TU";
+    /** An invoice's payment reference: a bank transfer quoting it pays the invoice. */
+    public static final String INVOICE = "IV";
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final Pattern CANDIDATE = Pattern.compile("(AC|TU)[0-9A-HJKMNP-TV-Z]{8}");
+    private static final Pattern CANDIDATE = Pattern.compile("(AC|TU|IV)[0-9A-HJKMNP-TV-Z]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private References() {

@@ -57,7 +57,7 @@ public final class BillingViews {
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
-                              Instant finalizedAt, Instant paidAt) {
+                              Instant finalizedAt, Instant paidAt, String paymentReference) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -67,7 +67,7 @@ public final class BillingViews {
                     i.supplyDate() == null ? null : i.supplyDate().toString(), i.dueAt(),
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId()) : null,
-                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt());
+                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.paymentReference());
         }
     }
 

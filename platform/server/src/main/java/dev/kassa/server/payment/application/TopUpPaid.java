@@ -10,6 +10,14 @@ import dev.kassa.server.shared.Money;
  *
  * @param paid what arrived, in the currency it was paid in
  * @param credited what reached the balance, in the account's currency
+ * @param invoiceId the invoice the top-up pays (billing pays it from the balance in this same
+ *     transaction), or null
  */
 public record TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
-                        Money credited) { }
+                        Money credited, String invoiceId) {
+    /** A top-up bound to no invoice. */
+    public TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
+                     Money credited) {
+        this(tenantId, accountId, topUpId, reference, paid, credited, null);
+    }
+}
