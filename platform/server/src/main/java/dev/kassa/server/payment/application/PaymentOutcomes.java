@@ -136,7 +136,7 @@ public class PaymentOutcomes {
         if (result.savedMethod() != null && topUp.payerId() != null) {
             // The customer asked to keep the card while paying: it is confirmed by this very payment.
             savedMethods.adoptFromPayment(attempt.tenantId(), attempt.accountId(), topUp.payerId(), attempt.method(),
-                    result.savedMethod());
+                    result.savedMethod(), topUp.invoiceId() != null);
         }
     }
 
