@@ -46,8 +46,22 @@ public final class References {
         for (String word : upper.split("[^A-Z0-9]+")) {
             addMatches(normalise(word), found);
         }
-        addMatches(normalise(upper.replaceAll("[^A-Z0-9]", "")), found);
+        addJoined(upper.replaceAll("[^A-Z0-9]", ""), found);
         return found;
+    }
+
+    /**
+     * Codes split by a bank's separators, in the text run together: each kind where it stands, with
+     * the look-alikes fixed in the eight characters after it only, so that a kind with a look-alike
+     * letter ({@code IV}) is not itself "fixed" when words come before it ("PAYMENTIV…").
+     */
+    private static void addJoined(String joined, Set<String> found) {
+        for (int i = 0; i + 10 <= joined.length(); i++) {
+            String code = normalise(joined.substring(i, i + 10));
+            if (CANDIDATE.matcher(code).matches()) {
+                found.add(code);
+            }
+        }
     }
 
     private static void addMatches(String text, Set<String> found) {
