@@ -56,10 +56,14 @@ public final class References {
      * letter ({@code IV}) is not itself "fixed" when words come before it ("PAYMENTIV…").
      */
     private static void addJoined(String joined, Set<String> found) {
-        for (int i = 0; i + 10 <= joined.length(); i++) {
+        int i = 0;
+        while (i + 10 <= joined.length()) {
             String code = normalise(joined.substring(i, i + 10));
             if (CANDIDATE.matcher(code).matches()) {
                 found.add(code);
+                i += 10; // leftmost first, never overlapping
+            } else {
+                i++;
             }
         }
     }

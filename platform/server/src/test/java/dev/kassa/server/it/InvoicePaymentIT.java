@@ -9,6 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
+import dev.kassa.testkit.clientarea.ClientAreaClient;
+import dev.kassa.testkit.clientarea.ClientAreaClient.Page;
+import dev.kassa.testkit.clientarea.ClientAreas;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.JsonObject;
 import java.net.URI;
@@ -16,6 +19,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -244,5 +249,51 @@ class InvoicePaymentIT {
                 .orElseThrow();
         assertTrue(card.getBoolean("default"), "kept for auto-payment: the default for renewals");
         assertFalse(tenant.api().get("saved-methods/" + earlier.string("id")).object().getBoolean("default"));
+    }
+
+    // ---- in the client area
+
+    @Test
+    void theClientAreaPaysAnInvoiceForItsAmountWithTheMethodChosen(Kassa kassa) {
+        Kassa.Tenant tenant = billingTenant(kassa);
+        ApiResponse bank = tenant.api().put("payment-methods/bank-transfer", obj("enabled", true, "countries",
+                List.of("*"), "credentials", Map.of("beneficiary", "Demo Hosting SAS", "iban",
+                        "DE89370400440532013000", "bic", "COBADEFFXXX")));
+        assertEquals(200, bank.status(), bank::toString);
+        ClientAreaClient browser = ClientAreas.open(kassa, tenant);
+        String account = ClientAreas.newCustomer(tenant, "Ada Lovelace", "FR");
+        ClientAreas.signIn(tenant, account, browser);
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        String invoice = openInvoice(tenant, account, payer);
+        String number = tenant.api().get("invoices/" + invoice).string("number");
+
+        Page page = browser.get("/top-up?invoice=" + invoice);
+        assertEquals(200, page.status(), page::toString);
+        assertTrue(page.body().contains("Pay invoice " + number), page.body());
+        assertTrue(page.body().contains("Amount to pay: €12.00"), page.body());
+        assertFalse(page.body().contains("data-test=\"amount\""), "the amount is the invoice's");
+        Matcher key = Pattern.compile("name=\"key\" value=\"([^\"]+)\"").matcher(page.body());
+        assertTrue(key.find());
+
+        Page sent = browser.post("/top-up", Map.of("key", key.group(1), "invoice", invoice, "method", "bank-transfer",
+                "amount", "1.00"));
+        assertEquals(303, sent.status(), sent::toString);
+        assertTrue(sent.location().startsWith("/top-up/instructions?topUp="), sent.location());
+        JsonObject topUp = tenant.api().get("accounts/" + account + "/top-ups").items().getJsonObject(0);
+        assertEquals(invoice, topUp.getString("invoiceId"));
+        assertEquals("12.00", topUp.getJsonObject("amount").getString("amount"), "whatever was sent as amount");
+        assertEquals(payer, topUp.getString("payerId"));
+
+        transfer(tenant, topUp.getString("reference"), "12.00");
+        assertEquals("PAID", status(tenant, invoice));
+        Page paid = browser.get("/top-up?invoice=" + invoice);
+        assertEquals(200, paid.status(), paid::toString);
+        assertTrue(paid.body().contains("This invoice cannot be paid here"), paid.body());
+
+        // Another tenant's customer does not find it.
+        Kassa.Tenant other = billingTenant(kassa);
+        ClientAreaClient theirs = ClientAreas.open(kassa, other);
+        ClientAreas.signIn(other, ClientAreas.newCustomer(other, "Eve", "FR"), theirs);
+        assertEquals(404, theirs.get("/top-up?invoice=" + invoice).status());
     }
 }

@@ -46,7 +46,7 @@ public class InvoiceBoundPayments implements BoundInvoices {
             throw KassaException.unprocessable("topup.invoice_mismatch", "Invoice of another payer",
                     "Invoice " + invoice.number() + " is addressed to another payer of the account.");
         }
-        return new Payable(invoice.id(), invoice.payerId(), invoice.gross());
+        return new Payable(invoice.id(), invoice.number(), invoice.payerId(), invoice.gross());
     }
 
     @Override

@@ -8,8 +8,8 @@ import dev.kassa.server.shared.Money;
  * bound top-up's {@link TopUpPaid} is fired.
  */
 public interface BoundInvoices {
-    /** An open invoice a top-up may pay: its payer and its gross amount, in the account's currency. */
-    record Payable(String invoiceId, String payerId, Money amount) { }
+    /** An open invoice a top-up may pay: its number, its payer and its gross amount, in the account's currency. */
+    record Payable(String invoiceId, String number, String payerId, Money amount) { }
 
     /**
      * The invoice, if {@code accountId}'s payer {@code payerId} (null: the invoice's own) may pay it now.
