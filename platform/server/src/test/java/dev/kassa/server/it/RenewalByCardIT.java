@@ -191,4 +191,35 @@ class RenewalByCardIT {
         assertEquals(1, c.tenant().api().get("accounts/" + c.account() + "/top-ups").items().size());
         assertFalse(events(hooks, "service.renewed").stream().anyMatch(e -> service.equals(e.getString("id"))));
     }
+
+    @Test
+    void aSuspendedServiceWithoutACardIsReactivatedByABankTransferQuotingItsInvoice() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        ApiResponse settings = tenant.api().put("settings/billing", obj("establishmentCountry", "FR", "graceDays", 0,
+                "terminationDays", 30));
+        assertEquals(200, settings.status(), settings::toString);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        String hooks = listen(tenant);
+
+        String service = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
+        Eventually.until(() -> "SUSPENDED".equals(tenant.api().get("services/" + service).string("status")),
+                "suspended: no grace, no card");
+        String invoice = tenant.api().get("services/" + service).string("unpaidInvoiceId");
+        String reference = tenant.api().get("invoices/" + invoice).string("paymentReference");
+        assertEquals(0, tenant.api().get("accounts/" + account + "/top-ups").items().size(), "no card: no charge");
+
+        ApiResponse transfer = tenant.api().post("bank-transfers", obj("bankTransactionId", "bt-" + UUID.randomUUID(),
+                "reference", "Renewal " + reference, "amount", dev.kassa.testkit.Json.money("10.80", "EUR")));
+        assertEquals(201, transfer.status(), transfer::toString);
+
+        assertEquals("PAID", tenant.api().get("invoices/" + invoice).string("status"));
+        JsonObject again = tenant.api().get("services/" + service).object();
+        assertEquals("ACTIVE", again.getString("status"), again::toString);
+        assertTrue(again.isNull("unpaidInvoiceId"));
+        assertEquals("0.00", tenant.balance(account));
+        Eventually.until(() -> !events(hooks, "service.renewed").isEmpty(), "reactivated: renewed");
+        assertEquals(List.of("balance.insufficient"), events(hooks, "service.renewal_failed").stream()
+                .map(e -> e.getString("reason")).toList(), "no card: no second failure");
+    }
 }
