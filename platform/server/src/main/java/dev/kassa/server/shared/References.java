@@ -15,8 +15,10 @@ import java.util.regex.Pattern;
 public final class References {
     public static final String ACCOUNT = "AC";
     public static final String TOP_UP = "TU";
+    /** An invoice's payment reference: a bank transfer quoting it pays the invoice. */
+    public static final String INVOICE = "IV";
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-    private static final Pattern CANDIDATE = Pattern.compile("(AC|TU)[0-9A-HJKMNP-TV-Z]{8}");
+    private static final Pattern CANDIDATE = Pattern.compile("(AC|TU|IV)[0-9A-HJKMNP-TV-Z]{8}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private References() {
@@ -44,8 +46,26 @@ public final class References {
         for (String word : upper.split("[^A-Z0-9]+")) {
             addMatches(normalise(word), found);
         }
-        addMatches(normalise(upper.replaceAll("[^A-Z0-9]", "")), found);
+        addJoined(upper.replaceAll("[^A-Z0-9]", ""), found);
         return found;
+    }
+
+    /**
+     * Codes split by a bank's separators, in the text run together: each kind where it stands, with
+     * the look-alikes fixed in the eight characters after it only, so that a kind with a look-alike
+     * letter ({@code IV}) is not itself "fixed" when words come before it ("PAYMENTIV…").
+     */
+    private static void addJoined(String joined, Set<String> found) {
+        int i = 0;
+        while (i + 10 <= joined.length()) {
+            String code = normalise(joined.substring(i, i + 10));
+            if (CANDIDATE.matcher(code).matches()) {
+                found.add(code);
+                i += 10; // leftmost first, never overlapping
+            } else {
+                i++;
+            }
+        }
     }
 
     private static void addMatches(String text, Set<String> found) {

@@ -183,7 +183,13 @@ class BadInputIT {
                         "topup.method_unavailable"),
                 bad("unknown payer", obj("amount", money("10.00", "EUR"), "payerId", "pyr_nope", "method",
                         "bank-transfer"), 404, "not_found"),
-                bad("no method", obj("amount", money("10.00", "EUR")), 422, "request.invalid"));
+                bad("no method", obj("amount", money("10.00", "EUR")), 422, "request.invalid"),
+                bad("no amount and no invoice", obj("method", "bank-transfer"), 422, "request.invalid"),
+                bad("an unknown invoice", obj("method", "bank-transfer", "invoiceId", "inv_nope"), 404, "not_found"),
+                bad("an invoice id with a NUL", obj("method", "bank-transfer", "invoiceId", "inv_\u0000"), 422,
+                        "request.invalid"),
+                bad("an invoice id of 41 characters", obj("method", "bank-transfer", "invoiceId", "i".repeat(41)), 422,
+                        "request.invalid"));
     }
 
     @ParameterizedTest(name = "{0}")

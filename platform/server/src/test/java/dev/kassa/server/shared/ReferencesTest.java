@@ -63,6 +63,13 @@ class ReferencesTest {
     }
 
     @Test
+    void anInvoiceReferenceSplitByABankKeepsItsKind() {
+        // The kind IV has a look-alike letter: words before it must not turn it into "1V".
+        assertEquals(List.of("IV7K2M9QXD"), List.copyOf(References.candidates("Payment for iv-7k2m-9qxd")));
+        assertEquals(List.of("IV7K2M9QXD"), List.copyOf(References.candidates("Invoice IV7K2M 9QXD")));
+    }
+
+    @Test
     void keepsTheKindAsWritten() {
         // "T0" is not "TO": the kind must be spelled with letters.
         assertEquals(Set.of(), References.candidates("T07K2M9QXD"));

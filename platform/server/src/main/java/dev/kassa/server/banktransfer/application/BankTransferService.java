@@ -4,6 +4,8 @@ import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.banktransfer.domain.BankTransfer;
 import dev.kassa.server.banktransfer.domain.BankTransferRepository;
+import dev.kassa.server.billing.application.InvoiceBoundPayments;
+import dev.kassa.server.billing.application.InvoiceBoundPayments.OpenInvoice;
 import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.payment.application.IncomingPayments;
 import dev.kassa.server.payment.application.PaymentOutcomes;
@@ -37,6 +39,7 @@ public class BankTransferService {
     private IncomingPayments incoming;
     private Ledger ledger;
     private PaymentOutcomes outcomes;
+    private InvoiceBoundPayments invoices;
     private Clock clock;
 
     protected BankTransferService() {
@@ -44,13 +47,15 @@ public class BankTransferService {
 
     @Inject
     public BankTransferService(BankTransferRepository transfers, AccountRepository accounts, TopUpRepository topUps,
-                               IncomingPayments incoming, Ledger ledger, PaymentOutcomes outcomes, Clock clock) {
+                               IncomingPayments incoming, Ledger ledger, PaymentOutcomes outcomes,
+                               InvoiceBoundPayments invoices, Clock clock) {
         this.transfers = transfers;
         this.accounts = accounts;
         this.topUps = topUps;
         this.incoming = incoming;
         this.ledger = ledger;
         this.outcomes = outcomes;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -65,6 +70,7 @@ public class BankTransferService {
         Match match = match(tenantId, report.reference());
         Account account = match.account();
         TopUp topUp = match.topUp();
+        OpenInvoice invoice = match.invoice();
         if (account != null && !report.amount().currency().equals(account.currency())) {
             // Only a conversion can refuse (no fresh rate): look for an earlier report first, so that a
             // repeat is still answered with it. Otherwise the claim below is the only check.
@@ -98,22 +104,26 @@ public class BankTransferService {
             // The common case, an account reference in the account's currency: one statement where the
             // database allows it. Otherwise (a top-up, a conversion, H2, or the account changed
             // currency since it was priced) under the locks.
-            boolean posted = topUp == null && credit.fx() == null && ledger.creditById(tenantId, account.id(),
+            boolean posted = topUp == null && invoice == null && credit.fx() == null && ledger.creditById(tenantId, account.id(),
                     credit.amount(), SystemAccount.BANK_CLEARING, TransactionType.BANK_TRANSFER, description,
                     account.reference()).isPresent();
             if (!posted) {
-                creditUnderLocks(tenantId, report, account, topUp, credit, description);
+                creditUnderLocks(tenantId, report, account, topUp, invoice, credit, description);
             }
         }
         // What was just inserted, without reading it back.
         return new Outcome(transfer, true);
     }
 
-    private void creditUnderLocks(String tenantId, Report report, Account account, TopUp topUp,
+    private void creditUnderLocks(String tenantId, Report report, Account account, TopUp topUp, OpenInvoice invoice,
                                   IncomingPayments.Credit credit, String description) {
-        // Lock order everywhere: attempt, top-up, account.
+        // Lock order everywhere: attempt, top-up, invoice, account.
         List<PaymentAttempt> offline = topUp == null ? List.of() : outcomes.lockOffline(tenantId, topUp);
         TopUp lockedTopUp = topUp == null ? null : topUps.lock(tenantId, topUp.id());
+        String invoiceId = invoice != null ? invoice.invoiceId() : lockedTopUp != null ? lockedTopUp.invoiceId() : null;
+        if (invoiceId != null) {
+            invoices.lock(tenantId, invoiceId);
+        }
         Account lockedAccount = accounts.lock(tenantId, account.id());
         if (!lockedAccount.currency().equals(credit.amount().currency())) {
             // The account changed currency after we priced: roll back, the tenant reports again.
@@ -124,6 +134,10 @@ public class BankTransferService {
                 topUp == null ? TransactionType.BANK_TRANSFER : TransactionType.TOP_UP, description,
                 topUp == null ? lockedAccount.reference() : topUp.reference());
         outcomes.settleOffline(offline, report.amount(), description);
+        if (invoice != null) {
+            // Quoting the invoice's reference: paid when the transfer covers it, the rest on the balance.
+            invoices.payWith(tenantId, invoice.invoiceId(), credit.amount());
+        }
     }
 
     @Transactional
@@ -147,10 +161,17 @@ public class BankTransferService {
         return transfers.page(tenantId, status, page.after(), page.limit());
     }
 
-    /** What a reference points to: a top-up and its account, an account alone, or nothing. */
-    private record Match(Account account, TopUp topUp) { }
+    /** What a reference points to: a top-up and its account, an open invoice and its account, an account alone, or nothing. */
+    private record Match(Account account, TopUp topUp, OpenInvoice invoice) {
+        Match(Account account, TopUp topUp) {
+            this(account, topUp, null);
+        }
+    }
 
-    /** A top-up reference wins over an account reference; the first code found wins among equals. */
+    /**
+     * A top-up reference wins over an invoice's payment reference, which wins over an account
+     * reference; the first code found wins among equals.
+     */
     private Match match(String tenantId, String reference) {
         var candidates = References.candidates(reference);
         for (String code : candidates) {
@@ -158,6 +179,14 @@ public class BankTransferService {
                 Optional<TopUp> topUp = topUps.findByReference(tenantId, code);
                 if (topUp.isPresent()) {
                     return new Match(accounts.require(tenantId, topUp.get().accountId()), topUp.get());
+                }
+            }
+        }
+        for (String code : candidates) {
+            if (code.startsWith(References.INVOICE)) {
+                Optional<OpenInvoice> invoice = invoices.byReference(tenantId, code);
+                if (invoice.isPresent()) {
+                    return new Match(accounts.require(tenantId, invoice.get().accountId()), null, invoice.get());
                 }
             }
         }

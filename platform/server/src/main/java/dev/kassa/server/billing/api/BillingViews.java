@@ -84,7 +84,7 @@ public final class BillingViews {
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
-                              Instant finalizedAt, Instant paidAt, Instant cancelledAt) {
+                              Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -94,7 +94,8 @@ public final class BillingViews {
                     i.supplyDate() == null ? null : i.supplyDate().toString(), i.dueAt(),
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
-                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt());
+                    i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt(),
+                    i.paymentReference());
         }
     }
 

@@ -1,7 +1,9 @@
 package dev.kassa.server.billing.application;
 
+import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceRepository;
+import dev.kassa.server.billing.domain.InvoiceStatus;
 import dev.kassa.server.ledger.application.BalanceService;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +25,7 @@ public class InvoicePayments {
     public static final String FROM_BALANCE = "balance";
 
     private InvoiceRepository invoices;
+    private AccountRepository accounts;
     private BalanceService balances;
     private Event<InvoicePaid> paid;
     private Clock clock;
@@ -31,8 +34,10 @@ public class InvoicePayments {
     }
 
     @Inject
-    public InvoicePayments(InvoiceRepository invoices, BalanceService balances, Event<InvoicePaid> paid, Clock clock) {
+    public InvoicePayments(InvoiceRepository invoices, AccountRepository accounts, BalanceService balances,
+                           Event<InvoicePaid> paid, Clock clock) {
         this.invoices = invoices;
+        this.accounts = accounts;
         this.balances = balances;
         this.paid = paid;
         this.clock = clock;
@@ -46,6 +51,31 @@ public class InvoicePayments {
     public Invoice payFromBalance(String tenantId, String invoiceId) {
         Invoice invoice = invoices.lock(tenantId, invoiceId);
         invoice.requireOpen();
+        return pay(invoice);
+    }
+
+    /**
+     * Pays the invoice from the balance if it is still open and the balance covers it, in the
+     * caller's transaction (which has just credited the money meant for it); otherwise changes
+     * nothing and never throws, so the money that arrived stays on the balance.
+     *
+     * @return whether it paid the invoice
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean payIfCovered(String tenantId, String invoiceId) {
+        Invoice invoice = invoices.lock(tenantId, invoiceId); // flushes the credit first
+        if (invoice.status() != InvoiceStatus.NEW) {
+            return false;
+        }
+        if (accounts.lock(tenantId, invoice.accountId()).balance().minor() < invoice.gross().minor()) {
+            return false;
+        }
+        pay(invoice);
+        return true;
+    }
+
+    private Invoice pay(Invoice invoice) {
+        String tenantId = invoice.tenantId();
         BalanceService.Movement movement = balances.charge(tenantId, invoice.accountId(), invoice.gross(),
                 "Invoice " + invoice.number(), invoice.number());
         Instant now = clock.instant();

@@ -5,6 +5,7 @@ import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.References;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -64,6 +65,9 @@ public class Invoice {
     private String buyerCountry;
     @Column(name = "buyer_vat_id")
     private String buyerVatId;
+    /** What a bank transfer quotes to pay this invoice ({@code IV…}), given at finalisation. */
+    @Column(name = "payment_reference")
+    private String paymentReference;
     @Column(name = "payment_transaction_id")
     private String paymentTransactionId;
     @Column(name = "created_at")
@@ -133,6 +137,7 @@ public class Invoice {
         }
         total(taxation.pricesIncludeVat());
         this.number = newNumber;
+        this.paymentReference = References.next(References.INVOICE);
         this.supplyDate = effectiveSupplyDate;
         this.sellerCountry = parties.sellerCountry();
         this.sellerVatId = parties.sellerVatId();
@@ -293,6 +298,11 @@ public class Invoice {
 
     public Parties parties() {
         return new Parties(sellerCountry, sellerVatId, buyerName, buyerCountry, buyerVatId);
+    }
+
+    /** The reference a bank transfer quotes to pay this invoice; null for a draft. */
+    public String paymentReference() {
+        return paymentReference;
     }
 
     public String paymentTransactionId() {

@@ -19,5 +19,8 @@ public interface InvoiceRepository {
     /** The account's invoices, newest first, {@code limit + 1} after the cursor (or null); status null is all. */
     List<Invoice> page(String tenantId, String accountId, InvoiceStatus status, String after, int limit);
 
+    /** The invoice whose payment reference ({@code IV…}) is this one. */
+    Optional<Invoice> findByPaymentReference(String tenantId, String paymentReference);
+
     void add(Invoice invoice);
 }

@@ -1,6 +1,7 @@
 package dev.kassa.server.billing.infrastructure;
 
 import dev.kassa.server.billing.application.BillingRun;
+import dev.kassa.server.billing.application.RenewalCardCharges;
 import dev.kassa.server.config.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
@@ -18,7 +19,8 @@ import java.util.logging.Logger;
 
 /**
  * Runs the billing run every {@code KASSA_BILLING_INTERVAL} seconds, once
- * {@link dev.kassa.server.startup.Startup} has migrated the schema.
+ * {@link dev.kassa.server.startup.Startup} has migrated the schema, then charges the renewal
+ * invoices it left open to saved cards ({@link RenewalCardCharges}).
  */
 @ApplicationScoped
 public class BillingSchedule {
@@ -29,15 +31,17 @@ public class BillingSchedule {
 
     private Settings settings;
     private BillingRun run;
+    private RenewalCardCharges cards;
     private volatile ScheduledFuture<?> rounds;
 
     protected BillingSchedule() {
     }
 
     @Inject
-    public BillingSchedule(Settings settings, BillingRun run) {
+    public BillingSchedule(Settings settings, BillingRun run, RenewalCardCharges cards) {
         this.settings = settings;
         this.run = run;
+        this.cards = cards;
     }
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 920) @Initialized(ApplicationScoped.class)
@@ -52,6 +56,11 @@ public class BillingSchedule {
             if (round.didAnything()) {
                 LOG.info(() -> "Billing run: " + round.renewed() + " renewed, " + round.failed() + " failed, "
                         + round.suspended() + " suspended, " + round.terminated() + " terminated");
+            }
+            // After the run has committed: the gateway is never called inside its transactions.
+            int charged = cards.chargeOpen();
+            if (charged > 0) {
+                LOG.info(() -> "Billing run: " + charged + " open renewal invoices charged to saved cards");
             }
         } catch (RuntimeException e) {
             // A scheduled task that throws is never run again: log and carry on at the next round.

@@ -53,6 +53,14 @@ public class JpaInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
+    public Optional<Invoice> findByPaymentReference(String tenantId, String paymentReference) {
+        return em.createQuery("select i from Invoice i where i.tenantId = :tenant and i.paymentReference = :ref",
+                        Invoice.class)
+                .setParameter("tenant", tenantId).setParameter("ref", paymentReference)
+                .getResultStream().findFirst();
+    }
+
+    @Override
     public void add(Invoice invoice) {
         em.persist(invoice);
     }

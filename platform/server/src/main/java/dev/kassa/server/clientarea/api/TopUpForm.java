@@ -4,10 +4,12 @@ import dev.kassa.api.payment.SavedMethods;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Account;
 import dev.kassa.server.account.domain.Payer;
+import dev.kassa.server.payment.application.BoundInvoices;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.payment.application.TopUpService;
 import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.shared.CurrencyUnit;
+import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.tenant.application.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,19 +35,25 @@ public class TopUpForm {
     private TopUpService topUps;
     private AccountService accounts;
     private TenantService tenants;
+    private BoundInvoices invoices;
 
     protected TopUpForm() {
     }
 
     @Inject
-    public TopUpForm(TopUpService topUps, AccountService accounts, TenantService tenants) {
+    public TopUpForm(TopUpService topUps, AccountService accounts, TenantService tenants, BoundInvoices invoices) {
         this.topUps = topUps;
         this.accounts = accounts;
         this.tenants = tenants;
+        this.invoices = invoices;
     }
 
-    /** What the customer typed and chose; {@code key} makes a double-submitted form one top-up. */
-    public record Input(String amount, String currency, String payer, String method, boolean saveMethod, String key) { }
+    /**
+     * What the customer typed and chose; {@code key} makes a double-submitted form one top-up;
+     * {@code invoice} the open invoice being paid ({@code /top-up?invoice=…}), or null.
+     */
+    public record Input(String amount, String currency, String payer, String method, boolean saveMethod, String key,
+                        String invoice) { }
 
     public record PayerOption(String id, String name, String country, boolean selected) { }
 
@@ -59,7 +67,7 @@ public class TopUpForm {
     /** The choices behind the form, with the input made to fit them (a currency or payer that is no choice is dropped). */
     public record Choices(Account account, Input input, CurrencyUnit paymentCurrency, List<String> currencies,
                           List<PayerOption> payers, String payerId, TopUpService.Options options,
-                          List<MethodOption> methods) {
+                          List<MethodOption> methods, BoundInvoices.Payable invoice, boolean invoiceClosed) {
         boolean anyCanSave() {
             return payerId != null && methods.stream().anyMatch(MethodOption::canSave);
         }
@@ -82,9 +90,10 @@ public class TopUpForm {
         String key = visit.param("key");
         // A preset chosen without JavaScript (which would have copied it into the amount) stands for the amount.
         String amount = visit.param("amount") != null ? visit.param("amount") : visit.param("preset");
+        String invoice = visit.param("invoice");
         return new Input(amount, visit.param("currency"), visit.param("payer"), visit.param("method"),
                 visit.param("saveMethod") != null, key != null && KEY.matcher(key).matches() ? key
-                        : ClientAreaServlet.token(24));
+                        : ClientAreaServlet.token(24), invoice == null || invoice.isBlank() ? null : invoice);
     }
 
     /**
@@ -92,11 +101,25 @@ public class TopUpForm {
      */
     Choices choices(Visit visit, Input typed) {
         Account account = visit.account();
+        BoundInvoices.Payable invoice = null;
+        boolean invoiceClosed = false;
+        if (typed.invoice() != null) {
+            try {
+                invoice = invoices.requirePayable(visit.tenantId(), visit.accountId(), null, typed.invoice());
+            } catch (KassaException e) {
+                if (e.status() == 404) {
+                    throw e;
+                }
+                invoiceClosed = true; // paid meanwhile, or not this customer's to pay here
+            }
+        }
         List<CurrencyUnit> enabled = tenants.get(visit.tenantId()).currencies().enabled();
-        CurrencyUnit currency = enabled.stream().filter(c -> c.code().equals(typed.currency())).findFirst()
-                .orElse(account.currency());
+        // An invoice is paid in its own currency, the account's, by its own payer, for its amount.
+        CurrencyUnit currency = invoice != null ? account.currency() : enabled.stream()
+                .filter(c -> c.code().equals(typed.currency())).findFirst().orElse(account.currency());
         List<Payer> payers = accounts.payers(visit.tenantId(), visit.accountId());
-        String payerId = typed.payer() != null ? typed.payer() : payers.isEmpty() ? null : payers.get(0).id();
+        String payerId = invoice != null ? invoice.payerId()
+                : typed.payer() != null ? typed.payer() : payers.isEmpty() ? null : payers.get(0).id();
         TopUpService.Options options = topUps.options(visit.tenantId(), visit.accountId(), payerId, currency);
         String locale = visit.theme().locale();
         List<String> offered = options.methods().stream().map(ConfiguredMethod::code).toList();
@@ -126,11 +149,13 @@ public class TopUpForm {
             checked = only.value();
         }
         String chosenPayer = payerId;
-        List<PayerOption> payerOptions = payers.size() < 2 ? List.of() : payers.stream()
+        List<PayerOption> payerOptions = payers.size() < 2 || invoice != null ? List.of() : payers.stream()
                 .map(p -> new PayerOption(p.id(), p.name(), p.country(), p.id().equals(chosenPayer))).toList();
-        Input input = new Input(typed.amount(), currency.code(), payerId, checked, typed.saveMethod(), typed.key());
-        return new Choices(account, input, currency, enabled.stream().map(CurrencyUnit::code).toList(), payerOptions,
-                payerId, options, methods);
+        Input input = new Input(invoice != null ? invoice.amount().amountString() : typed.amount(), currency.code(),
+                payerId, checked, typed.saveMethod(), typed.key(), invoice == null ? null : invoice.invoiceId());
+        return new Choices(account, input, currency, invoice != null ? List.of(currency.code())
+                : enabled.stream().map(CurrencyUnit::code).toList(), payerOptions, payerId, options, methods, invoice,
+                invoiceClosed);
     }
 
     /** The model of the top-up page. */
@@ -144,7 +169,12 @@ public class TopUpForm {
         model.put("payers", choices.payers());
         model.put("methods", choices.methods());
         model.put("canSave", choices.anyCanSave());
-        model.put("errors", new LinkedHashMap<>(errors));
+        Map<String, String> shown = new LinkedHashMap<>(errors);
+        if (choices.invoiceClosed()) {
+            shown.putIfAbsent("invoice", "topUp.error.invoice");
+        }
+        model.put("errors", shown);
+        model.put("invoice", choices.invoice());
         return model;
     }
 }

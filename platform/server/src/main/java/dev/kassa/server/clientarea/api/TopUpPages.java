@@ -60,6 +60,9 @@ public class TopUpPages implements ClientAreaPage {
         TopUpForm.Choices choices = forms.choices(visit, forms.read(visit));
         TopUpForm.Input input = choices.input();
         Map<String, String> errors = new LinkedHashMap<>();
+        if (choices.invoice() != null) {
+            return payInvoice(visit, choices);
+        }
         Money credit = null;
         try {
             credit = input.amount() == null ? null : Money.parse(input.amount().replace(',', '.'),
@@ -99,6 +102,21 @@ public class TopUpPages implements ClientAreaPage {
         }
     }
 
+    /** Paying an open invoice: its amount and payer are fixed; only the method is chosen. */
+    private Reply payInvoice(Visit visit, TopUpForm.Choices choices) {
+        if (choices.chosen().isEmpty()) {
+            return Reply.page(422, "top-up", forms.model(choices, Map.of("method", "topUp.error.method")));
+        }
+        try {
+            return pay(visit, choices, null, null);
+        } catch (KassaException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return Reply.page(422, "top-up", forms.model(choices, Map.of(fieldOf(e), messageOf(e))));
+        }
+    }
+
     private Quote newQuote(Visit visit, TopUpForm.Choices choices, Money credit) {
         return quotes.create(visit.tenantId(), new QuoteService.Request(null, choices.paymentCurrency(), credit, null,
                 visit.accountId()));
@@ -125,7 +143,8 @@ public class TopUpPages implements ClientAreaPage {
                 amount, choices.payerId(), method, quote == null ? null : quote.id(), save,
                 saved == null ? null : saved.id(), saved != null, input.key(),
                 saved != null ? null : visit.origin() + "/history?returned=1",
-                saved != null ? null : visit.origin() + "/top-up"));
+                saved != null ? null : visit.origin() + "/top-up", choices.invoice() == null ? null
+                        : choices.invoice().invoiceId()));
         String topUpId = created.topUp().id();
         if (created.topUp().instructions() != null) {
             return Reply.redirect("/top-up/instructions?topUp=" + topUpId);
@@ -164,6 +183,9 @@ public class TopUpPages implements ClientAreaPage {
                 return "payer";
             }
         }
+        if (code.startsWith("invoice.") || code.startsWith("topup.invoice")) {
+            return "invoice";
+        }
         if (code.startsWith("topup.amount") || code.startsWith("amount.") || code.equals("quote.amount_too_small")) {
             return "amount";
         }
@@ -178,6 +200,9 @@ public class TopUpPages implements ClientAreaPage {
         String code = e.code() == null ? "" : e.code();
         if (code.equals("topup.amount_out_of_range")) {
             return "topUp.error.range";
+        }
+        if (code.startsWith("invoice.") || code.startsWith("topup.invoice")) {
+            return "topUp.error.invoice";
         }
         if (code.startsWith("amount.") || code.equals("quote.amount_too_small")) {
             return "topUp.error.amount";

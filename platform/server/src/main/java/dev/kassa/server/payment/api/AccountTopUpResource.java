@@ -47,10 +47,10 @@ public class AccountTopUpResource {
 
     @POST
     public Response createTopUp(@PathParam("id") String accountId, NewTopUpRequest body) {
-        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(body.amount().toMoney(),
-                body.payerId(), body.method(), body.quoteId(), Boolean.TRUE.equals(body.saveMethod()),
-                body.savedMethodId(), Boolean.TRUE.equals(body.offSession()), caller.idempotencyKey(), body.returnUrl(),
-                body.cancelUrl()));
+        var created = topUps.create(caller.tenantId(), accountId, new TopUpService.Request(
+                body.amount() == null ? null : body.amount().toMoney(), body.payerId(), body.method(), body.quoteId(),
+                Boolean.TRUE.equals(body.saveMethod()), body.savedMethodId(), Boolean.TRUE.equals(body.offSession()),
+                caller.idempotencyKey(), body.returnUrl(), body.cancelUrl(), body.invoiceId()));
         return Response.created(URI.create("/api/v1/top-ups/" + created.topUp().id()))
                 .entity(TopUpView.of(created.topUp(), created.attempt())).build();
     }

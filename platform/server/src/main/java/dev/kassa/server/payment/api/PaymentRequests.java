@@ -21,12 +21,14 @@ public final class PaymentRequests {
      * {@code amount} is what the customer pays; {@code quoteId} fixes the rate when it is not the
      * account's currency; {@code savedMethodId} pays with a saved card, off-session when asked.
      * {@code returnUrl} (and {@code cancelUrl}) say the customer's browser can be sent to the
-     * gateway's hosted page, which sends it back there.
+     * gateway's hosted page, which sends it back there. {@code invoiceId} binds the top-up to an open
+     * invoice it pays when paid; {@code amount} is then the invoice's (filled in when left out).
      */
-    public record NewTopUpRequest(@Required @ValidMoney MoneyInput amount, @Text(max = 40) String payerId,
+    public record NewTopUpRequest(@ValidMoney MoneyInput amount, @Text(max = 40) String payerId,
                                   @Required @Text(max = 64) String method, @Text(max = 40) String quoteId,
                                   Boolean saveMethod, @Text(max = 40) String savedMethodId, Boolean offSession,
-                                  @ReturnUrl String returnUrl, @ReturnUrl String cancelUrl)
+                                  @ReturnUrl String returnUrl, @ReturnUrl String cancelUrl,
+                                  @Text(max = 40) String invoiceId)
             implements JsonRequest { }
 
     /**

@@ -91,12 +91,13 @@ public final class PaymentViews {
     public record TopUpView(String id, String accountId, String status, MoneyView amount, MoneyView credit,
                             MoneyView credited, String quoteId, String method, String payerId, String reference,
                             JsonValue instructions, PaymentView payment, String cancelReason,
-                            String cancelReasonCode, Instant createdAt, Instant paidAt, Instant cancelledAt) {
+                            String cancelReasonCode, Instant createdAt, Instant paidAt, Instant cancelledAt,
+                            String invoiceId) {
         public static TopUpView of(TopUp t, PaymentAttempt latest) {
             return new TopUpView(t.id(), t.accountId(), t.status().name(), MoneyView.of(t.amount()),
                     MoneyView.of(t.credit()), MoneyView.of(t.credited()), t.quoteId(), t.method(), t.payerId(),
                     t.reference(), JsonText.parse(t.instructions()), PaymentView.of(latest), t.cancelReason(),
-                    t.cancelReasonCode(), t.createdAt(), t.paidAt(), t.cancelledAt());
+                    t.cancelReasonCode(), t.createdAt(), t.paidAt(), t.cancelledAt(), t.invoiceId());
         }
     }
 

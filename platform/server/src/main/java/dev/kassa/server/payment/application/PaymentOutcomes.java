@@ -42,6 +42,7 @@ public class PaymentOutcomes {
     private SavedMethodOutcomes savedMethods;
     private PluginRegistry registry;
     private Backoff backoff;
+    private BoundInvoices invoices;
     private Event<TopUpCancelled> cancelled;
     private Clock clock;
 
@@ -51,7 +52,8 @@ public class PaymentOutcomes {
     @Inject
     public PaymentOutcomes(PaymentAttempts attempts, TopUpRepository topUps, AccountRepository accounts,
                            IncomingPayments incoming, Notifications notifications, SavedMethodOutcomes savedMethods,
-                           PluginRegistry registry, Backoff backoff, Event<TopUpCancelled> cancelled, Clock clock) {
+                           PluginRegistry registry, Backoff backoff, BoundInvoices invoices,
+                           Event<TopUpCancelled> cancelled, Clock clock) {
         this.attempts = attempts;
         this.topUps = topUps;
         this.accounts = accounts;
@@ -60,6 +62,7 @@ public class PaymentOutcomes {
         this.savedMethods = savedMethods;
         this.registry = registry;
         this.backoff = backoff;
+        this.invoices = invoices;
         this.cancelled = cancelled;
         this.clock = clock;
     }
@@ -120,8 +123,11 @@ public class PaymentOutcomes {
         attempt.moveTo(AttemptStatus.SUCCEEDED, result.gatewayReference(), null, null, null, now);
         attempt.received(received.get());
         attempt.scheduleCheck(null);
-        // Lock order everywhere: attempt, top-up, account.
+        // Lock order everywhere: attempt, top-up, invoice (for a top-up that pays one), account.
         TopUp topUp = topUps.lock(attempt.tenantId(), attempt.topUpId());
+        if (topUp.invoiceId() != null) {
+            invoices.lock(attempt.tenantId(), topUp.invoiceId()); // paid from the balance below, by billing
+        }
         Account account = accounts.lock(attempt.tenantId(), attempt.accountId());
         IncomingPayments.Credit credit = incoming.price(attempt.tenantId(), account, topUp, received.get());
         incoming.apply(credit, received.get(), account, topUp, SystemAccount.GATEWAY_CLEARING, TransactionType.TOP_UP,
@@ -130,7 +136,7 @@ public class PaymentOutcomes {
         if (result.savedMethod() != null && topUp.payerId() != null) {
             // The customer asked to keep the card while paying: it is confirmed by this very payment.
             savedMethods.adoptFromPayment(attempt.tenantId(), attempt.accountId(), topUp.payerId(), attempt.method(),
-                    result.savedMethod());
+                    result.savedMethod(), topUp.invoiceId() != null);
         }
     }
 
@@ -149,7 +155,7 @@ public class PaymentOutcomes {
             notifications.add(attempt.tenantId(), attempt.accountId(), "payment.failed", topUp.id(),
                     "The payment of " + attempt.amount() + " for top-up " + topUp.reference() + " failed: " + reason);
             cancelled.fire(new TopUpCancelled(topUp.tenantId(), topUp.accountId(), topUp.id(), topUp.reference(),
-                    topUp.amount(), topUp.cancelReasonCode(), topUp.cancelReason()));
+                    topUp.amount(), topUp.cancelReasonCode(), topUp.cancelReason(), topUp.invoiceId()));
         }
     }
 

@@ -15,6 +15,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,22 +94,30 @@ public class SavedMethodOutcomes {
 
     /**
      * Keeps the card a customer asked to save while paying (the gateway confirmed it with the
-     * payment), unless the payer has it already.
+     * payment), unless the payer has it already. It is the default when the account has none, or,
+     * with {@code forRenewals} (saved while paying an invoice: the customer agreed to pay with it for
+     * auto-payment), in any case, instead of the one before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void adoptFromPayment(String tenantId, String accountId, String payerId, String methodCode,
-                                 SavedMethodDetails details) {
-        boolean known = savedMethods.confirmed(tenantId, accountId).stream()
-                .anyMatch(s -> s.method().equals(methodCode) && details.token().equals(s.token()));
-        if (known) {
-            return;
-        }
+                                 SavedMethodDetails details, boolean forRenewals) {
+        List<SavedMethod> confirmed = savedMethods.confirmed(tenantId, accountId);
         Instant now = clock.instant();
-        SavedMethod saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, now);
-        boolean first = savedMethods.confirmed(tenantId, accountId).stream().noneMatch(SavedMethod::isDefault);
-        saved.confirm(null, details, now);
-        saved.setDefault(first, now);
-        savedMethods.add(saved);
+        SavedMethod saved = confirmed.stream()
+                .filter(s -> s.method().equals(methodCode) && details.token().equals(s.token()))
+                .findFirst().orElse(null);
+        boolean first = confirmed.stream().noneMatch(SavedMethod::isDefault);
+        if (saved == null) {
+            saved = new SavedMethod(Ids.next("spm"), tenantId, accountId, payerId, methodCode, now);
+            saved.confirm(null, details, now);
+            saved.setDefault(first, now);
+            savedMethods.add(saved);
+        }
+        if (forRenewals && !saved.isDefault()) {
+            SavedMethod chosen = saved;
+            confirmed.stream().filter(s -> s != chosen && s.isDefault()).forEach(s -> s.setDefault(false, now));
+            saved.setDefault(true, now);
+        }
     }
 
     /** The janitor cannot ask about this one (no gateway reference): it stops trying. */

@@ -11,6 +11,13 @@ import dev.kassa.server.shared.Money;
  * @param amount what the customer meant to pay, in the payment currency
  * @param reasonCode the gateway's stable code (such as {@code insufficient_funds}), or null
  * @param reason the gateway's words, shown when a theme has none for the code
+ * @param invoiceId the invoice the top-up was to pay, or null
  */
 public record TopUpCancelled(String tenantId, String accountId, String topUpId, String reference, Money amount,
-                             String reasonCode, String reason) { }
+                             String reasonCode, String reason, String invoiceId) {
+    /** A top-up bound to no invoice. */
+    public TopUpCancelled(String tenantId, String accountId, String topUpId, String reference, Money amount,
+                          String reasonCode, String reason) {
+        this(tenantId, accountId, topUpId, reference, amount, reasonCode, reason, null);
+    }
+}

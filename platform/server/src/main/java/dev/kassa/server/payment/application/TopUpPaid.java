@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param payerId who paid it
  * @param method the payment method's key
  * @param paidAt when it became PAID
+ * @param invoiceId the invoice the top-up pays (billing pays it from the balance in this same
+ *     transaction), or null
  */
 public record TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
-                        Money credited, String payerId, String method, Instant paidAt) { }
+                        Money credited, String payerId, String method, Instant paidAt, String invoiceId) { }

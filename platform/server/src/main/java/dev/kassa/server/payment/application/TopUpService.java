@@ -44,6 +44,7 @@ public class TopUpService {
     private Conversions conversions;
     private SavedMethodService savedMethods;
     private PaymentStarter payments;
+    private BoundInvoices invoices;
     private Clock clock;
 
     protected TopUpService() {
@@ -52,7 +53,8 @@ public class TopUpService {
     @Inject
     public TopUpService(TopUpRepository topUps, AccountRepository accounts, TenantRepository tenants,
                         PaymentMethodService paymentMethods, QuoteService quotes, Conversions conversions,
-                        SavedMethodService savedMethods, PaymentStarter payments, Clock clock) {
+                        SavedMethodService savedMethods, PaymentStarter payments, BoundInvoices invoices,
+                        Clock clock) {
         this.topUps = topUps;
         this.accounts = accounts;
         this.tenants = tenants;
@@ -61,6 +63,7 @@ public class TopUpService {
         this.conversions = conversions;
         this.savedMethods = savedMethods;
         this.payments = payments;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
@@ -110,11 +113,20 @@ public class TopUpService {
      * at a {@code quoteId} (another currency than the account's), keeping the method for later
      * ({@code saveMethod}), or with a saved method ({@code savedMethodId}), while away ({@code offSession});
      * from a browser that a gateway's hosted page may send back to {@code returnUrl} (or
-     * {@code cancelUrl}), or, without them, for an API client.
+     * {@code cancelUrl}), or, without them, for an API client. With {@code invoiceId}, the top-up pays
+     * that open invoice when it is paid; {@code amount} may then be null (the invoice's gross amount).
      */
     public record Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
                           String savedMethodId, boolean offSession, String idempotencyKey, String returnUrl,
-                          String cancelUrl) {
+                          String cancelUrl, String invoiceId) {
+        /** A request for the balance alone, bound to no invoice. */
+        public Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
+                       String savedMethodId, boolean offSession, String idempotencyKey, String returnUrl,
+                       String cancelUrl) {
+            this(amount, payerId, method, quoteId, saveMethod, savedMethodId, offSession, idempotencyKey, returnUrl,
+                    cancelUrl, null);
+        }
+
         /** An API client's request, without return URLs. */
         public Request(Money amount, String payerId, String method, String quoteId, boolean saveMethod,
                        String savedMethodId, boolean offSession, String idempotencyKey) {
@@ -155,11 +167,16 @@ public class TopUpService {
         if (saved != null && request.payerId() != null && !request.payerId().equals(saved.payerId())) {
             throw KassaException.invalid("payerId", "payer.mismatch", "is not the payer the saved method belongs to");
         }
+        BoundInvoices.Payable invoice = request.invoiceId() == null ? null
+                : invoices.requirePayable(tenantId, accountId, payerId, request.invoiceId());
+        if (invoice != null) {
+            payerId = invoice.payerId();
+        }
         Payer payer = payerId == null ? null : accounts.findPayer(tenantId, account.id(), payerId)
                 .orElseThrow(KassaException::notFound);
         String country = payer == null ? account.country() : payer.country();
         Tenant tenant = tenants.require(tenantId);
-        Money amount = request.amount();
+        Money amount = invoice == null ? requireAmount(request.amount()) : invoiceAmount(invoice, request.amount());
         tenant.currencies().requireEnabled(amount.currency(), "amount.currency");
         Money credit = amount;
         String usedQuote = null;
@@ -168,7 +185,10 @@ public class TopUpService {
             credit = quote.to();
             usedQuote = quote.id();
         }
-        requireWithin(limitsFor(tenant, account), credit);
+        if (invoice == null) {
+            // An invoice's amount is what it is: the limits are for money put on the balance at will.
+            requireWithin(limitsFor(tenant, account), credit);
+        }
         ConfiguredMethod method = paymentMethods.offered(tenantId, request.method(), country, amount.currency().code())
                 .orElseThrow(() -> KassaException.unprocessable("topup.method_unavailable", "Method unavailable",
                         "The payment method '" + request.method() + "' is not available for payers in " + country
@@ -182,11 +202,32 @@ public class TopUpService {
         String reference = References.next(References.TOP_UP);
         TopUp topUp = new TopUp(Ids.next("top"), tenantId, accountId, payerId, method.code(), amount, credit, usedQuote,
                 reference, null, clock.instant());
+        if (invoice != null) {
+            topUp.bindTo(invoice.invoiceId());
+        }
         PaymentAttempt attempt = new PaymentAttempt(attemptId, tenantId, topUp.id(), accountId, method.code(),
                 amount, saved == null ? null : saved.id(), request.offSession(), clock.instant());
         attempt = payments.start(tenant, account, payer, method, topUp, attempt, request.saveMethod(),
                 saved == null ? null : saved.token(), returnUrls);
         return new Created(topUps.require(tenantId, topUp.id()), attempt);
+    }
+
+    private static Money requireAmount(Money amount) {
+        if (amount == null) {
+            throw KassaException.invalid("amount", "required", "is required");
+        }
+        return amount;
+    }
+
+    /** A top-up that pays an invoice pays exactly its gross amount: left out, it is filled in. */
+    private static Money invoiceAmount(BoundInvoices.Payable invoice, Money asked) {
+        if (asked != null && !asked.equals(invoice.amount())) {
+            throw KassaException.unprocessable("topup.invoice_amount_mismatch", "Amount differs from the invoice",
+                            "A top-up that pays an invoice pays exactly its amount, " + invoice.amount()
+                                    + "; leave amount out to have it filled in.")
+                    .with("expected", invoice.amount());
+        }
+        return invoice.amount();
     }
 
     private static void requireAbilities(ConfiguredMethod method, Request request, String payerId) {

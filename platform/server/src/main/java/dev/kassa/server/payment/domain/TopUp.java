@@ -46,6 +46,9 @@ public class TopUp {
     @Column(name = "credited_minor")
     private long creditedMinor;
     private String instructions;
+    /** The invoice this top-up pays when it is paid, or null for money for the balance alone. */
+    @Column(name = "invoice_id")
+    private String invoiceId;
     @Column(name = "cancel_reason")
     private String cancelReason;
     @Column(name = "cancel_reason_code")
@@ -97,6 +100,19 @@ public class TopUp {
         status = TopUpStatus.PAID;
         paidAt = now;
         return true;
+    }
+
+    /**
+     * Binds a new top-up to an open invoice: when it is paid, its money reaches the balance and the
+     * invoice is paid from it in the same transaction.
+     */
+    public void bindTo(String invoiceId) {
+        this.invoiceId = invoiceId;
+    }
+
+    /** The invoice this top-up pays, or null. */
+    public String invoiceId() {
+        return invoiceId;
     }
 
     /** What the customer must do to pay (a bank transfer's beneficiary and reference), as a JSON object. */
