@@ -57,6 +57,7 @@ public class CreditNotes {
     private BillingSettingsService settings;
     private BalanceService balances;
     private Event<InvoiceCancelled> cancelled;
+    private Event<CreditNoteIssued> issued;
     private Clock clock;
 
     protected CreditNotes() {
@@ -65,7 +66,7 @@ public class CreditNotes {
     @Inject
     public CreditNotes(InvoiceRepository invoices, AccountRepository accounts, CreditNoteRepository creditNotes, DocumentCounters counters,
                        BillingSettingsService settings, BalanceService balances, Event<InvoiceCancelled> cancelled,
-                       Clock clock) {
+                       Event<CreditNoteIssued> issued, Clock clock) {
         this.invoices = invoices;
         this.accounts = accounts;
         this.creditNotes = creditNotes;
@@ -73,6 +74,7 @@ public class CreditNotes {
         this.settings = settings;
         this.balances = balances;
         this.cancelled = cancelled;
+        this.issued = issued;
         this.clock = clock;
     }
 
@@ -128,6 +130,7 @@ public class CreditNotes {
         CreditNote note = new CreditNote(Ids.next("crn"), invoice, number, request.reason(), taken, full, settlement,
                 transactionId, now);
         creditNotes.add(note);
+        issued.fire(new CreditNoteIssued(tenantId, note.id(), invoice.id(), invoice.accountId(), number));
         if (full) {
             invoice.cancel(now);
             cancelled.fire(new InvoiceCancelled(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(),

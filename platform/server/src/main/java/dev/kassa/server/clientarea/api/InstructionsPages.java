@@ -1,6 +1,7 @@
 package dev.kassa.server.clientarea.api;
 
 import dev.kassa.server.account.application.AccountService;
+import dev.kassa.server.document.application.ProFormaDocuments;
 import dev.kassa.server.payment.application.TopUpService;
 import dev.kassa.server.payment.application.TransferInstructions;
 import dev.kassa.server.payment.domain.TopUp;
@@ -86,6 +87,7 @@ public class InstructionsPages implements ClientAreaPage {
         model.put("section", "payments");
         model.put("instructions", parse(topUp.instructions(), topUp));
         model.put("topUpStatus", topUp.status().name());
+        model.put("proForma", ProFormaDocuments.offered(topUp) ? "/top-ups/" + topUp.id() + "/pro-forma" : null);
         return Reply.page("top-up-instructions", model);
     }
 

@@ -4,8 +4,6 @@ import dev.kassa.server.document.application.Documents;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -57,11 +55,6 @@ public class InvoicePdfPage implements ClientAreaPage {
             }
             return Reply.page(503, "error", Map.of("message", "error.documentNotReady"));
         }
-        return Reply.bytes("application/pdf", pdf.bytes(), Map.of(
-                "ETag", "\"" + pdf.sha256() + "\"",
-                "Repr-Digest", "sha-256=:" + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(pdf.sha256()))
-                        + ":",
-                "Content-Disposition", "attachment; filename=\"" + pdf.fileName().replaceAll("[^A-Za-z0-9._-]", "_")
-                        + "\""));
+        return TopUpDocumentPages.pdf(pdf);
     }
 }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
+import java.util.function.Supplier;
 
 /**
  * {@code GET /invoices/{id}/pdf}: the invoice's stored PDF (Factur-X), with its SHA-256 as the
@@ -39,9 +40,17 @@ public class InvoicePdfResource {
     @GET
     @Produces({PDF, "application/problem+json"})
     public Response get(@PathParam("id") String id) {
-        Documents.Pdf pdf;
+        return answer(() -> documents.invoice(caller.tenantId(), id));
+    }
+
+    /**
+     * 200 with the PDF {@code pdf} gives; while it is being made, 409 {@code document.not_ready} with
+     * {@code Retry-After}; any other refusal as it is.
+     */
+    static Response answer(Supplier<Documents.Pdf> pdf) {
+        Documents.Pdf found;
         try {
-            pdf = documents.invoice(caller.tenantId(), id);
+            found = pdf.get();
         } catch (KassaException e) {
             if (!"document.not_ready".equals(e.code())) {
                 throw e;
@@ -49,7 +58,7 @@ public class InvoicePdfResource {
             return Response.fromResponse(Problems.response(e))
                     .header("Retry-After", Integer.toString(Documents.RETRY_AFTER_SECONDS)).build();
         }
-        return ok(pdf);
+        return ok(found);
     }
 
     /** 200 with the bytes, their SHA-256 as a strong ETag and as a Repr-Digest, and a file name to save them as. */

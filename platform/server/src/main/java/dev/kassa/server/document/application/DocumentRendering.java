@@ -67,6 +67,8 @@ public class DocumentRendering {
         model.put("css", renderer.asset(theme.themeId(), STYLE_SHEET)
                 .map(b -> new String(b, StandardCharsets.UTF_8)).orElse(""));
         model.put("titleKey", "document.title." + camel(document.kind()));
+        // Receipts and pro-formas are no tax documents: they show no VAT column and no VAT totals.
+        model.put("taxed", document.kind().facturX());
         model.put("sellerCountry", countryName(document.seller().country(), locale));
         model.put("buyerCountry", countryName(document.buyer().country(), locale));
         List<LineView> lines = new ArrayList<>();

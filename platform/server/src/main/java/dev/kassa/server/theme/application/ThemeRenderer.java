@@ -83,7 +83,8 @@ public class ThemeRenderer {
         return themes.read(generation -> generation.file(themeId, "static/" + path));
     }
 
-    private Texts texts(ChosenTheme theme) {
+    /** The texts the theme shows in its language, the tenant's own first (for words written outside a template). */
+    public Texts texts(ChosenTheme theme) {
         Map<String, String> overrides = theme.tenantId() == null ? Map.of()
                 : texts.shown(theme.tenantId(), theme.locale());
         return themes.read(generation -> new Texts(overrides, generation.texts(theme.themeId(), theme.locale())));
