@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.testkit.ApiResponse;
+import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
 import dev.kassa.testkit.vies.ViesFake;
 import dev.kassa.testkit.vies.ViesFake.Answer;
 import jakarta.json.JsonObject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -126,6 +132,48 @@ class ViesIT {
         JsonObject afterwards = finalizedInvoice(tenant, account, payerId);
         assertEquals("REVERSE_CHARGE", rule(afterwards));
         assertEquals("0.00", afterwards.getJsonObject("vat").getString("amount"));
+    }
+
+    /** Makes the payer's last VIES answer two days old, as if time had passed. */
+    private static void age(EmbeddedDatabase database, String payerId) throws SQLException {
+        try (Connection c = DriverManager.getConnection(database.url(KassaExtension.DATABASE), database.user(),
+                database.password());
+             PreparedStatement s = c.prepareStatement(
+                     "update payers set vat_checked_at = vat_checked_at - interval '2 days' where id = ?")) {
+            s.setString(1, payerId);
+            assertEquals(1, s.executeUpdate());
+        }
+    }
+
+    @Test
+    void anAnswerOlderThanADayIsAskedAgainBeforeAReverseChargeAndAnOutageThenKeepsIt(Kassa kassa, ViesFake vies,
+            EmbeddedDatabase database) throws SQLException {
+        Kassa.Tenant tenant = frenchSeller(kassa);
+        String account = tenant.newAccount("DE");
+        String vatId = germanVatId();
+        String payerId = addCompany(tenant, account, vatId).getString("id");
+        String first = check(tenant, account, payerId).getString("consultationNumber");
+
+        age(database, payerId);
+        JsonObject renewed = finalizedInvoice(tenant, account, payerId);
+        assertEquals(2, vies.questions(vatId).size(), "asked again: the answer was two days old");
+        assertEquals("REVERSE_CHARGE", rule(renewed));
+        String second = check(tenant, account, payerId).getString("consultationNumber");
+        assertFalse(second.equals(first), "a new consultation number");
+        assertEquals(second, renewed.getJsonObject("buyer").getJsonObject("vatIdCheck").getString("consultationNumber"));
+        Instant checkedAt = Instant.parse(check(tenant, account, payerId).getString("checkedAt"));
+        assertTrue(checkedAt.isAfter(Instant.now().minusSeconds(600)), checkedAt::toString);
+
+        age(database, payerId);
+        vies.answer(vatId, Answer.error(200, "MS_UNAVAILABLE"));
+        JsonObject duringOutage = finalizedInvoice(tenant, account, payerId);
+        assertEquals(3, vies.questions(vatId).size());
+        assertEquals("REVERSE_CHARGE", rule(duringOutage), "the last valid answer stands through an outage");
+        JsonObject kept = check(tenant, account, payerId);
+        assertEquals("VALID", kept.getString("status"), kept::toString);
+        assertEquals(second, kept.getString("consultationNumber"));
+        assertEquals("MS_UNAVAILABLE", kept.getString("lastError"));
+        assertFalse(kept.isNull("nextAttemptAt"));
     }
 
     @Test

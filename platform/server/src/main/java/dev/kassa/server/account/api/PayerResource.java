@@ -6,7 +6,6 @@ import dev.kassa.server.account.api.AccountViews.PayerView;
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.application.VatIdChecks;
 import dev.kassa.server.account.domain.Payer;
-import dev.kassa.server.account.domain.VatIdCheckStatus;
 import dev.kassa.server.web.Audience;
 import dev.kassa.server.web.Caller;
 import dev.kassa.server.web.Page;
@@ -52,13 +51,8 @@ public class PayerResource {
      * saved (no transaction is open meanwhile); an outage leaves it {@code PENDING} for the worker.
      */
     private Payer checked(String tenantId, String accountId, Payer payer) {
-        var check = payer.vatIdCheck();
-        if (check == null || check.status() != VatIdCheckStatus.PENDING
-                || check.attempts() > 0) {
-            return payer;
-        }
-        vatChecks.checkNow(tenantId, payer.id());
-        return accounts.payer(tenantId, accountId, payer.id());
+        return vatChecks.checkIfNew(tenantId, payer.id(), payer.vatIdCheck())
+                ? accounts.payer(tenantId, accountId, payer.id()) : payer;
     }
 
     @POST

@@ -2,6 +2,7 @@ package dev.kassa.server.account.application;
 
 import dev.kassa.server.account.domain.VatIdAnswer;
 import dev.kassa.server.account.domain.VatIdCheck;
+import dev.kassa.server.account.domain.VatIdCheckStatus;
 import dev.kassa.server.account.domain.VatIdCheckRepository;
 import dev.kassa.server.account.domain.VatIdRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,18 @@ public class VatIdChecks {
             return Optional.empty();
         }
         return ask(tenantId, payerId, vatId.get());
+    }
+
+    /**
+     * Asks VIES now about a VAT ID just added or changed (a check still {@code PENDING} and never
+     * attempted); whether it asked. Call it outside any transaction, once the payer is saved.
+     */
+    public boolean checkIfNew(String tenantId, String payerId, VatIdCheck check) {
+        if (check == null || check.status() != VatIdCheckStatus.PENDING || check.attempts() > 0) {
+            return false;
+        }
+        checkNow(tenantId, payerId);
+        return true;
     }
 
     private Optional<VatIdCheck> ask(String tenantId, String payerId, String vatId) {
