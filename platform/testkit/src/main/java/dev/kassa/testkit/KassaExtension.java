@@ -63,7 +63,7 @@ public class KassaExtension implements ParameterResolver {
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
                         "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
-                        "KASSA_JANITOR_INTERVAL", "1"));
+                        "KASSA_JANITOR_INTERVAL", "1", "KASSA_MAX_STATEMENT_BYTES", String.valueOf(4 * 1024 * 1024)));
                 return new Shared(database, stripe, process, new Kassa(process, token));
             } catch (IOException e) {
                 closeAll(stripe, database);

@@ -56,6 +56,7 @@ public class Settings {
     public static final String WEBHOOKS_INTERVAL = "KASSA_WEBHOOKS_INTERVAL";
     public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
     public static final String BILLING_INTERVAL = "KASSA_BILLING_INTERVAL";
+    public static final String MAX_STATEMENT_BYTES = "KASSA_MAX_STATEMENT_BYTES";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -100,6 +101,7 @@ public class Settings {
     private Duration webhooksInterval;
     private boolean webhooksAllowInsecure;
     private Duration billingInterval;
+    private long maxStatementBytes;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -164,6 +166,7 @@ public class Settings {
                     + " reach loopback and private addresses; for tests and local development only, never in production");
         }
         billingInterval = Duration.ofSeconds(in.number(BILLING_INTERVAL, 300, 1, 86_400, "seconds"));
+        maxStatementBytes = in.number(MAX_STATEMENT_BYTES, 100L * 1024 * 1024, 1, 1024L * 1024 * 1024, "bytes");
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -274,6 +277,11 @@ public class Settings {
     /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
     public Duration mailInterval() {
         return mailInterval;
+    }
+
+    /** {@value #MAX_STATEMENT_BYTES}: the largest bank statement file accepted, 1 byte to 1 GiB, default 100 MiB. */
+    public long maxStatementBytes() {
+        return maxStatementBytes;
     }
 
     /** {@value #BILLING_INTERVAL}: seconds between rounds of the billing run, 1 to 86400, default 300. */
