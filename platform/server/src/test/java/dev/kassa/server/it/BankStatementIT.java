@@ -103,6 +103,33 @@ class BankStatementIT {
         assertEquals("155.00", tenant.balance(a));
         assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
 
+        // The bank takes back the 20.00 paid into account B and the unmatched 7.00: a reversal has its
+        // own bank reference and shares the payer's text with the credit it undoes.
+        String reversals = camt("053", "001.08", iban,
+                entry(run + "-R3", "20.00", "DBIT", true,
+                        tx(null, null, "for " + bReference.substring(0, 4) + " " + bReference.substring(4), null,
+                                null)),
+                entry(run + "-R4", "7.00", "DBIT", true, tx(null, null, "no reference at all", null, null)));
+        ApiResponse reversed = upload(tenant, reversals, "application/xml");
+        assertEquals(201, reversed.status(), reversed::toString);
+        List<JsonObject> reversalEntries = tenant.api().get("bank-statements/" + reversed.string("id") + "/entries")
+                .items().stream().map(v -> v.asJsonObject()).toList();
+        assertEquals("0.00", tenant.balance(b), () -> "the reversed credit is taken back: " + reversalEntries
+                + " of " + entries.get(run + "-3"));
+        for (JsonObject r : reversalEntries) {
+            assertEquals("REVERSAL", r.getString("outcome"));
+            assertEquals("REVERSED", tenant.api().get("bank-transfers/" + r.getString("bankTransferId"))
+                    .string("status"), r::toString);
+        }
+        List<String> stillUnmatched = tenant.api().get("bank-transfers?status=UNMATCHED").items().stream()
+                .map(v -> v.asJsonObject().getJsonObject("amount").getString("amount")).toList();
+        assertFalse(stillUnmatched.contains("7.00"), "a reversed transfer leaves the unmatched queue");
+        ApiResponse reversedAgain = upload(tenant, reversals, "application/xml");
+        assertEquals(2, reversedAgain.object().getInt("duplicates"));
+        assertEquals("0.00", tenant.balance(b));
+        assertEquals("155.00", tenant.balance(a));
+        assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
+
         // Another tenant sees neither the statement nor its entries.
         Kassa.Tenant other = kassa.newTenant();
         assertEquals(404, other.api().get("bank-statements/" + s.getString("id")).status());

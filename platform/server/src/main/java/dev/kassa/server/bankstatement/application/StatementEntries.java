@@ -51,10 +51,18 @@ public class StatementEntries {
     @Transactional
     public Outcome importEntry(String tenantId, String statementId, int position, StatementEntry e, Money amount) {
         StatementLine line = line(tenantId, statementId, position, e, amount);
-        if (e.reversal()) {
-            // Recorded beside the entry it undoes; the money is not moved back automatically (see docs).
+        if (e.reversal() && !e.credit() && statements.debitSeen(tenantId, line.bankAccount(), line.bankReference())) {
+            line.settle(Outcome.DUPLICATE, null, null, false);
+        } else if (e.reversal()) {
+            // A credit taken back: recorded beside the entry it undoes, whose transfer is reversed when
+            // it can be (bankTransferId set); otherwise the tenant corrects by hand. A reversed debit
+            // (money back in) is recorded only, as debits are.
             Optional<StatementLine> original = e.credit() ? Optional.empty() : statements.reversible(tenantId, line);
-            line.settle(Outcome.REVERSAL, null, original.map(StatementLine::id).orElse(null), false);
+            String reversed = original.filter(o -> o.bankTransferId() != null)
+                    .filter(o -> transfers.reverse(tenantId, o.bankTransferId(),
+                            "Bank transfer reversed by the bank (" + clip(e.bankReference(), 80) + ")"))
+                    .map(StatementLine::bankTransferId).orElse(null);
+            line.settle(Outcome.REVERSAL, reversed, original.map(StatementLine::id).orElse(null), false);
         } else if (!e.credit()) {
             line.settle(statements.debitSeen(tenantId, line.bankAccount(), line.bankReference())
                     ? Outcome.DUPLICATE : Outcome.DEBIT, null, null, false);

@@ -22,7 +22,7 @@ public interface BankStatementRepository {
 
     /**
      * The credit a reversal undoes: an earlier credit on the same bank account of the same amount,
-     * with the same end-to-end id (or bank reference), not yet reversed; newest first.
+     * with the same end-to-end id (else remittance text, else bank reference), not yet reversed; newest first.
      */
     Optional<StatementLine> reversible(String tenantId, StatementLine reversal);
 }

@@ -66,17 +66,34 @@ public class JpaBankStatementRepository implements BankStatementRepository {
 
     @Override
     public Optional<StatementLine> reversible(String tenantId, StatementLine reversal) {
-        String key = reversal.endToEndId() != null ? "l.endToEndId = :key" : "l.bankReference = :key";
-        return em.createQuery("select l from StatementLine l where l.tenantId = :tenant and l.bankAccount = :account"
-                        + " and l.credit = true and l.reversal = false and l.amount.minor = :minor"
-                        + " and l.amount.currency = :currency and " + key
-                        + " and l.outcome in (dev.kassa.server.bankstatement.domain.StatementLine.Outcome.MATCHED,"
-                        + " dev.kassa.server.bankstatement.domain.StatementLine.Outcome.UNMATCHED)"
-                        + " and not exists (select r from StatementLine r where r.tenantId = :tenant"
-                        + " and r.reversesId = l.id) order by l.id desc", StatementLine.class)
+        // Banks give a reversal its own reference; what it shares with the original is the payer's
+        // end-to-end id, else the remittance text, else (some banks) the bank reference itself.
+        String key;
+        String value;
+        if (reversal.endToEndId() != null) {
+            key = "l.endToEndId = :key";
+            value = reversal.endToEndId();
+        } else if (reversal.remittance() != null) {
+            key = "l.remittance = :key";
+            value = reversal.remittance();
+        } else {
+            key = "l.bankReference = :key";
+            value = reversal.bankReference();
+        }
+        List<StatementLine> candidates = em.createQuery("select l from StatementLine l where l.tenantId = :tenant"
+                        + " and l.bankAccount = :account and " + key + " order by l.id desc", StatementLine.class)
                 .setParameter("tenant", tenantId).setParameter("account", reversal.bankAccount())
-                .setParameter("minor", reversal.amount().minor()).setParameter("currency", reversal.amount().currency())
-                .setParameter("key", reversal.endToEndId() != null ? reversal.endToEndId() : reversal.bankReference())
-                .setMaxResults(1).getResultStream().findFirst();
+                .setParameter("key", value).setMaxResults(100).getResultList();
+        for (StatementLine l : candidates) {
+            boolean credited = l.outcome() == StatementLine.Outcome.MATCHED
+                    || l.outcome() == StatementLine.Outcome.UNMATCHED;
+            if (l.credit() && !l.reversal() && credited && l.amount().equals(reversal.amount())
+                    && em.createQuery("select r.id from StatementLine r where r.tenantId = :tenant"
+                            + " and r.reversesId = :id", String.class).setParameter("tenant", tenantId)
+                    .setParameter("id", l.id()).setMaxResults(1).getResultList().isEmpty()) {
+                return Optional.of(l);
+            }
+        }
+        return Optional.empty();
     }
 }
