@@ -17,11 +17,26 @@ public final class CreditorReferences {
     private CreditorReferences() {
     }
 
-    /** The RF reference of {@code reference} (letters and digits, at most 21), without spaces. */
+    private static final Pattern BODY = Pattern.compile("[0-9A-Z]{1,21}");
+
+    /**
+     * The RF reference of {@code reference}, without spaces.
+     *
+     * @throws IllegalArgumentException unless it is 1 to 21 letters and digits
+     */
     public static String of(String reference) {
-        String body = reference.toUpperCase(Locale.ROOT);
+        return forReference(reference).orElseThrow(() -> new IllegalArgumentException(
+                "an RF reference holds 1 to 21 letters and digits: " + reference));
+    }
+
+    /** The RF reference of {@code reference}, or empty when it is not 1 to 21 letters and digits. */
+    public static Optional<String> forReference(String reference) {
+        String body = reference == null ? "" : reference.toUpperCase(Locale.ROOT);
+        if (!BODY.matcher(body).matches()) {
+            return Optional.empty();
+        }
         int check = 98 - mod97(body + "RF00");
-        return "RF" + (check < 10 ? "0" : "") + check + body;
+        return Optional.of("RF" + (check < 10 ? "0" : "") + check + body);
     }
 
     /** In groups of four, as printed on a payment slip: {@code RF18 TU7K 2M9Q XD}. */

@@ -34,5 +34,6 @@ class CreditorReferencesTest {
         assertEquals(Optional.empty(), CreditorReferences.body("TU7K2M9QXD"));
         assertEquals(Optional.empty(), CreditorReferences.body(null));
         assertEquals(Optional.empty(), CreditorReferences.body("RF1853900754703453900754703453900"));
+        assertEquals(Optional.empty(), CreditorReferences.forReference("T-ABCD-1234"), "not letters and digits only");
     }
 }

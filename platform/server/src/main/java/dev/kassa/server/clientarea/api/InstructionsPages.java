@@ -55,7 +55,7 @@ public class InstructionsPages implements ClientAreaPage {
             // The same reference as an ISO 11649 RF creditor reference, printed in groups of four.
             return new InstructionsView(bank.get("beneficiary"), bank.get("iban"), bank.get("bic"),
                     bank.get("bankName"), reference, amount,
-                    CreditorReferences.printed(CreditorReferences.of(reference)));
+                    CreditorReferences.forReference(reference).map(CreditorReferences::printed).orElse(null));
         }
     }
 

@@ -52,7 +52,7 @@ public final class NextActions {
         json.add("reference", reference);
         if ("bank_transfer".equals(action.data().get("type"))) {
             // For banking apps with a creditor-reference field: it reaches us untouched, and matches first.
-            json.add("creditorReference", CreditorReferences.of(reference));
+            CreditorReferences.forReference(reference).ifPresent(rf -> json.add("creditorReference", rf));
         }
         json.add("amount", Json.createObjectBuilder().add("amount", amount.amountString())
                 .add("currency", amount.currency().code()));
