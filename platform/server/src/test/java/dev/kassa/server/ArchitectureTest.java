@@ -33,7 +33,7 @@ class ArchitectureTest {
 
     /** The bounded contexts; {@code web}, {@code shared} and the technical packages serve them all. */
     private static final String[] CONTEXTS = {"tenant", "account", "payment", "banktransfer", "ledger", "currency",
-        "plugin", "mail", "theme", "clientarea", "webhook", "billing", "document"};
+        "plugin", "mail", "theme", "clientarea", "webhook", "billing", "document", "bankstatement"};
 
     @ArchTest
     static final ArchRule domainDependsOnNoOuterLayer = noClasses().that().resideInAPackage("dev.kassa.server.*.domain..")

@@ -73,7 +73,8 @@ public class KassaExtension implements ParameterResolver {
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
                         "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
                         "KASSA_JANITOR_INTERVAL", "1", "KASSA_VIES_URL", vies.baseUrl(),
-                        "KASSA_VIES_INTERVAL", "1", "KASSA_VIES_RETRY", "1"));
+                        "KASSA_VIES_INTERVAL", "1", "KASSA_VIES_RETRY", "1",
+                        "KASSA_MAX_STATEMENT_BYTES", String.valueOf(4 * 1024 * 1024)));
                 return new Shared(database, stripe, vies, process, new Kassa(process, token));
             } catch (IOException e) {
                 closeAll(stripe, vies, database);

@@ -62,6 +62,7 @@ public class Settings {
     public static final String VIES_RETRY = "KASSA_VIES_RETRY";
     /** The European Commission's VIES REST API. */
     public static final URI DEFAULT_VIES_URL = URI.create("https://ec.europa.eu/taxation_customs/vies/rest-api");
+    public static final String MAX_STATEMENT_BYTES = "KASSA_MAX_STATEMENT_BYTES";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -110,6 +111,7 @@ public class Settings {
     private URI viesUrl;
     private Duration viesInterval;
     private Duration viesRetry;
+    private long maxStatementBytes;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -178,6 +180,7 @@ public class Settings {
         viesUrl = in.gatewayUrl(VIES_URL).orElse(DEFAULT_VIES_URL);
         viesInterval = Duration.ofSeconds(in.number(VIES_INTERVAL, 30, 1, 3600, "seconds"));
         viesRetry = Duration.ofSeconds(in.number(VIES_RETRY, 60, 1, 86_400, "seconds"));
+        maxStatementBytes = in.number(MAX_STATEMENT_BYTES, 100L * 1024 * 1024, 1, 1024L * 1024 * 1024, "bytes");
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -288,6 +291,11 @@ public class Settings {
     /** {@value #MAIL_INTERVAL}: seconds between rounds of the mail worker, 1 to 3600, default 5. */
     public Duration mailInterval() {
         return mailInterval;
+    }
+
+    /** {@value #MAX_STATEMENT_BYTES}: the largest bank statement file accepted, 1 byte to 1 GiB, default 100 MiB. */
+    public long maxStatementBytes() {
+        return maxStatementBytes;
     }
 
     /** {@value #BILLING_INTERVAL}: seconds between rounds of the billing run, 1 to 86400, default 300. */

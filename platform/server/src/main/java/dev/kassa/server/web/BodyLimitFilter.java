@@ -29,6 +29,8 @@ public class BodyLimitFilter extends HttpFilter {
     private static final long serialVersionUID = 1L;
     /** Limited by {@link OperatorExchangeRateResource} itself. */
     private static final String RATES_UPLOAD = "/api/v1/operator/exchange-rates";
+    /** Limited by the statement upload itself ({@code KASSA_MAX_STATEMENT_BYTES}), which spools to disk. */
+    private static final String STATEMENT_UPLOAD = "/api/v1/bank-statements";
 
     @Inject
     private transient Settings settings; // filters take field injection only; checked at start by Startup
@@ -43,7 +45,8 @@ public class BodyLimitFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (request.getRequestURI().substring(request.getContextPath().length()).equals(RATES_UPLOAD)) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.equals(RATES_UPLOAD) || path.equals(STATEMENT_UPLOAD)) {
             chain.doFilter(request, response);
             return;
         }

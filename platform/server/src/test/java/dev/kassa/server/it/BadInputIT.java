@@ -267,6 +267,22 @@ class BadInputIT {
                         "nul\u0000", "amount", money("1.00", "EUR")), 422, "request.invalid"),
                 Arguments.of("unknown payment method", "PUT", "payment-methods/cheque",
                         obj("enabled", true, "countries", java.util.List.of("*")), 404, "not_found"),
+                Arguments.of("a bank statement that is no statement", "POST", "bank-statements",
+                        obj("not", "a statement"), 422, "statement.unreadable"),
+                Arguments.of("a bank statement with an external entity (XXE)", "POST", "bank-statements",
+                        "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><Document"
+                                + " xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt>"
+                                + "<Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct><Ntry><Amt Ccy=\"EUR\">"
+                                + "1.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><AddtlNtryInf>&x;</AddtlNtryInf></Ntry>"
+                                + "</Stmt></BkToCstmrStmt></Document>", 422, "statement.unreadable"),
+                Arguments.of("a bank statement of an unknown camt version", "POST", "bank-statements",
+                        "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.01\"/>", 422,
+                        "statement.unsupported_version"),
+                Arguments.of("a bank statement over KASSA_MAX_STATEMENT_BYTES", "POST", "bank-statements",
+                        ":20:" + " ".repeat(5 << 20), 413, "statement.too_large"),
+                Arguments.of("an unknown bank statement", "GET", "bank-statements/bst_nope", null, 404, "not_found"),
+                Arguments.of("entries of an unknown bank statement", "GET", "bank-statements/bst_nope/entries", null,
+                        404, "not_found"),
                 Arguments.of("bank transfer without id", "POST", "bank-transfers",
                         obj("reference", "x", "amount", money("1.00", "EUR")), 422, "request.invalid"),
                 Arguments.of("assign unknown transfer", "POST", "bank-transfers/btr_nope/assign",

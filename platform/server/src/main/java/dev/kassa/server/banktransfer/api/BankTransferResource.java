@@ -65,7 +65,7 @@ public class BankTransferResource {
             try {
                 filter = BankTransfer.Status.valueOf(status);
             } catch (IllegalArgumentException e) {
-                throw KassaException.invalid("status", "invalid", "must be MATCHED or UNMATCHED");
+                throw KassaException.invalid("status", "invalid", "must be MATCHED, UNMATCHED or REVERSED");
             }
         }
         return Page.of(transfers.list(caller.tenantId(), filter, page), page.limit(), b -> b.id())

@@ -151,6 +151,33 @@ public class BankTransferService {
         return transfer;
     }
 
+    /**
+     * Takes back a transfer the bank reversed: out of the unallocated account while unmatched, else
+     * out of the account it was credited to. Nothing happens (false) when it was reversed before,
+     * was converted from another currency, or the account's balance no longer covers it; the tenant
+     * then corrects by hand.
+     */
+    @Transactional
+    public boolean reverse(String tenantId, String transferId, String description) {
+        BankTransfer transfer = transfers.lock(tenantId, transferId);
+        if (transfer.status() == BankTransfer.Status.REVERSED) {
+            return false;
+        }
+        if (transfer.status() == BankTransfer.Status.UNMATCHED) {
+            ledger.move(tenantId, transfer.amount(), SystemAccount.BANK_CLEARING, SystemAccount.UNALLOCATED,
+                    TransactionType.ADJUSTMENT, description, transfer.reference());
+        } else {
+            Account account = accounts.lock(tenantId, transfer.accountId());
+            if (!transfer.credited().equals(transfer.amount()) || account.balance().compareTo(transfer.credited()) < 0) {
+                return false;
+            }
+            ledger.debit(account, transfer.credited(), SystemAccount.BANK_CLEARING, TransactionType.ADJUSTMENT,
+                    description, account.reference());
+        }
+        transfer.reverse();
+        return true;
+    }
+
     @Transactional
     public BankTransfer get(String tenantId, String transferId) {
         return transfers.find(tenantId, transferId).orElseThrow(KassaException::notFound);

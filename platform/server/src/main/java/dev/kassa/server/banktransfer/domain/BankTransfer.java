@@ -15,12 +15,13 @@ import java.time.Instant;
 /**
  * Money a tenant reports as arrived at its bank, recorded once per bank transaction id. It is
  * MATCHED to an account (through a top-up's or the account's reference) or UNMATCHED until the
- * tenant assigns it; either way it is in the ledger from the moment it is reported.
+ * tenant assigns it; either way it is in the ledger from the moment it is reported. A transfer the
+ * bank took back (a reversal on a statement) is REVERSED, its money taken back out.
  */
 @Entity
 @Table(name = "bank_transfers")
 public class BankTransfer {
-    public enum Status { MATCHED, UNMATCHED }
+    public enum Status { MATCHED, UNMATCHED, REVERSED }
 
     @Id
     private String id;
@@ -81,6 +82,10 @@ public class BankTransfer {
 
     /** Credits the unmatched money to an account; {@code credited} is in the account's currency. */
     public void assign(String accountId, Money credited, Instant now) {
+        if (status == Status.REVERSED) {
+            throw KassaException.conflict("bank_transfer.reversed", "Reversed",
+                    "The bank took this transfer back; there is nothing to assign.");
+        }
         if (status != Status.UNMATCHED) {
             throw KassaException.conflict("bank_transfer.already_matched", "Already matched",
                     "This bank transfer was already credited to an account.");
@@ -89,6 +94,11 @@ public class BankTransfer {
         this.accountId = accountId;
         this.credited = credited;
         this.assignedAt = now;
+    }
+
+    /** The bank took the money back; the caller has moved it out of the ledger. */
+    public void reverse() {
+        this.status = Status.REVERSED;
     }
 
     public String id() {

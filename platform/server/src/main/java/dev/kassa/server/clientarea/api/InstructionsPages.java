@@ -7,6 +7,7 @@ import dev.kassa.server.payment.application.TransferInstructions;
 import dev.kassa.server.payment.domain.TopUp;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.KassaException;
+import dev.kassa.server.shared.CreditorReferences;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.application.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,10 +51,12 @@ public class InstructionsPages implements ClientAreaPage {
 
     /** What the customer quotes and where they send it; any of the bank's details may be absent. */
     public record InstructionsView(String beneficiary, String iban, String bic, String bankName, String reference,
-                                   Money amount) {
+                                   Money amount, String creditorReference) {
         static InstructionsView of(Map<String, String> bank, String reference, Money amount) {
+            // The same reference as an ISO 11649 RF creditor reference, printed in groups of four.
             return new InstructionsView(bank.get("beneficiary"), bank.get("iban"), bank.get("bic"),
-                    bank.get("bankName"), reference, amount);
+                    bank.get("bankName"), reference, amount,
+                    CreditorReferences.forReference(reference).map(CreditorReferences::printed).orElse(null));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.kassa.server.payment.application;
 
 import dev.kassa.api.payment.NextAction;
+import dev.kassa.server.shared.CreditorReferences;
 import dev.kassa.server.shared.Money;
 import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
@@ -49,6 +50,10 @@ public final class NextActions {
             }
         });
         json.add("reference", reference);
+        if ("bank_transfer".equals(action.data().get("type"))) {
+            // For banking apps with a creditor-reference field: it reaches us untouched, and matches first.
+            CreditorReferences.forReference(reference).ifPresent(rf -> json.add("creditorReference", rf));
+        }
         json.add("amount", Json.createObjectBuilder().add("amount", amount.amountString())
                 .add("currency", amount.currency().code()));
         return json.build().toString();

@@ -70,7 +70,7 @@ class ShippedThemesTest {
     record SampleQuote(String id, Money from, Money to, java.math.BigDecimal rate, Instant expiresAt) { }
 
     record SampleInstructions(String beneficiary, String iban, String bic, String bankName, String reference,
-                              Money amount) { }
+                              Money amount, String creditorReference) { }
 
     record SampleRow(String id, String method, Money amount, Money credit, Instant createdAt, String status,
                      String cancelReasonCode, String cancelReason, boolean highlighted) { }
@@ -378,7 +378,7 @@ class ShippedThemesTest {
         model.put("requoted", true);
         model.put("chosenMethod", savedCard);
         model.put("instructions", new SampleInstructions("Demo Hosting GmbH", "DE89370400440532013000", "COBADEFFXXX",
-                "Commerzbank", "TU7K2M9QXD", new Money(10_000, EUR)));
+                "Commerzbank", "TU7K2M9QXD", new Money(10_000, EUR), "RF41 TU7K 2M9Q XD"));
         model.put("another", false);
         model.put("topUpStatus", "NEW");
         model.put("rows", List.of(

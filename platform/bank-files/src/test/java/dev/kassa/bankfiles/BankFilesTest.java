@@ -1,0 +1,116 @@
+package dev.kassa.bankfiles;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BankFilesTest {
+    private final List<StatementEntry> entries = new ArrayList<>();
+
+    private StatementSummary read(String resource) throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/statements/" + resource)) {
+            return BankFiles.read(in, entries::add);
+        }
+    }
+
+    private StatementSummary readText(String text) {
+        return BankFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), entries::add);
+    }
+
+    @Test
+    void readsAGermanCamt053WithABatchSplitByTransaction() throws Exception {
+        StatementSummary s = read("camt053.001.02_de_bank_example.xml");
+        assertEquals(StatementFormat.CAMT_053, s.format());
+        assertEquals("001.02", s.version());
+        entries.forEach(System.out::println);
+        assertEquals(s.entries(), entries.size());
+        assertTrue(entries.size() >= 5, "the batch entry is split");
+        assertTrue(entries.stream().anyMatch(StatementEntry::credit));
+        assertTrue(entries.stream().anyMatch(e -> !e.credit()));
+        assertEquals(entries.size(), entries.stream().map(StatementEntry::bankReference).distinct().count());
+    }
+
+    @Test
+    void readsTheRfCreditorReferenceOfACamt053Version8() throws Exception {
+        StatementSummary s = read("camt053.001.08_rf_reference_example.xml");
+        assertEquals("001.08", s.version());
+        assertEquals("CH1111111111111111111", s.account());
+        entries.forEach(System.out::println);
+        assertTrue(entries.stream().anyMatch(e -> e.creditorReference() != null
+                && e.creditorReference().startsWith("RF")));
+    }
+
+    @Test
+    void readsEveryFixture() throws Exception {
+        for (String f : List.of("camt053.001.02_minimal.xml", "camt053.001.02_multi_statement.xml",
+                "camt054.001.02_example.xml", "jejik_ing.sta", "betterplace_sepa_snippet.sta")) {
+            entries.clear();
+            StatementSummary s = read(f);
+            System.out.println(f + " " + s);
+            entries.forEach(System.out::println);
+            assertFalse(entries.isEmpty(), f);
+        }
+    }
+
+    @Test
+    void readsMt940CreditsDebitsAndTheSepaText() throws Exception {
+        StatementSummary s = read("betterplace_sepa_snippet.sta");
+        assertEquals(StatementFormat.MT940, s.format());
+        assertEquals("50880050/0194787400888", s.account());
+        StatementEntry first = entries.get(0);
+        assertTrue(first.credit());
+        assertEquals(new BigDecimal("50990.05"), first.amount());
+        assertEquals("EUR", first.currency());
+        assertEquals("0724710333343453", first.bankReference());
+        assertEquals(LocalDate.of(2007, 9, 4), first.bookingDate());
+        assertTrue(first.remittance().contains("Verw CTSc-01"), first.remittance());
+        assertEquals("KARL        KAUFMANN", first.payerName());
+    }
+
+    @Test
+    void readsMt940ReversalsAndDatesAcrossTheYearEnd() {
+        readText(":20:X\n:25:DE00123\n:60F:C251231EUR0,00\n"
+                + ":61:2512310102C10,00NTRFNONREF//B1\n:86:TU7K2M9QXD\n"
+                + ":61:2601021231RC10,00NTRFNONREF//B2\n:86:back\n"
+                + ":61:2601020102RD5,00NTRFNONREF//B3\n:62F:C260102EUR0,00\n-\n");
+        assertEquals(LocalDate.of(2026, 1, 2), entries.get(0).bookingDate());
+        assertEquals(LocalDate.of(2025, 12, 31), entries.get(1).bookingDate());
+        assertFalse(entries.get(1).credit());
+        assertTrue(entries.get(1).reversal());
+        assertTrue(entries.get(2).credit());
+        assertTrue(entries.get(2).reversal());
+        assertEquals("TU7K2M9QXD", entries.get(0).remittance());
+    }
+
+    @Test
+    void refusesWhatIsNoStatement() {
+        assertEquals("statement.unreadable", assertThrows(BankFileException.class,
+                () -> readText("hello")).code());
+        assertEquals("statement.unreadable", assertThrows(BankFileException.class,
+                () -> readText("<html><body/></html>")).code());
+        assertEquals("statement.unsupported_version", assertThrows(BankFileException.class,
+                () -> readText("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.01\"/>")).code());
+        assertEquals("statement.unreadable", assertThrows(BankFileException.class,
+                () -> readText("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>"))
+                .code());
+    }
+
+    @Test
+    void refusesExternalEntities() {
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+                + "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt><Stmt>"
+                + "<Acct><Id><IBAN>DE00</IBAN></Id></Acct><Ntry><Amt Ccy=\"EUR\">1.00</Amt>"
+                + "<CdtDbtInd>CRDT</CdtDbtInd><AddtlNtryInf>&x;</AddtlNtryInf></Ntry></Stmt></BkToCstmrStmt></Document>";
+        assertEquals("statement.unreadable", assertThrows(BankFileException.class, () -> readText(xxe)).code());
+    }
+}
