@@ -1,5 +1,6 @@
 package dev.kassa.testkit;
 
+import dev.kassa.testkit.paypal.PayPalFake;
 import dev.kassa.testkit.stripe.StripeFake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,7 +25,8 @@ public class KassaExtension implements ParameterResolver {
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
-        return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class;
+        return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class
+                || type == PayPalFake.class;
     }
 
     @Override
@@ -32,18 +34,22 @@ public class KassaExtension implements ParameterResolver {
         Shared shared = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(Shared.class, k -> Shared.start(),
                 Shared.class);
         Class<?> type = parameter.getParameter().getType();
-        return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe : shared.database;
+        return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe
+                : type == PayPalFake.class ? shared.paypal : shared.database;
     }
 
     static final class Shared implements ExtensionContext.Store.CloseableResource {
         final EmbeddedDatabase database;
         final StripeFake stripe;
+        final PayPalFake paypal;
         final KassaProcess process;
         final Kassa kassa;
 
-        private Shared(EmbeddedDatabase database, StripeFake stripe, KassaProcess process, Kassa kassa) {
+        private Shared(EmbeddedDatabase database, StripeFake stripe, PayPalFake paypal, KassaProcess process,
+                       Kassa kassa) {
             this.database = database;
             this.stripe = stripe;
+            this.paypal = paypal;
             this.process = process;
             this.kassa = kassa;
         }
@@ -51,32 +57,38 @@ public class KassaExtension implements ParameterResolver {
         static Shared start() {
             EmbeddedDatabase database = EmbeddedDatabase.start();
             StripeFake stripe = null;
+            PayPalFake paypal = null;
             try {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
                 // KASSA_PLUGINS_STRIPE_API_BASE: plain http, so KASSA_ALLOW_INSECURE_GATEWAYS. The janitor
                 // asks every second instead of every minute.
                 stripe = new StripeFake().start();
+                paypal = new PayPalFake().start();
                 String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");
                 KassaProcess process = KassaProcess.start(KassaProcess.env(
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
-                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
+                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(),
+                        "KASSA_PLUGINS_PAYPAL_API_BASE", paypal.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
                         "KASSA_JANITOR_INTERVAL", "1"));
-                return new Shared(database, stripe, process, new Kassa(process, token));
+                return new Shared(database, stripe, paypal, process, new Kassa(process, token));
             } catch (IOException e) {
-                closeAll(stripe, database);
+                closeAll(stripe, paypal, database);
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                closeAll(stripe, database);
+                closeAll(stripe, paypal, database);
                 throw e;
             }
         }
 
-        private static void closeAll(StripeFake stripe, EmbeddedDatabase database) {
+        private static void closeAll(StripeFake stripe, PayPalFake paypal, EmbeddedDatabase database) {
             if (stripe != null) {
                 stripe.close();
+            }
+            if (paypal != null) {
+                paypal.close();
             }
             database.close();
         }
@@ -86,7 +98,7 @@ public class KassaExtension implements ParameterResolver {
             try {
                 process.close();
             } finally {
-                closeAll(stripe, database);
+                closeAll(stripe, paypal, database);
             }
         }
     }

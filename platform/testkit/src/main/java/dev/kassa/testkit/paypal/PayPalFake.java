@@ -49,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link #nextRefundPending}, {@link #delayNextOrder}, {@link #failNextOrderWith500}), plays the payer
  * and the banks ({@link #approve}, {@link #settle}, {@link #settleRefund}, {@link #expire}) and builds
  * signed deliveries ({@link #orderEvent}, {@link #captureEvent}, {@link #refundEvent}). With
- * {@link #sendWebhooksTo} the approval page also delivers {@code CHECKOUT.ORDER.APPROVED} there.
+ * {@link #sendWebhooksTo} the approval page also delivers {@code CHECKOUT.ORDER.APPROVED} there, signed.
  */
 public final class PayPalFake implements AutoCloseable {
     public static final String CLIENT_ID = "AKassaFakeClientId0000000000000000000000";
@@ -64,7 +64,7 @@ public final class PayPalFake implements AutoCloseable {
     private final AtomicLong events = new AtomicLong();
     private final HttpClient client = HttpClient.newHttpClient();
     private WireMockServer server;
-    private volatile String webhookEndpoint;
+    private final Map<String, String> webhookEndpoints = new java.util.concurrent.ConcurrentHashMap<>();
 
     public PayPalFake() {
         this(Clock.systemUTC());
@@ -104,7 +104,12 @@ public final class PayPalFake implements AutoCloseable {
 
     /** The PayPal plugin's credentials for the fake's account. */
     public Map<String, String> credentials() {
-        return Map.of("clientId", CLIENT_ID, "clientSecret", CLIENT_SECRET, "webhookId", WEBHOOK_ID,
+        return credentials(CLIENT_ID);
+    }
+
+    /** Credentials for another merchant of the fake: any client id with {@link #CLIENT_SECRET}. */
+    public Map<String, String> credentials(String clientId) {
+        return Map.of("clientId", clientId, "clientSecret", CLIENT_SECRET, "webhookId", WEBHOOK_ID,
                 "environment", "sandbox", "merchantId", MERCHANT_ID);
     }
 
@@ -115,7 +120,7 @@ public final class PayPalFake implements AutoCloseable {
     public void reset() {
         backend.reset();
         http.reset();
-        webhookEndpoint = null;
+        webhookEndpoints.clear();
     }
 
     // ---- scripting
@@ -142,9 +147,12 @@ public final class PayPalFake implements AutoCloseable {
         http.fault(null, true);
     }
 
-    /** Where the approval page delivers {@code CHECKOUT.ORDER.APPROVED} (a Kassa webhook URL), or null. */
-    public void sendWebhooksTo(String url) {
-        webhookEndpoint = url;
+    /**
+     * Where the approval page delivers {@code CHECKOUT.ORDER.APPROVED} for orders of the PayPal app
+     * {@code clientId} (each client id is its own merchant at the fake): a Kassa webhook URL.
+     */
+    public void sendWebhooksTo(String clientId, String url) {
+        webhookEndpoints.put(clientId, url);
     }
 
     // ---- the payer and the banks
@@ -242,7 +250,8 @@ public final class PayPalFake implements AutoCloseable {
     }
 
     private void deliverApprovals(String orderId) {
-        String endpoint = webhookEndpoint;
+        String owner = backend.order(orderId).map(o -> o.owner).orElse(null);
+        String endpoint = owner == null ? null : webhookEndpoints.get(owner);
         if (endpoint == null) {
             return;
         }
