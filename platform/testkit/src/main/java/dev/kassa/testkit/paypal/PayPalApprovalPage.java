@@ -25,6 +25,10 @@ final class PayPalApprovalPage {
     }
 
     ResponseDefinition handle(String method, String token, String form) {
+        PayPalBackend.SetupToken setup = token == null ? null : backend.setupToken(token).orElse(null);
+        if (setup != null) {
+            return setup(method, setup, form);
+        }
         PayPalBackend.Order order = token == null ? null : backend.order(token).orElse(null);
         if (order == null) {
             return html(404, page("Not found", "<p>This PayPal checkout link is not valid.</p>"));
@@ -52,6 +56,28 @@ final class PayPalApprovalPage {
         }
         afterApproval.run();
         return redirect(order.returnUrl, "token=" + order.id + "&PayerID=FAKEPAYER0001");
+    }
+
+    /** The page for saving a PayPal account without paying (a Vault setup token). */
+    private ResponseDefinition setup(String method, PayPalBackend.SetupToken setup, String form) {
+        if ("GET".equals(method)) {
+            if (!"PAYER_ACTION_REQUIRED".equals(setup.status)) {
+                return html(200, page("PayPal", "<p data-test=\"paypal-status\">" + setup.status + "</p>"));
+            }
+            return html(200, page("Save PayPal for later payments", "<p>Allow the merchant to charge this PayPal "
+                    + "account later.</p>\n<form method=\"post\" action=\"" + PATH + "?token=" + setup.id + "\">\n"
+                    + "<button type=\"submit\" name=\"action\" value=\"approve\" data-test=\"paypal-approve\">"
+                    + "Agree and continue</button>\n"
+                    + "<button type=\"submit\" name=\"action\" value=\"cancel\" data-test=\"paypal-cancel\">"
+                    + "Cancel and return</button>\n</form>\n"));
+        }
+        if (form != null && form.contains("action=cancel")) {
+            return redirect(setup.cancelUrl, "approval_token_id=" + setup.id);
+        }
+        if (!backend.approveSetup(setup.id)) {
+            return html(409, page("PayPal", "<p>This agreement cannot be approved now.</p>"));
+        }
+        return redirect(setup.returnUrl, "approval_token_id=" + setup.id + "&approval_session_id=" + setup.id);
     }
 
     private static ResponseDefinition redirect(String url, String query) {

@@ -83,11 +83,30 @@ final class PayPalBackend {
         }
     }
 
+    static final class SetupToken {
+        final String id;
+        final String owner;
+        final String returnUrl;
+        final String cancelUrl;
+        final String customerId;
+        String status = "PAYER_ACTION_REQUIRED";
+
+        SetupToken(String id, String owner, String returnUrl, String cancelUrl, String customerId) {
+            this.id = id;
+            this.owner = owner;
+            this.returnUrl = returnUrl;
+            this.cancelUrl = cancelUrl;
+            this.customerId = customerId;
+        }
+    }
+
     private static final Set<String> WHOLE_UNITS = Set.of("HUF", "TWD", "JPY");
 
     private final Clock clock;
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
+    private final Map<String, SetupToken> setupTokens = new LinkedHashMap<>();
+    private final Map<String, String> paymentTokens = new LinkedHashMap<>();
     private final Deque<Script> captureScripts = new ArrayDeque<>();
     private final Deque<Script> refundScripts = new ArrayDeque<>();
     private final List<String> events = new ArrayList<>();
@@ -104,6 +123,8 @@ final class PayPalBackend {
     synchronized void reset() {
         orders.clear();
         refunds.clear();
+        setupTokens.clear();
+        paymentTokens.clear();
         captureScripts.clear();
         refundScripts.clear();
         events.clear();
@@ -219,6 +240,88 @@ final class PayPalBackend {
             return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
         }
         return new Response(200, render(refund));
+    }
+
+    synchronized Response createSetupToken(String owner, JsonObject body) {
+        JsonObject paypal = body.getJsonObject("payment_source") == null ? null
+                : body.getJsonObject("payment_source").getJsonObject("paypal");
+        if (paypal == null) {
+            return error(400, "INVALID_REQUEST", "MISSING_REQUIRED_PARAMETER", "payment_source.paypal is required");
+        }
+        JsonObject experience = paypal.getJsonObject("experience_context");
+        JsonObject customer = body.getJsonObject("customer");
+        SetupToken token = new SetupToken(id(17), owner, experience == null ? null : experience.getString("return_url", null),
+                experience == null ? null : experience.getString("cancel_url", null),
+                customer == null ? "fakecustomer" + id(6).toLowerCase() : customer.getString("id"));
+        setupTokens.put(token.id, token);
+        return new Response(201, render(token));
+    }
+
+    synchronized Response getSetupToken(String owner, String id) {
+        SetupToken token = setupTokens.get(id);
+        if (token == null || !token.owner.equals(owner)) {
+            return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        return new Response(200, render(token));
+    }
+
+    synchronized Response createPaymentToken(String owner, JsonObject body) {
+        JsonObject source = body.getJsonObject("payment_source");
+        JsonObject ref = source == null ? null : source.getJsonObject("token");
+        SetupToken token = ref == null ? null : setupTokens.get(ref.getString("id", ""));
+        if (token == null || !token.owner.equals(owner)) {
+            return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        if (!"APPROVED".equals(token.status)) {
+            return error(422, "UNPROCESSABLE_ENTITY", "TOKEN_NOT_APPROVED", "The setup token is not approved.");
+        }
+        token.status = "TOKENIZED";
+        String id = id(7).toLowerCase();
+        paymentTokens.put(id, owner);
+        return new Response(201, Json.createObjectBuilder().add("id", id)
+                .add("customer", Json.createObjectBuilder().add("id", token.customerId))
+                .add("payment_source", Json.createObjectBuilder().add("paypal", Json.createObjectBuilder()
+                        .add("email_address", "payer@example.com")))
+                .build());
+    }
+
+    synchronized Response deletePaymentToken(String owner, String id) {
+        if (!owner.equals(paymentTokens.get(id))) {
+            return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        paymentTokens.remove(id);
+        return new Response(204, Json.createObjectBuilder().build());
+    }
+
+    synchronized Optional<SetupToken> setupToken(String id) {
+        return Optional.ofNullable(setupTokens.get(id));
+    }
+
+    synchronized boolean approveSetup(String id) {
+        SetupToken token = setupTokens.get(id);
+        if (token == null || !"PAYER_ACTION_REQUIRED".equals(token.status)) {
+            return false;
+        }
+        token.status = "APPROVED";
+        return true;
+    }
+
+    synchronized boolean hasPaymentToken(String id) {
+        return paymentTokens.containsKey(id);
+    }
+
+    private JsonObject render(SetupToken token) {
+        JsonArrayBuilder links = Json.createArrayBuilder()
+                .add(link(base + "/v3/vault/setup-tokens/" + token.id, "self", "GET"));
+        if ("PAYER_ACTION_REQUIRED".equals(token.status)) {
+            links.add(link(base + PayPalApprovalPage.PATH + "?token=" + token.id, "approve", "GET"));
+        }
+        return Json.createObjectBuilder().add("id", token.id)
+                .add("customer", Json.createObjectBuilder().add("id", token.customerId))
+                .add("status", token.status)
+                .add("payment_source", Json.createObjectBuilder().add("paypal", Json.createObjectBuilder()
+                        .add("usage_type", "MERCHANT")))
+                .add("links", links).build();
     }
 
     // ---- the payer and the banks

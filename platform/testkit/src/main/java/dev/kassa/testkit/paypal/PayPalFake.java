@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the same JVM and for server tests that run Kassa with {@code KASSA_PLUGINS_PAYPAL_API_BASE} set to
  * {@link #baseUrl()}.
  *
- * <p>It serves what the plugin uses: {@code POST /v1/oauth2/token} (client credentials, Basic auth
+ * <p>It serves what the plugin uses (Vault v3 setup and payment tokens too): {@code POST /v1/oauth2/token} (client credentials, Basic auth
  * with {@link #CLIENT_ID}/{@link #CLIENT_SECRET}; any other client id with the same secret is
  * another merchant), Orders v2 (create, show, capture), refunds of captures (create, show), the
  * webhook signing certificate at {@link #CERT_PATH}, and an approval page at each order's
@@ -162,6 +162,18 @@ public final class PayPalFake implements AutoCloseable {
         if (!backend.approve(orderId)) {
             throw new IllegalStateException("order " + orderId + " cannot be approved");
         }
+    }
+
+    /** The payer agrees on PayPal's page to save the account (a Vault setup token). */
+    public void approveSetup(String setupTokenId) {
+        if (!backend.approveSetup(setupTokenId)) {
+            throw new IllegalStateException("setup token " + setupTokenId + " cannot be approved");
+        }
+    }
+
+    /** Whether the vault holds this payment token (it was made and not deleted). */
+    public boolean hasPaymentToken(String paymentTokenId) {
+        return backend.hasPaymentToken(paymentTokenId);
     }
 
     public void settle(String orderId) {
@@ -370,6 +382,14 @@ public final class PayPalFake implements AutoCloseable {
                 response = backend.refundCapture(owner, parts[4], body);
             } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v2/payments/refunds/")) {
                 response = backend.getRefund(owner, parts[4]);
+            } else if ("POST".equals(method) && path.equals("/v3/vault/setup-tokens")) {
+                response = backend.createSetupToken(owner, body);
+            } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v3/vault/setup-tokens/")) {
+                response = backend.getSetupToken(owner, parts[4]);
+            } else if ("POST".equals(method) && path.equals("/v3/vault/payment-tokens")) {
+                response = backend.createPaymentToken(owner, body);
+            } else if ("DELETE".equals(method) && parts.length == 5 && path.startsWith("/v3/vault/payment-tokens/")) {
+                response = backend.deletePaymentToken(owner, parts[4]);
             } else {
                 response = PayPalBackend.error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "No route " + path);
             }
@@ -433,7 +453,7 @@ public final class PayPalFake implements AutoCloseable {
                     .withStatus(response.status())
                     .withHeader("Content-Type", "application/json")
                     .withHeader("Paypal-Debug-Id", PayPalBackend.id(13).toLowerCase())
-                    .withBody(response.body().toString());
+                    .withBody(response.status() == 204 ? "" : response.body().toString());
             if (delayMillis > 0) {
                 builder.withFixedDelay((int) delayMillis);
             }

@@ -117,6 +117,10 @@ final class PayPalApi {
         return send(authorized(path).GET().build());
     }
 
+    Reply delete(String path) {
+        return send(authorized(path).DELETE().build());
+    }
+
     /** A POST with {@code PayPal-Request-Id}: PayPal answers a repeated id with the first result. */
     Reply post(String path, String requestId, JsonObject body) {
         HttpRequest.Builder request = authorized(path)

@@ -4,12 +4,16 @@ import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.CredentialProblem;
 import dev.kassa.api.payment.MethodContext;
 import dev.kassa.api.payment.MethodInfo;
+import dev.kassa.api.payment.OffSessionPayments;
 import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.api.payment.PaymentRequest;
 import dev.kassa.api.payment.PaymentResult;
 import dev.kassa.api.payment.RefundRequest;
 import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
+import dev.kassa.api.payment.SavedMethods;
+import dev.kassa.api.payment.SetupRequest;
+import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.StatusQuery;
 import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.api.payment.WebhookReceiver;
@@ -30,6 +34,9 @@ import org.pf4j.Extension;
  * <li>{@link #paymentStatus}: the order, captured when the payer has approved it (the janitor asks
  *     shortly after the payer's return). Paid only when the capture is {@code COMPLETED}.</li>
  * <li>{@link #refund}: a refund of the order's capture, full or partial; {@link #refundStatus}.</li>
+ * <li>Vaulting: a payment with {@code saveMethod} asks PayPal to {@code store_in_vault} on success,
+ *     and the captured order names the vaulted account; {@link #setUp} saves one without paying
+ *     ({@link PayPalVault}); {@link #payOffSession} charges it for renewals; {@link #remove} deletes it.</li>
  * <li>{@link #receive}: webhooks verified offline ({@link PayPalSignature}) with the tenant's
  *     webhook id, the order or refund fetched again before anything is applied ({@link PayPalEvents}).</li>
  * </ul>
@@ -37,7 +44,8 @@ import org.pf4j.Extension;
  * <p>Stateless: each call fetches a token with the tenant's client id and secret.
  */
 @Extension
-public class PayPalMethod implements PaymentMethod, WebhookReceiver, StatusQuery, Refunds {
+public class PayPalMethod
+        implements PaymentMethod, WebhookReceiver, StatusQuery, Refunds, SavedMethods, OffSessionPayments {
     /** The method's code in the platform's API. */
     public static final String CODE = "paypal";
 
@@ -94,6 +102,26 @@ public class PayPalMethod implements PaymentMethod, WebhookReceiver, StatusQuery
     @Override
     public PaymentResult paymentStatus(MethodContext context, String gatewayReference, String attemptId) {
         return new PayPalOrders(new PayPalApi(context)).status(gatewayReference, attemptId);
+    }
+
+    @Override
+    public PaymentResult payOffSession(MethodContext context, PaymentRequest request) {
+        return new PayPalOrders(new PayPalApi(context)).payWithVault(request);
+    }
+
+    @Override
+    public SetupResult setUp(MethodContext context, SetupRequest request) {
+        return new PayPalVault(new PayPalApi(context)).setUp(request);
+    }
+
+    @Override
+    public SetupResult setupStatus(MethodContext context, String gatewayReference) {
+        return new PayPalVault(new PayPalApi(context)).status(gatewayReference);
+    }
+
+    @Override
+    public void remove(MethodContext context, String token) {
+        new PayPalVault(new PayPalApi(context)).remove(token);
     }
 
     @Override

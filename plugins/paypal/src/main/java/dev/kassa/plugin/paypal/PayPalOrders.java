@@ -190,7 +190,12 @@ final class PayPalOrders {
                 result = PaymentResult.unknown(orderId, "PayPal capture status " + status);
         }
         SavedMethodDetails vaulted = vaulted(order);
-        return vaulted == null ? result : result.withSavedMethod(vaulted);
+        if (vaulted == null) {
+            return result;
+        }
+        String customer = Json.string(order, "payment_source", "paypal", "attributes", "vault", "customer", "id");
+        result = result.withSavedMethod(vaulted);
+        return customer == null ? result : result.withCustomerReference(customer);
     }
 
     /** The PayPal account the order saved in the vault ({@code store_in_vault}), else null. */

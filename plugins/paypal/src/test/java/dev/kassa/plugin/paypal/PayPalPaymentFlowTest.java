@@ -1,6 +1,7 @@
 package dev.kassa.plugin.paypal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.PaymentRequest;
 import dev.kassa.api.payment.PaymentResult;
 import dev.kassa.api.payment.RefundResult;
+import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.testkit.contract.ContractRequests;
 import dev.kassa.testkit.paypal.PayPalFake;
@@ -169,6 +171,36 @@ class PayPalPaymentFlowTest {
         PaymentResult charged = method.pay(context(), offSession);
         assertEquals(Outcome.SUCCEEDED, charged.outcome(), charged.toString());
         assertEquals(renewal, charged.attemptId());
+    }
+
+    @Test
+    void aPayPalAccountSavedWithoutPayingIsConfirmedAfterTheAgreementAndChargedForRenewals() {
+        String savedMethodId = ContractRequests.id("sm");
+        SetupResult started = method.setUp(context(), requests.browserSetup(savedMethodId, requests.newCustomer()));
+        assertEquals(Outcome.ACTION_REQUIRED, started.outcome(), started.toString());
+        assertTrue(paypal.requestIds().contains(savedMethodId), "PayPal-Request-Id: " + paypal.requestIds());
+        assertEquals(Outcome.ACTION_REQUIRED, method.setupStatus(context(), started.gatewayReference()).outcome(),
+                "not saved before the payer agrees");
+        String back = HostedPageClient.submit(started.nextAction().redirectUrl(), Map.of("action", "approve"));
+        assertTrue(back.startsWith(ContractRequests.RETURN_URL + "?approval_token_id="), back);
+
+        SetupResult saved = method.setupStatus(context(), started.gatewayReference());
+        assertEquals(Outcome.SUCCEEDED, saved.outcome(), saved.toString());
+        assertEquals("paypal", saved.method().brand());
+        assertNull(saved.method().last4());
+        assertNotNull(saved.customerReference());
+        assertEquals(saved.method().token(), method.setupStatus(context(), started.gatewayReference()).method().token(),
+                "asking again makes no second payment token");
+
+        String renewal = ContractRequests.id("att");
+        PaymentResult charged = method.payOffSession(context(), requests.payment(renewal, TEN_EUR,
+                requests.newCustomer().withGatewayReference(saved.customerReference()), false, saved.method().token()));
+        assertEquals(Outcome.SUCCEEDED, charged.outcome(), charged.toString());
+        assertEquals(TEN_EUR, charged.received());
+
+        method.remove(context(), saved.method().token());
+        assertFalse(paypal.hasPaymentToken(saved.method().token()));
+        method.remove(context(), saved.method().token());
     }
 
     @Test
