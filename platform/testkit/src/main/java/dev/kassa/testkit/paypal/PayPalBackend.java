@@ -234,6 +234,15 @@ final class PayPalBackend {
         return new Response(201, render(refund));
     }
 
+    synchronized Response getCapture(String owner, String captureId) {
+        Order order = orders.values().stream().filter(o -> captureId.equals(o.captureId) && o.owner.equals(owner))
+                .findFirst().orElse(null);
+        if (order == null) {
+            return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        return new Response(200, renderCapture(order));
+    }
+
     synchronized Response getRefund(String owner, String id) {
         Refund refund = refunds.get(id);
         if (refund == null || !refund.owner.equals(owner)) {

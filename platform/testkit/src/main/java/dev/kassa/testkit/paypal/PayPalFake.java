@@ -241,6 +241,18 @@ public final class PayPalFake implements AutoCloseable {
         return delivery(type, "capture", capture, sentAt);
     }
 
+    /**
+     * A signed {@code PAYMENT.CAPTURE.*} delivery whose capture leaves out {@code supplementary_data},
+     * as older deliveries do: the order is only found by fetching the capture.
+     */
+    public WebhookRequest bareCaptureEvent(String orderId, Instant sentAt) {
+        PayPalBackend.Order order = backend.order(orderId).orElseThrow();
+        JsonObject capture = backend.renderCapture(order);
+        jakarta.json.JsonObjectBuilder bare = Json.createObjectBuilder(capture);
+        bare.remove("supplementary_data");
+        return delivery("PAYMENT.CAPTURE.COMPLETED", "capture", bare.build(), sentAt);
+    }
+
     public WebhookRequest refundEvent(String refundId, Instant sentAt) {
         JsonObject refund = backend.render(backend.refund(refundId).orElseThrow());
         return delivery("PAYMENT.CAPTURE.REFUNDED", "refund", refund, sentAt);
@@ -380,6 +392,8 @@ public final class PayPalFake implements AutoCloseable {
             } else if ("POST".equals(method) && parts.length == 6 && path.startsWith("/v2/payments/captures/")
                     && parts[5].equals("refund")) {
                 response = backend.refundCapture(owner, parts[4], body);
+            } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v2/payments/captures/")) {
+                response = backend.getCapture(owner, parts[4]);
             } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v2/payments/refunds/")) {
                 response = backend.getRefund(owner, parts[4]);
             } else if ("POST".equals(method) && path.equals("/v3/vault/setup-tokens")) {

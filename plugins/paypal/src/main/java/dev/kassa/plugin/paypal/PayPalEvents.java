@@ -50,7 +50,7 @@ final class PayPalEvents {
                 case "PAYMENT.CAPTURE.PENDING":
                 case "PAYMENT.CAPTURE.DENIED":
                 case "PAYMENT.CAPTURE.DECLINED":
-                    return order(id, type, Json.string(resource, "supplementary_data", "related_ids", "order_id"));
+                    return order(id, type, orderOfCapture(resource));
                 case "PAYMENT.CAPTURE.REFUNDED":
                     return refund(id, type, Json.string(resource, "id"));
                 default:
@@ -59,6 +59,27 @@ final class PayPalEvents {
         } catch (PayPalApi.Unanswered | PayPalApi.Refused e) {
             throw new IllegalStateException("PayPal could not be asked about event " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The order a capture belongs to: named in the capture's {@code supplementary_data}, or, in
+     * events that leave it out, in the capture fetched from PayPal. A capture of an authorization
+     * rather than an order (not one of Kassa's) has none.
+     */
+    private String orderOfCapture(JsonObject capture) {
+        String orderId = Json.string(capture, "supplementary_data", "related_ids", "order_id");
+        String captureId = Json.string(capture, "id");
+        if (orderId != null || captureId == null) {
+            return orderId;
+        }
+        PayPalApi.Reply reply = api.get("/v2/payments/captures/" + captureId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names a capture this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        return Json.string(reply.body(), "supplementary_data", "related_ids", "order_id");
     }
 
     private WebhookEvent order(String eventId, String type, String orderId) {

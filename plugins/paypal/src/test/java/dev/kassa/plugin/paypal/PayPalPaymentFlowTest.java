@@ -116,6 +116,19 @@ class PayPalPaymentFlowTest {
     }
 
     @Test
+    void aCaptureEventWithoutItsOrderIdFindsTheOrderThroughTheCapture() {
+        String attempt = ContractRequests.id("att");
+        PaymentResult started = method.pay(context(), requests.payment(attempt, TEN_EUR, requests.newCustomer(), false));
+        paypal.approve(started.gatewayReference());
+        method.paymentStatus(context(), started.gatewayReference(), attempt);
+        WebhookEvent event = method.receive(context(), paypal.bareCaptureEvent(started.gatewayReference(),
+                Instant.now()));
+        assertEquals(Outcome.SUCCEEDED, event.payment().outcome(), event.toString());
+        assertEquals(started.gatewayReference(), event.payment().gatewayReference());
+        assertEquals(attempt, event.payment().attemptId());
+    }
+
+    @Test
     void aPendingCaptureThatIsDeniedIsDeclined() {
         paypal.nextCapturePending();
         PaymentResult started = method.pay(context(), requests.browserPayment(ContractRequests.id("att"), TEN_EUR,
