@@ -270,7 +270,21 @@ public final class PayPalFake implements AutoCloseable {
                 .add("summary", type)
                 .add("resource", resource)
                 .build().toString();
-        return PayPalSigner.delivery(body.getBytes(StandardCharsets.UTF_8), WEBHOOK_ID, baseUrl() + CERT_PATH, sentAt);
+        WebhookRequest delivery = PayPalSigner.delivery(body.getBytes(StandardCharsets.UTF_8), WEBHOOK_ID,
+                baseUrl() + CERT_PATH, sentAt);
+        http.issued(delivery.header("paypal-transmission-id").orElseThrow(),
+                new Issued(delivery.header("paypal-transmission-sig").orElseThrow(), parseObject(body)));
+        return delivery;
+    }
+
+    /** A delivery the fake signed, for its verify API. */
+    private record Issued(String signature, JsonObject event) {
+    }
+
+    private static JsonObject parseObject(String json) {
+        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
     }
 
     private void deliverApprovals(String orderId) {
@@ -308,6 +322,21 @@ public final class PayPalFake implements AutoCloseable {
         private final Map<String, PayPalBackend.Response> replies = new HashMap<>();
         private final Map<String, String> tokens = new HashMap<>();
         private final List<String> requestIds = new ArrayList<>();
+        private final Map<String, Issued> issued = new HashMap<>();
+
+        synchronized void issued(String transmissionId, Issued delivery) {
+            issued.put(transmissionId, delivery);
+        }
+
+        /** PayPal's verify API: SUCCESS for a delivery the fake signed, unchanged, for its webhook id. */
+        private synchronized PayPalBackend.Response verify(JsonObject body) {
+            Issued delivery = issued.get(body.getString("transmission_id", ""));
+            boolean valid = delivery != null && delivery.signature().equals(body.getString("transmission_sig", ""))
+                    && WEBHOOK_ID.equals(body.getString("webhook_id", ""))
+                    && delivery.event().equals(body.getJsonObject("webhook_event"));
+            return new PayPalBackend.Response(200, Json.createObjectBuilder()
+                    .add("verification_status", valid ? "SUCCESS" : "FAILURE").build());
+        }
 
         @Override
         public String getName() {
@@ -396,6 +425,8 @@ public final class PayPalFake implements AutoCloseable {
                 response = backend.getCapture(owner, parts[4]);
             } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v2/payments/refunds/")) {
                 response = backend.getRefund(owner, parts[4]);
+            } else if ("POST".equals(method) && path.equals("/v1/notifications/verify-webhook-signature")) {
+                response = verify(body);
             } else if ("POST".equals(method) && path.equals("/v3/vault/setup-tokens")) {
                 response = backend.createSetupToken(owner, body);
             } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v3/vault/setup-tokens/")) {

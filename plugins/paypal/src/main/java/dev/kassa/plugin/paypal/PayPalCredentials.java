@@ -16,6 +16,10 @@ final class PayPalCredentials {
     static final String ENVIRONMENT = "environment";
     /** Optional: the account's merchant id (PayPal's "payer id" of the business account). */
     static final String MERCHANT_ID = "merchantId";
+    /** Optional: {@code offline} (the default) or {@code api}, how webhooks are verified. */
+    static final String WEBHOOK_VERIFICATION = "webhookVerification";
+    static final String OFFLINE = "offline";
+    static final String API = "api";
 
     static final String SANDBOX = "sandbox";
     static final String LIVE = "live";
@@ -37,7 +41,9 @@ final class PayPalCredentials {
                 CredentialField.secret(CLIENT_SECRET, "Secret of the PayPal REST app"),
                 CredentialField.visible(WEBHOOK_ID, "Webhook ID (from the app's webhook settings)", true),
                 CredentialField.visible(ENVIRONMENT, "Environment: sandbox or live", true),
-                CredentialField.visible(MERCHANT_ID, "Merchant ID of the PayPal business account (optional)", false));
+                CredentialField.visible(MERCHANT_ID, "Merchant ID of the PayPal business account (optional)", false),
+                CredentialField.visible(WEBHOOK_VERIFICATION,
+                        "Webhook verification: offline (default) or api (PayPal's verify API)", false));
     }
 
     static Map<String, String> normalize(Map<String, String> credentials) {
@@ -46,6 +52,10 @@ final class PayPalCredentials {
         String environment = normalized.get(ENVIRONMENT);
         if (environment != null) {
             normalized.put(ENVIRONMENT, environment.toLowerCase(Locale.ROOT));
+        }
+        String verification = normalized.get(WEBHOOK_VERIFICATION);
+        if (verification != null) {
+            normalized.put(WEBHOOK_VERIFICATION, verification.toLowerCase(Locale.ROOT));
         }
         String merchant = normalized.get(MERCHANT_ID);
         if (merchant != null) {
@@ -75,6 +85,12 @@ final class PayPalCredentials {
         }
         if (environment != null && !environment.equals(SANDBOX) && !environment.equals(LIVE)) {
             problems.add(new CredentialProblem(ENVIRONMENT, INVALID, "The environment is sandbox or live."));
+        }
+        String verification = credentials.get(WEBHOOK_VERIFICATION);
+        if (verification != null && !verification.isEmpty() && !verification.equals(OFFLINE)
+                && !verification.equals(API)) {
+            problems.add(new CredentialProblem(WEBHOOK_VERIFICATION, INVALID,
+                    "Webhook verification is offline (the default) or api."));
         }
         if (merchant != null && !merchant.isEmpty() && !MERCHANT.matcher(merchant).matches()) {
             problems.add(new CredentialProblem(MERCHANT_ID, INVALID,

@@ -38,7 +38,8 @@ import org.pf4j.Extension;
  *     and the captured order names the vaulted account; {@link #setUp} saves one without paying
  *     ({@link PayPalVault}); {@link #payOffSession} charges it for renewals; {@link #remove} deletes it.</li>
  * <li>{@link #receive}: webhooks verified offline ({@link PayPalSignature}) with the tenant's
- *     webhook id, the order or refund fetched again before anything is applied ({@link PayPalEvents}).</li>
+ *     webhook id, or by PayPal's verify API when the tenant sets {@code webhookVerification=api}
+ *     ({@link PayPalVerifyApi}), the order or refund fetched again before anything is applied ({@link PayPalEvents}).</li>
  * </ul>
  *
  * <p>Stateless: each call fetches a token with the tenant's client id and secret.
@@ -136,8 +137,12 @@ public class PayPalMethod
 
     @Override
     public WebhookEvent receive(MethodContext context, WebhookRequest request) {
-        PayPalSignature.verify(context, request, certificates, TOLERANCE);
         PayPalApi api = new PayPalApi(context);
+        if (PayPalCredentials.API.equals(context.credential(PayPalCredentials.WEBHOOK_VERIFICATION).orElse(null))) {
+            PayPalVerifyApi.verify(context, api, request, TOLERANCE);
+        } else {
+            PayPalSignature.verify(context, request, certificates, TOLERANCE);
+        }
         return new PayPalEvents(api, context).read(request.body());
     }
 }

@@ -38,20 +38,8 @@ final class PayPalSignature {
         String time = header(request, TRANSMISSION_TIME);
         String signature = header(request, TRANSMISSION_SIG);
         String certUrl = header(request, CERT_URL);
-        String algorithm = request.header(AUTH_ALGO).orElse("SHA256withRSA");
-        if (!"SHA256withRSA".equals(algorithm)) {
-            throw new InvalidWebhookException("unexpected PAYPAL-AUTH-ALGO");
-        }
-        Instant sent;
-        try {
-            sent = Instant.parse(time);
-        } catch (DateTimeParseException e) {
-            throw new InvalidWebhookException("unreadable PAYPAL-TRANSMISSION-TIME");
-        }
+        checkAlgorithmAndTime(context, request, tolerance);
         Instant now = context.clock().instant();
-        if (Duration.between(sent, now).abs().compareTo(tolerance) > 0) {
-            throw new InvalidWebhookException("the delivery is outside the tolerance of the platform's clock");
-        }
         X509Certificate certificate = certificates.certificate(context, certUrl);
         try {
             certificate.checkValidity(Date.from(now));
@@ -77,7 +65,24 @@ final class PayPalSignature {
         }
     }
 
-    private static String header(WebhookRequest request, String name) {
+    /** The checks both ways of verifying make first: SHA256withRSA, and a transmission time within the tolerance. */
+    static void checkAlgorithmAndTime(MethodContext context, WebhookRequest request, Duration tolerance) {
+        String algorithm = request.header(AUTH_ALGO).orElse("SHA256withRSA");
+        if (!"SHA256withRSA".equals(algorithm)) {
+            throw new InvalidWebhookException("unexpected PAYPAL-AUTH-ALGO");
+        }
+        Instant sent;
+        try {
+            sent = Instant.parse(header(request, TRANSMISSION_TIME));
+        } catch (DateTimeParseException e) {
+            throw new InvalidWebhookException("unreadable PAYPAL-TRANSMISSION-TIME");
+        }
+        if (Duration.between(sent, context.clock().instant()).abs().compareTo(tolerance) > 0) {
+            throw new InvalidWebhookException("the delivery is outside the tolerance of the platform's clock");
+        }
+    }
+
+    static String header(WebhookRequest request, String name) {
         return request.header(name).filter(value -> !value.isBlank())
                 .orElseThrow(() -> new InvalidWebhookException("missing " + name.toUpperCase(java.util.Locale.ROOT)));
     }

@@ -43,6 +43,16 @@ class PayPalCredentialsTest {
     }
 
     @Test
+    void webhookVerificationIsOfflineOrApi() {
+        Map<String, String> credentials = valid();
+        credentials.put("webhookVerification", "API");
+        assertEquals(List.of(), method.checkCredentials(method.normalizeCredentials(credentials)));
+        credentials.put("webhookVerification", "maybe");
+        assertEquals(List.of("webhookVerification"), method.checkCredentials(method.normalizeCredentials(credentials))
+                .stream().map(CredentialProblem::field).toList());
+    }
+
+    @Test
     void theApiIsLiveOrSandboxByTheTenantsEnvironmentUnlessTheOperatorSetsABase() {
         Map<String, String> live = valid();
         live.put("environment", "live");

@@ -146,6 +146,29 @@ class PayPalWebhookTest {
     }
 
     @Test
+    void aTenantMayHavePayPalsVerifyApiCheckTheSignatureInstead() {
+        Map<String, String> viaApi = new HashMap<>(paypal.credentials());
+        viaApi.put("webhookVerification", "api");
+        PayPalCertificates none = (context, url) -> {
+            throw new AssertionError("no certificate is fetched when PayPal verifies");
+        };
+        PayPalMethod method = new PayPalMethod(none);
+        String order = paidOrder(context(viaApi));
+        WebhookRequest genuine = paypal.paymentEvent(order, Instant.now());
+        assertEquals(order, method.receive(context(viaApi), genuine).payment().gatewayReference());
+
+        WebhookRequest tampered = new WebhookRequest(new String(genuine.body(), StandardCharsets.UTF_8)
+                .replace("\"5.00\"", "\"50.00\"").getBytes(StandardCharsets.UTF_8), genuine.headers());
+        assertThrows(InvalidWebhookException.class, () -> method.receive(context(viaApi), tampered));
+        Map<String, String> otherWebhook = new HashMap<>(viaApi);
+        otherWebhook.put("webhookId", "8OTHERWEBHOOK0001");
+        assertThrows(InvalidWebhookException.class, () -> method.receive(context(otherWebhook), genuine));
+        MethodContext tooLate = new MethodContext("hooks", viaApi, paypal.operatorSettings(), HttpSettings.DEFAULT,
+                Clock.fixed(Instant.now().plusSeconds(600), java.time.ZoneOffset.UTC), System.getLogger("test"));
+        assertThrows(InvalidWebhookException.class, () -> method.receive(tooLate, genuine));
+    }
+
+    @Test
     void eventsAboutNothingThePlatformTracksAreIgnored() {
         WebhookEvent event = new PayPalMethod().receive(context(), paypal.delivery("CUSTOMER.DISPUTE.CREATED", "dispute",
                 jakarta.json.Json.createObjectBuilder().add("dispute_id", "PP-D-1").build(), Instant.now()));
