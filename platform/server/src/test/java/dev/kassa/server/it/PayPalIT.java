@@ -188,6 +188,33 @@ class PayPalIT {
     }
 
     @Test
+    void aPayPalAccountSavedWithoutPayingIsPendingThenConfirmedAndPaysOffSession(Kassa kassa, PayPalFake paypal)
+            throws Exception {
+        Kassa.Tenant tenant = paypalTenant(kassa, paypal);
+        String account = tenant.newAccount();
+        String payer = tenant.api().post("accounts/" + account + "/payers", obj("type", "PERSON", "name", "Ada",
+                "country", "DE")).string("id");
+        ApiResponse saving = tenant.api().post("accounts/" + account + "/saved-methods", obj("method", "paypal",
+                "payerId", payer, "returnUrl", RETURN_URL, "cancelUrl", CANCEL_URL));
+        assertEquals(201, saving.status(), saving::toString);
+        assertEquals("PENDING", saving.string("status"));
+        String agreement = saving.object().getJsonObject("nextAction").getString("redirectUrl");
+        assertTrue(paypal.requestIds().contains(saving.string("id")), "the saved method's id is PayPal-Request-Id");
+        String back = HostedPageClient.submit(agreement, Map.of("action", "approve"));
+        assertTrue(back.startsWith(RETURN_URL), back);
+        Eventually.until(() -> "CONFIRMED".equals(tenant.api().get("saved-methods/" + saving.string("id"))
+                .string("status")), "the janitor finds the agreement and confirms the saved method");
+        assertEquals("paypal", tenant.api().get("saved-methods/" + saving.string("id")).string("brand"));
+
+        ApiResponse renewal = tenant.api().post("accounts/" + account + "/top-ups", obj("amount", money("20.00", "EUR"),
+                "method", "paypal", "payerId", payer, "savedMethodId", saving.string("id"), "offSession", true));
+        assertEquals(201, renewal.status(), renewal::toString);
+        assertEquals("PAID", renewal.string("status"), renewal::toString);
+        assertEquals("20.00", tenant.balance(account));
+        assertEquals(404, kassa.newTenant().api().get("saved-methods/" + saving.string("id")).status());
+    }
+
+    @Test
     void anotherTenantCannotSeeTheConfigurationNorBeCreditedWithAnOrderOfAnotherPayPalAccount(Kassa kassa,
             PayPalFake paypal) throws Exception {
         Kassa.Tenant owner = paypalTenant(kassa, paypal);
