@@ -243,11 +243,8 @@ final class PayPalOrders {
             experience.addProperty("return_url", request.returnUrl());
             experience.addProperty("cancel_url", request.cancelUrl() != null ? request.cancelUrl() : request.returnUrl());
         }
-        String locale = request.customer().locale();
-        String country = request.customer().country();
-        if (locale != null && country != null && locale.matches("[a-z]{2}")) {
-            experience.addProperty("locale", locale + "-" + country);
-        }
+        // No locale: PayPal takes only the language-country pairs it supports (a French speaker in
+        // Germany, fr-DE, is not one), and picks the payer's language from the browser by itself.
         JsonObject paypal = new JsonObject();
         paypal.add("experience_context", experience);
         if (request.customer().email() != null) {
