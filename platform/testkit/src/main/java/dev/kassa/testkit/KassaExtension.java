@@ -1,5 +1,6 @@
 package dev.kassa.testkit;
 
+import dev.kassa.testkit.paypal.PayPalFake;
 import dev.kassa.testkit.stripe.StripeFake;
 import dev.kassa.testkit.vies.ViesFake;
 import java.io.IOException;
@@ -26,7 +27,7 @@ public class KassaExtension implements ParameterResolver {
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
         return type == Kassa.class || type == EmbeddedDatabase.class || type == StripeFake.class
-                || type == ViesFake.class;
+                || type == ViesFake.class || type == PayPalFake.class;
     }
 
     @Override
@@ -35,21 +36,23 @@ public class KassaExtension implements ParameterResolver {
                 Shared.class);
         Class<?> type = parameter.getParameter().getType();
         return type == Kassa.class ? shared.kassa : type == StripeFake.class ? shared.stripe
-                : type == ViesFake.class ? shared.vies : shared.database;
+                : type == ViesFake.class ? shared.vies : type == PayPalFake.class ? shared.paypal : shared.database;
     }
 
     static final class Shared implements ExtensionContext.Store.CloseableResource {
         final EmbeddedDatabase database;
         final StripeFake stripe;
         final ViesFake vies;
+        final PayPalFake paypal;
         final KassaProcess process;
         final Kassa kassa;
 
-        private Shared(EmbeddedDatabase database, StripeFake stripe, ViesFake vies, KassaProcess process,
-                       Kassa kassa) {
+        private Shared(EmbeddedDatabase database, StripeFake stripe, ViesFake vies, PayPalFake paypal,
+                       KassaProcess process, Kassa kassa) {
             this.database = database;
             this.stripe = stripe;
             this.vies = vies;
+            this.paypal = paypal;
             this.process = process;
             this.kassa = kassa;
         }
@@ -58,6 +61,7 @@ public class KassaExtension implements ParameterResolver {
             EmbeddedDatabase database = EmbeddedDatabase.start();
             StripeFake stripe = null;
             ViesFake vies = null;
+            PayPalFake paypal = null;
             try {
                 // The Stripe plugin talks to a local fake of Stripe's API, set by the operator setting
                 // KASSA_PLUGINS_STRIPE_API_BASE: plain http, so KASSA_ALLOW_INSECURE_GATEWAYS. The janitor
@@ -65,32 +69,37 @@ public class KassaExtension implements ParameterResolver {
                 // (valid unless a test says otherwise), whose worker runs every second and retries after 1 s.
                 stripe = new StripeFake().start();
                 vies = new ViesFake().start();
+                paypal = new PayPalFake().start();
                 String url = database.createDatabase(DATABASE);
                 String token = "op-" + UUID.randomUUID();
                 Path dataDir = Files.createTempDirectory("kassa-it-").resolve("data");
                 KassaProcess process = KassaProcess.start(KassaProcess.env(
                         "KASSA_DB_URL", url, "KASSA_DB_USER", database.user(), "KASSA_DB_PASSWORD", database.password(),
                         "KASSA_DATA_DIR", dataDir.toString(), "KASSA_OPERATOR_TOKEN", token,
-                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
+                        "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(),
+                        "KASSA_PLUGINS_PAYPAL_API_BASE", paypal.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true",
                         "KASSA_JANITOR_INTERVAL", "1", "KASSA_VIES_URL", vies.baseUrl(),
                         "KASSA_VIES_INTERVAL", "1", "KASSA_VIES_RETRY", "1",
                         "KASSA_MAX_STATEMENT_BYTES", String.valueOf(4 * 1024 * 1024)));
-                return new Shared(database, stripe, vies, process, new Kassa(process, token));
+                return new Shared(database, stripe, vies, paypal, process, new Kassa(process, token));
             } catch (IOException e) {
-                closeAll(stripe, vies, database);
+                closeAll(stripe, vies, paypal, database);
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
-                closeAll(stripe, vies, database);
+                closeAll(stripe, vies, paypal, database);
                 throw e;
             }
         }
 
-        private static void closeAll(StripeFake stripe, ViesFake vies, EmbeddedDatabase database) {
+        private static void closeAll(StripeFake stripe, ViesFake vies, PayPalFake paypal, EmbeddedDatabase database) {
             if (stripe != null) {
                 stripe.close();
             }
             if (vies != null) {
                 vies.close();
+            }
+            if (paypal != null) {
+                paypal.close();
             }
             database.close();
         }
@@ -100,7 +109,7 @@ public class KassaExtension implements ParameterResolver {
             try {
                 process.close();
             } finally {
-                closeAll(stripe, vies, database);
+                closeAll(stripe, vies, paypal, database);
             }
         }
     }

@@ -435,7 +435,8 @@ class ShippedThemesTest {
                 new SampleSavedMethod("spm_1", "visa", "4242", "12/2030", "Ada", "CONFIRMED", true, null),
                 new SampleSavedMethod("spm_2", null, "4444", "01/2031", "Ada", "CONFIRMED", false, null),
                 new SampleSavedMethod("spm_3", null, null, null, "Ada", "PENDING", false, null),
-                new SampleSavedMethod("spm_4", null, null, null, "Ada", "FAILED", false, "Declined")));
+                new SampleSavedMethod("spm_4", null, null, null, "Ada", "FAILED", false, "Declined"),
+                new SampleSavedMethod("spm_5", "paypal", null, null, "Ada", "CONFIRMED", false, null)));
         model.put("payerChoices", List.of(new SampleChoice("pyr_1", "Ada"), new SampleChoice("pyr_2", "Engines SAS")));
         model.put("methodChoices", List.of(new SampleChoice("stripe-card", "Card")));
         model.put("done", "payers.done.added");

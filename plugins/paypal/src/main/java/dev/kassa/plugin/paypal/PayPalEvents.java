@@ -1,0 +1,117 @@
+package dev.kassa.plugin.paypal;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.kassa.api.payment.InvalidWebhookException;
+import dev.kassa.api.payment.MethodContext;
+import dev.kassa.api.payment.WebhookEvent;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A verified webhook read into what it says, never taking the delivery's word for it: the order
+ * (or refund) it names is fetched again from PayPal with the tenant's credentials, and that answer
+ * is what the platform applies. An order or refund the tenant's PayPal app does not know (404) is
+ * not the tenant's, and neither is an order paid to another merchant than the tenant's
+ * {@code merchantId} (when set): both are refused.
+ *
+ * <p>When PayPal cannot be reached to fetch it, the delivery fails (the platform answers 500) so that
+ * PayPal delivers it again later: answering it would mark the event as applied.
+ */
+final class PayPalEvents {
+    private final PayPalApi api;
+    private final MethodContext context;
+
+    PayPalEvents(PayPalApi api, MethodContext context) {
+        this.api = api;
+        this.context = context;
+    }
+
+    WebhookEvent read(byte[] body) {
+        JsonObject event;
+        try {
+            event = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
+        } catch (JsonParseException | IllegalStateException e) {
+            throw new InvalidWebhookException("the body is not a PayPal event");
+        }
+        String id = Json.string(event, "id");
+        String type = Json.string(event, "event_type");
+        if (id == null || type == null) {
+            throw new InvalidWebhookException("the body is not a PayPal event");
+        }
+        JsonObject resource = Json.object(event, "resource");
+        try {
+            switch (type) {
+                case "CHECKOUT.ORDER.APPROVED":
+                case "CHECKOUT.ORDER.COMPLETED":
+                case "CHECKOUT.PAYMENT-APPROVAL.REVERSED":
+                    return order(id, type, Json.string(resource, "id"));
+                case "PAYMENT.CAPTURE.COMPLETED":
+                case "PAYMENT.CAPTURE.PENDING":
+                case "PAYMENT.CAPTURE.DENIED":
+                case "PAYMENT.CAPTURE.DECLINED":
+                    return order(id, type, orderOfCapture(resource));
+                case "PAYMENT.CAPTURE.REFUNDED":
+                    return refund(id, type, Json.string(resource, "id"));
+                default:
+                    return WebhookEvent.ignored(id, type);
+            }
+        } catch (PayPalApi.Unanswered | PayPalApi.Refused e) {
+            throw new IllegalStateException("PayPal could not be asked about event " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The order a capture belongs to: named in the capture's {@code supplementary_data}, or, in
+     * events that leave it out, in the capture fetched from PayPal. A capture of an authorization
+     * rather than an order (not one of Kassa's) has none.
+     */
+    private String orderOfCapture(JsonObject capture) {
+        String orderId = Json.string(capture, "supplementary_data", "related_ids", "order_id");
+        String captureId = Json.string(capture, "id");
+        if (orderId != null || captureId == null) {
+            return orderId;
+        }
+        PayPalApi.Reply reply = api.get("/v2/payments/captures/" + captureId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names a capture this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        return Json.string(reply.body(), "supplementary_data", "related_ids", "order_id");
+    }
+
+    private WebhookEvent order(String eventId, String type, String orderId) {
+        if (orderId == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        PayPalApi.Reply reply = api.get(PayPalOrders.ORDERS + "/" + orderId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names an order this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        String merchant = context.credential(PayPalCredentials.MERCHANT_ID).filter(m -> !m.isEmpty()).orElse(null);
+        String payee = Json.string(Json.first(reply.body(), "purchase_units"), "payee", "merchant_id");
+        if (merchant != null && payee != null && !merchant.equals(payee)) {
+            throw new InvalidWebhookException("the order was paid to another merchant than the tenant's");
+        }
+        return WebhookEvent.payment(eventId, type, new PayPalOrders(api).read(reply.body(), null));
+    }
+
+    private WebhookEvent refund(String eventId, String type, String refundId) {
+        if (refundId == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        PayPalApi.Reply reply = api.get(PayPalRefunds.REFUNDS + refundId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names a refund this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        return WebhookEvent.refund(eventId, type, PayPalRefunds.read(reply.body()));
+    }
+}
