@@ -6,6 +6,7 @@ import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import dev.kassa.server.document.application.PdfWriter;
 import dev.kassa.server.document.domain.PrintedDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +16,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.mustangproject.ZUGFeRD.PDFAConformanceLevel;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
@@ -33,11 +33,13 @@ public class OpenHtmlPdfWriter implements PdfWriter {
     private static final String PRODUCER = "Kassa";
     /** The fonts' metrics, read once rather than at every rendering; openhtmltopdf's cache is thread-safe. */
     private static final FSCacheEx<String, FSCacheValue> FONT_METRICS = new FSDefaultCacheStore();
-    /**
-     * openhtmltopdf says at INFO what it does at every document (fonts loaded, cache hits): warnings
-     * only. Held here, since java.util.logging keeps only weak references to its loggers.
-     */
-    private static final Logger QUIET = quiet();
+
+    static {
+        // openhtmltopdf says at INFO what it does at every document (fonts loaded, cache hits): warnings only.
+        for (String log : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(log, Level.WARNING);
+        }
+    }
 
     @Override
     public Pdf write(String xhtml, PrintedDocument document) {
@@ -102,12 +104,6 @@ public class OpenHtmlPdfWriter implements PdfWriter {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static Logger quiet() {
-        Logger logger = Logger.getLogger("com.openhtmltopdf");
-        logger.setLevel(Level.WARNING);
-        return logger;
     }
 
     private static byte[] resource(String name) {
