@@ -1,8 +1,12 @@
 package dev.kassa.server.document.infrastructure;
 
+import com.openhtmltopdf.extend.FSCacheEx;
+import com.openhtmltopdf.extend.FSCacheValue;
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder;
 import com.openhtmltopdf.outputdevice.helper.ExternalResourceControlPriority;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import dev.kassa.server.document.application.PdfWriter;
 import dev.kassa.server.document.domain.PrintedDocument;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +15,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.logging.Level;
 import org.mustangproject.ZUGFeRD.PDFAConformanceLevel;
 import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 
@@ -23,20 +28,38 @@ import org.mustangproject.ZUGFeRD.ZUGFeRDExporterFromA3;
 public class OpenHtmlPdfWriter implements PdfWriter {
     /** The family the themes' document style sheets name. */
     public static final String FONT_FAMILY = "Kassa Sans";
-    private static final byte[] REGULAR = resource("/document/fonts/DejaVuSans.ttf");
-    private static final byte[] BOLD = resource("/document/fonts/DejaVuSans-Bold.ttf");
     /** sRGB IEC61966-2.1, the output intent PDF/A asks for; Mustang ships it. */
     private static final byte[] SRGB = resource("/sRGB.icc");
     private static final String PRODUCER = "Kassa";
+    /** The fonts' metrics, read once rather than at every rendering; openhtmltopdf's cache is thread-safe. */
+    private static final FSCacheEx<String, FSCacheValue> FONT_METRICS = new FSDefaultCacheStore();
+
+    static {
+        // openhtmltopdf says at INFO what it does at every document (fonts loaded, cache hits): warnings only.
+        for (String log : XRLog.listRegisteredLoggers()) {
+            XRLog.setLevel(log, Level.WARNING);
+        }
+    }
 
     @Override
     public Pdf write(String xhtml, PrintedDocument document) {
-        byte[] pdf = html(xhtml);
-        if (!document.kind().facturX()) {
-            return new Pdf(pdf, 0);
+        // PDFBox's XMP code asks JAXP for a new DocumentBuilderFactory at every document, and JAXP
+        // looks for one in every jar the context class loader sees (META-INF/services): in a web
+        // application with a hundred jars that search was 40 % of a rendering. The platform class
+        // loader sees the JDK only, so JAXP takes the JDK's own parser at once.
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+        try {
+            byte[] pdf = html(xhtml);
+            if (!document.kind().facturX()) {
+                return new Pdf(pdf, 0);
+            }
+            byte[] xml = FacturXInvoices.xml(document);
+            return new Pdf(attach(pdf, xml), xml.length);
+        } finally {
+            thread.setContextClassLoader(context);
         }
-        byte[] xml = FacturXInvoices.xml(document);
-        return new Pdf(attach(pdf, xml), xml.length);
     }
 
     static byte[] html(String xhtml) {
@@ -45,14 +68,15 @@ public class OpenHtmlPdfWriter implements PdfWriter {
         builder.useFastMode();
         builder.usePdfAConformance(PdfRendererBuilder.PdfAConformance.PDFA_3_B);
         builder.useColorProfile(SRGB);
-        builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL,
+        builder.useFont(() -> new ByteArrayInputStream(DocumentFonts.REGULAR), FONT_FAMILY, 400, BaseRendererBuilder.FontStyle.NORMAL,
                 true);
-        builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL,
+        builder.useFont(() -> new ByteArrayInputStream(DocumentFonts.BOLD), FONT_FAMILY, 700, BaseRendererBuilder.FontStyle.NORMAL,
                 true);
         builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_BEFORE_RESOLVING_URI);
         builder.useExternalResourceAccessControl((uri, type) -> uri != null && uri.startsWith("data:"),
                 ExternalResourceControlPriority.RUN_AFTER_RESOLVING_URI);
+        builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, FONT_METRICS);
         builder.withProducer(PRODUCER);
         builder.withHtmlContent(xhtml, null);
         builder.toStream(out);
