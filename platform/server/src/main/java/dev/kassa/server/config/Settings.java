@@ -56,6 +56,8 @@ public class Settings {
     public static final String WEBHOOKS_INTERVAL = "KASSA_WEBHOOKS_INTERVAL";
     public static final String WEBHOOKS_ALLOW_INSECURE = "KASSA_WEBHOOKS_ALLOW_INSECURE";
     public static final String BILLING_INTERVAL = "KASSA_BILLING_INTERVAL";
+    public static final String BILLING_THREADS = "KASSA_BILLING_THREADS";
+    public static final String BILLING_BATCH = "KASSA_BILLING_BATCH";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -100,6 +102,8 @@ public class Settings {
     private Duration webhooksInterval;
     private boolean webhooksAllowInsecure;
     private Duration billingInterval;
+    private int billingThreads;
+    private int billingBatch;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -164,6 +168,8 @@ public class Settings {
                     + " reach loopback and private addresses; for tests and local development only, never in production");
         }
         billingInterval = Duration.ofSeconds(in.number(BILLING_INTERVAL, 300, 1, 86_400, "seconds"));
+        billingThreads = (int) in.number(BILLING_THREADS, 2, 1, 32, "threads");
+        billingBatch = (int) in.number(BILLING_BATCH, 20, 1, 500, "services");
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -279,6 +285,16 @@ public class Settings {
     /** {@value #BILLING_INTERVAL}: seconds between rounds of the billing run, 1 to 86400, default 300. */
     public Duration billingInterval() {
         return billingInterval;
+    }
+
+    /** {@value #BILLING_THREADS}: threads renewing services in a round of the billing run, 1 to 32, default 2. */
+    public int billingThreads() {
+        return billingThreads;
+    }
+
+    /** {@value #BILLING_BATCH}: services renewed per transaction by the billing run, 1 to 500, default 20. */
+    public int billingBatch() {
+        return billingBatch;
     }
 
     /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */

@@ -2,6 +2,7 @@ package dev.kassa.server.billing.application;
 
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceRepository;
+import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.ledger.application.BalanceService;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,17 +13,27 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Paying an open invoice. From the balance: under the invoice's row lock (invoice, then account,
- * as a top-up and its account), the status is checked, the gross amount is charged exactly as
- * {@code POST /accounts/{id}/charges} charges (a {@code CHARGE} posting, customer to revenue,
- * referenced by the invoice number), the invoice is marked paid and {@link InvoicePaid} is fired,
- * all in one transaction. A second payment waits for the first's lock and then finds it paid.
+ * Paying an open invoice. From the balance: under the invoice's row lock, the status is checked,
+ * the gross amount is charged exactly as {@code POST /accounts/{id}/charges} charges (a {@code
+ * CHARGE} posting, customer to revenue, referenced by the invoice number), the invoice is marked
+ * paid and {@link InvoicePaid} is fired, all in one transaction. A second payment waits for the
+ * first's lock and then finds it paid.
+ *
+ * <p><b>Lock order</b> (the one every billing path keeps, so none can deadlock another): <b>invoice
+ * → the services awaiting it → account → document counters</b>. A renewal takes service → account →
+ * counter (its new invoice is invisible to others until it commits, so its lock cannot be waited
+ * for), which is the same order: a payment takes the services awaiting the invoice <em>before</em>
+ * the charge locks the account, else a renewal of such a service (holding the service, waiting for
+ * the account) and the payment (holding the account, waiting for the service in {@link
+ * ServiceLifecycle}) would wait for each other. Any other way of paying an invoice (a card, a bank
+ * transfer) calls {@link #lockForPayment} before it touches the account.
  */
 @ApplicationScoped
 public class InvoicePayments {
     public static final String FROM_BALANCE = "balance";
 
     private InvoiceRepository invoices;
+    private ServiceRepository services;
     private BalanceService balances;
     private Event<InvoicePaid> paid;
     private Clock clock;
@@ -31,8 +42,10 @@ public class InvoicePayments {
     }
 
     @Inject
-    public InvoicePayments(InvoiceRepository invoices, BalanceService balances, Event<InvoicePaid> paid, Clock clock) {
+    public InvoicePayments(InvoiceRepository invoices, ServiceRepository services, BalanceService balances,
+                           Event<InvoicePaid> paid, Clock clock) {
         this.invoices = invoices;
+        this.services = services;
         this.balances = balances;
         this.paid = paid;
         this.clock = clock;
@@ -44,7 +57,7 @@ public class InvoicePayments {
      */
     @Transactional
     public Invoice payFromBalance(String tenantId, String invoiceId) {
-        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        Invoice invoice = lockForPayment(tenantId, invoiceId);
         invoice.requireOpen();
         BalanceService.Movement movement = balances.charge(tenantId, invoice.accountId(), invoice.gross(),
                 "Invoice " + invoice.number(), invoice.number());
@@ -54,5 +67,20 @@ public class InvoicePayments {
                 invoice.number(), invoice.gross(), invoice.dueAt(), invoice.finalizedAt(),
                 FROM_BALANCE, movement.id(), now));
         return InvoiceService.loaded(invoice);
+    }
+
+    /**
+     * The first step of paying an invoice, in the paying transaction: the invoice, then the services
+     * waiting for it ({@link ServiceLifecycle} changes them when {@link InvoicePaid} fires), locked
+     * before anything locks the account. See the lock order above. Called inside the paying
+     * transaction; deliberately not {@code @Transactional} itself: {@link #payFromBalance} calls it
+     * on this bean, and Payara's transactional interceptor, entered twice on one bean by the same
+     * thread, leaves the request's thread unable to use its {@code UserTransaction} (every
+     * idempotent request on that thread then failed).
+     */
+    public Invoice lockForPayment(String tenantId, String invoiceId) {
+        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        services.lockAwaiting(tenantId, invoiceId);
+        return invoice;
     }
 }
