@@ -73,10 +73,7 @@ public class InvoicePayments {
      * The first step of paying an invoice, in the paying transaction: the invoice, then the services
      * waiting for it ({@link ServiceLifecycle} changes them when {@link InvoicePaid} fires), locked
      * before anything locks the account. See the lock order above. Called inside the paying
-     * transaction; deliberately not {@code @Transactional} itself: {@link #payFromBalance} calls it
-     * on this bean, and Payara's transactional interceptor, entered twice on one bean by the same
-     * thread, leaves the request's thread unable to use its {@code UserTransaction} (every
-     * idempotent request on that thread then failed).
+     * transaction.
      */
     public Invoice lockForPayment(String tenantId, String invoiceId) {
         Invoice invoice = invoices.lock(tenantId, invoiceId);
