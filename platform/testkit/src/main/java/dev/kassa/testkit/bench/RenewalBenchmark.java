@@ -150,6 +150,8 @@ public final class RenewalBenchmark {
                     + (batch == null ? "default" : batch) + ")");
             try (KassaProcess process = KassaProcess.start(KassaProcess.env(env.toArray(String[]::new)), jvm);
                  Connection db = DriverManager.getConnection(url, database.user(), database.password())) {
+                // Interrupted (Ctrl-C): the server goes too.
+                Runtime.getRuntime().addShutdownHook(new Thread(process::close, "kassa-bench-stop"));
                 LedgerBenchmark.log("Kassa ready at " + process.baseUri() + " (pid " + process.pid() + ", log "
                         + process.log() + ")");
                 Kassa kassa = new Kassa(process, token);
