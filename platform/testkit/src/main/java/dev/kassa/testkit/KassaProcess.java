@@ -234,6 +234,27 @@ public final class KassaProcess implements AutoCloseable {
         }
     }
 
+    /** The server's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Kills the server as a power cut or the OOM killer would: {@code SIGKILL}, so no shutdown hook,
+     * no graceful stop, transactions under way simply end with the connection. Returns once it is gone.
+     */
+    public void kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("Kassa (pid " + process.pid() + ") survived SIGKILL for 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
         process.destroy();

@@ -63,6 +63,8 @@ public class Settings {
     /** The European Commission's VIES REST API. */
     public static final URI DEFAULT_VIES_URL = URI.create("https://ec.europa.eu/taxation_customs/vies/rest-api");
     public static final String MAX_STATEMENT_BYTES = "KASSA_MAX_STATEMENT_BYTES";
+    public static final String BILLING_THREADS = "KASSA_BILLING_THREADS";
+    public static final String BILLING_BATCH = "KASSA_BILLING_BATCH";
     public static final String TRUST_PROXY = "KASSA_TRUST_PROXY";
     public static final String CLIENT_AREA_SCHEME = "KASSA_CLIENT_AREA_SCHEME";
     public static final String CLIENT_AREA_PORT = "KASSA_CLIENT_AREA_PORT";
@@ -112,6 +114,8 @@ public class Settings {
     private Duration viesInterval;
     private Duration viesRetry;
     private long maxStatementBytes;
+    private int billingThreads;
+    private int billingBatch;
     private String clientAreaScheme;
     private Optional<Integer> clientAreaPort;
     private Map<String, String> pluginSettings;
@@ -181,6 +185,8 @@ public class Settings {
         viesInterval = Duration.ofSeconds(in.number(VIES_INTERVAL, 30, 1, 3600, "seconds"));
         viesRetry = Duration.ofSeconds(in.number(VIES_RETRY, 60, 1, 86_400, "seconds"));
         maxStatementBytes = in.number(MAX_STATEMENT_BYTES, 100L * 1024 * 1024, 1, 1024L * 1024 * 1024, "bytes");
+        billingThreads = (int) in.number(BILLING_THREADS, 2, 1, 32, "threads");
+        billingBatch = (int) in.number(BILLING_BATCH, 20, 1, 500, "services");
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -322,6 +328,16 @@ public class Settings {
      */
     public Duration viesRetry() {
         return viesRetry;
+    }
+
+    /** {@value #BILLING_THREADS}: threads renewing services in a round of the billing run, 1 to 32, default 2. */
+    public int billingThreads() {
+        return billingThreads;
+    }
+
+    /** {@value #BILLING_BATCH}: services renewed per transaction by the billing run, 1 to 500, default 20. */
+    public int billingBatch() {
+        return billingBatch;
     }
 
     /** {@value #WEBHOOKS_INTERVAL}: seconds between rounds of the webhook worker, 1 to 3600, default 5. */

@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
-import jakarta.transaction.UserTransaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -45,6 +45,7 @@ import javax.naming.NamingException;
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
+    private static volatile TransactionManager manager;
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
     private record ClaimedKey(String scope, String key) { }
@@ -107,7 +108,7 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
             return;
         }
         request.removeProperty(CLAIM);
-        UserTransaction tx = userTransaction();
+        TransactionManager tx = transactionManager();
         int status = response.getStatus();
         try {
             if (status >= 500) {
@@ -165,13 +166,13 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     private void begin() {
         try {
-            userTransaction().begin();
+            transactionManager().begin();
         } catch (Exception e) {
             throw new IllegalStateException("cannot open a transaction", e);
         }
     }
 
-    private static void rollbackQuietly(UserTransaction tx) {
+    private static void rollbackQuietly(TransactionManager tx) {
         try {
             if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
                 tx.rollback();
@@ -181,9 +182,23 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
         }
     }
 
-    private static UserTransaction userTransaction() {
+    /**
+     * The server's transaction manager, not {@code UserTransaction}: Payara's {@code @Transactional}
+     * interceptor keeps the "inside a transactional method" mark of the invocation in a field shared
+     * by every thread calling the same bean, so a request can be left marked by a billing-run thread
+     * that called the same service at the same moment, and {@code UserTransaction} then refuses to
+     * begin or commit ("Operation not allowed"). The manager does not check that mark (as
+     * {@code ReadingTransaction} in the client area found before).
+     */
+    private static TransactionManager transactionManager() {
+        TransactionManager known = manager;
+        if (known != null) {
+            return known;
+        }
         try {
-            return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+            known = (TransactionManager) new InitialContext().lookup("java:appserver/TransactionManager");
+            manager = known;
+            return known;
         } catch (NamingException e) {
             throw new IllegalStateException(e);
         }

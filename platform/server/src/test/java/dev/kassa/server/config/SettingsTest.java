@@ -52,6 +52,8 @@ class SettingsTest {
         assertEquals(URI.create("https://ec.europa.eu/taxation_customs/vies/rest-api"), settings.viesUrl());
         assertEquals(Duration.ofSeconds(30), settings.viesInterval());
         assertEquals(Duration.ofSeconds(60), settings.viesRetry());
+        assertEquals(2, settings.billingThreads());
+        assertEquals(20, settings.billingBatch());
         assertFalse(settings.webhooksAllowInsecure());
         assertEquals(List.of(), settings.warnings());
     }
@@ -226,6 +228,12 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(1), setting(Settings.BILLING_INTERVAL, "1").billingInterval());
         assertEquals("KASSA_BILLING_INTERVAL='86401' is not allowed: a whole number of seconds from 1 to 86400",
                 refused(Settings.BILLING_INTERVAL, "86401"));
+        assertEquals(8, setting(Settings.BILLING_THREADS, "8").billingThreads());
+        assertEquals("KASSA_BILLING_THREADS='0' is not allowed: a whole number of threads from 1 to 32",
+                refused(Settings.BILLING_THREADS, "0"));
+        assertEquals(1, setting(Settings.BILLING_BATCH, "1").billingBatch());
+        assertEquals("KASSA_BILLING_BATCH='501' is not allowed: a whole number of services from 1 to 500",
+                refused(Settings.BILLING_BATCH, "501"));
         Settings insecure = setting(Settings.WEBHOOKS_ALLOW_INSECURE, "true");
         assertTrue(insecure.webhooksAllowInsecure());
         assertTrue(insecure.warnings().stream().anyMatch(w -> w.startsWith("KASSA_WEBHOOKS_ALLOW_INSECURE=true")),

@@ -81,10 +81,9 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<Payer> findPayer(String tenantId, String accountId, String payerId) {
-        return em.createQuery("select p from Payer p where p.id = :id and p.accountId = :account"
-                        + " and p.tenantId = :tenant", Payer.class)
-                .setParameter("id", payerId).setParameter("account", accountId).setParameter("tenant", tenantId)
-                .getResultStream().findFirst();
+        // By primary key: a payer this transaction already read costs no query (an invoice reads it
+        // when drafted and again when finalised; a batch of renewals reads each account's payer often).
+        return TenantRows.find(em, Payer.class, tenantId, payerId).filter(p -> p.accountId().equals(accountId));
     }
 
     @Override

@@ -33,8 +33,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Correcting a finalised invoice with a credit note. Under the invoice's row lock (then the
- * counter's, then the account's, the order a payment takes too): the lines taken back are checked
+ * Correcting a finalised invoice with a credit note. Under the locks a payment takes, in the same
+ * order (invoice, the services awaiting it, account; then the credit-note counter, see
+ * {@link InvoicePayments}): the lines taken back are checked
  * against what earlier credit notes took, the credit note takes the next number of the credit-note
  * series, and what it credits is settled:
  * <ul>
@@ -51,6 +52,7 @@ import java.util.Set;
 @ApplicationScoped
 public class CreditNotes {
     private InvoiceRepository invoices;
+    private InvoicePayments payments;
     private AccountRepository accounts;
     private CreditNoteRepository creditNotes;
     private DocumentCounters counters;
@@ -64,10 +66,11 @@ public class CreditNotes {
     }
 
     @Inject
-    public CreditNotes(InvoiceRepository invoices, AccountRepository accounts, CreditNoteRepository creditNotes, DocumentCounters counters,
+    public CreditNotes(InvoiceRepository invoices, InvoicePayments payments, AccountRepository accounts, CreditNoteRepository creditNotes, DocumentCounters counters,
                        BillingSettingsService settings, BalanceService balances, Event<InvoiceCancelled> cancelled,
                        Event<CreditNoteIssued> issued, Clock clock) {
         this.invoices = invoices;
+        this.payments = payments;
         this.accounts = accounts;
         this.creditNotes = creditNotes;
         this.counters = counters;
@@ -91,7 +94,7 @@ public class CreditNotes {
      */
     @Transactional
     public CreditNote issue(String tenantId, String invoiceId, Request request) {
-        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        Invoice invoice = payments.lockForPayment(tenantId, invoiceId);
         if (invoice.status() == InvoiceStatus.DRAFT) {
             throw KassaException.conflict("invoice.not_finalized", "Invoice not finalised",
                     "A draft is not credited: change it instead.");
@@ -109,6 +112,8 @@ public class CreditNotes {
                     "Invoice " + invoice.number() + " is not paid: credit it in full (which cancels it) and"
                             + " issue a new invoice for what is owed.");
         }
+        // The account before the counter, as a renewal takes them, even when no money moves.
+        accounts.lock(tenantId, invoice.accountId());
         Instant now = clock.instant();
         int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
         long seq = counters.next(tenantId, DocumentSeries.CREDIT_NOTE, year);

@@ -52,7 +52,7 @@ public class InvoiceBoundPayments implements BoundInvoices {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(String tenantId, String invoiceId) {
-        invoices.lock(tenantId, invoiceId);
+        payments.lockForPayment(tenantId, invoiceId);
     }
 
     /** In the transaction that credits a top-up bound to an invoice: the invoice is paid from it. */

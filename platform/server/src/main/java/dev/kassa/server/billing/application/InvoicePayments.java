@@ -4,6 +4,7 @@ import dev.kassa.server.account.domain.AccountRepository;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceRepository;
 import dev.kassa.server.billing.domain.InvoiceStatus;
+import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.ledger.application.BalanceService;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,11 +15,20 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Paying an open invoice. From the balance: under the invoice's row lock (invoice, then account,
- * as a top-up and its account), the status is checked, the gross amount is charged exactly as
- * {@code POST /accounts/{id}/charges} charges (a {@code CHARGE} posting, customer to revenue,
- * referenced by the invoice number), the invoice is marked paid and {@link InvoicePaid} is fired,
- * all in one transaction. A second payment waits for the first's lock and then finds it paid.
+ * Paying an open invoice. From the balance: under the invoice's row lock, the status is checked,
+ * the gross amount is charged exactly as {@code POST /accounts/{id}/charges} charges (a {@code
+ * CHARGE} posting, customer to revenue, referenced by the invoice number), the invoice is marked
+ * paid and {@link InvoicePaid} is fired, all in one transaction. A second payment waits for the
+ * first's lock and then finds it paid.
+ *
+ * <p><b>Lock order</b> (the one every billing path keeps, so none can deadlock another): <b>invoice
+ * → the services awaiting it → account → document counters</b>. A renewal takes service → account →
+ * counter (its new invoice is invisible to others until it commits, so its lock cannot be waited
+ * for), which is the same order: a payment takes the services awaiting the invoice <em>before</em>
+ * the charge locks the account, else a renewal of such a service (holding the service, waiting for
+ * the account) and the payment (holding the account, waiting for the service in {@link
+ * ServiceLifecycle}) would wait for each other. Any other way of paying an invoice (a card, a bank
+ * transfer) calls {@link #lockForPayment} before it touches the account.
  */
 @ApplicationScoped
 public class InvoicePayments {
@@ -26,6 +36,7 @@ public class InvoicePayments {
 
     private InvoiceRepository invoices;
     private AccountRepository accounts;
+    private ServiceRepository services;
     private BalanceService balances;
     private Event<InvoicePaid> paid;
     private Clock clock;
@@ -34,10 +45,11 @@ public class InvoicePayments {
     }
 
     @Inject
-    public InvoicePayments(InvoiceRepository invoices, AccountRepository accounts, BalanceService balances,
-                           Event<InvoicePaid> paid, Clock clock) {
+    public InvoicePayments(InvoiceRepository invoices, AccountRepository accounts, ServiceRepository services,
+                           BalanceService balances, Event<InvoicePaid> paid, Clock clock) {
         this.invoices = invoices;
         this.accounts = accounts;
+        this.services = services;
         this.balances = balances;
         this.paid = paid;
         this.clock = clock;
@@ -49,7 +61,7 @@ public class InvoicePayments {
      */
     @Transactional
     public Invoice payFromBalance(String tenantId, String invoiceId) {
-        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        Invoice invoice = lockForPayment(tenantId, invoiceId);
         invoice.requireOpen();
         return pay(invoice);
     }
@@ -63,7 +75,9 @@ public class InvoicePayments {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public boolean payIfCovered(String tenantId, String invoiceId) {
-        Invoice invoice = invoices.lock(tenantId, invoiceId); // flushes the credit first
+        // The caller locked the invoice (and its services) before the account, see BoundInvoices#lock;
+        // locking again is a no-op that flushes the credit first.
+        Invoice invoice = lockForPayment(tenantId, invoiceId);
         if (invoice.status() != InvoiceStatus.NEW) {
             return false;
         }
@@ -84,5 +98,17 @@ public class InvoicePayments {
                 invoice.number(), invoice.gross(), invoice.dueAt(), invoice.finalizedAt(),
                 FROM_BALANCE, movement.id(), now));
         return InvoiceService.loaded(invoice);
+    }
+
+    /**
+     * The first step of paying an invoice, in the paying transaction: the invoice, then the services
+     * waiting for it ({@link ServiceLifecycle} changes them when {@link InvoicePaid} fires), locked
+     * before anything locks the account. See the lock order above. Called inside the paying
+     * transaction.
+     */
+    public Invoice lockForPayment(String tenantId, String invoiceId) {
+        Invoice invoice = invoices.lock(tenantId, invoiceId);
+        services.lockAwaiting(tenantId, invoiceId);
+        return invoice;
     }
 }

@@ -15,9 +15,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * Renews one due service per call, in one transaction of its own: claim it ({@code FOR UPDATE SKIP
@@ -31,7 +34,9 @@ import java.util.Optional;
  * suspended after the tenant's grace days and terminated after its termination days, counted from
  * the renewal, unless the invoice is paid first ({@link ServiceLifecycle}).
  *
- * <p>Locks: service, then account, then the new invoice and the tenant's invoice counter.
+ * <p>Locks: service, then account, then the new invoice and the tenant's invoice counter: the
+ * order of {@link InvoicePayments} (invoice → services awaiting it → account → counters), where the
+ * renewal's own new invoice is seen by no other transaction before it commits.
  */
 @ApplicationScoped
 public class Renewals {
@@ -91,9 +96,34 @@ public class Renewals {
         return Optional.of(service.id());
     }
 
+    /**
+     * Renews up to {@code size} due services (other than those in {@code skip}) in one transaction:
+     * each exactly as {@link #renewNext} renews one, but one commit for all. Their accounts are locked
+     * first, in id order, so two batches (two threads, two nodes) that share accounts wait for each
+     * other instead of deadlocking. All of them commit or none: when any fails, the batch is rolled
+     * back whole (the numbers it took are given back) and the caller renews them one by one with
+     * {@link #renewNext}, so a service that cannot be renewed holds back no other.
+     *
+     * @return the ids renewed, due longest ago first; empty when none is due
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<String> renewBatch(Collection<String> skip, int size) {
+        Instant now = clock.instant();
+        List<Service> due = services.lockDue(ServiceRepository.Due.RENEWAL, now, skip, size);
+        new TreeMap<String, String>(due.stream().collect(Collectors.toMap(Service::accountId, Service::tenantId,
+                (a, b) -> a))).forEach((accountId, tenantId) -> accounts.lock(tenantId, accountId));
+        List<String> renewed = new ArrayList<>(due.size());
+        for (Service service : due) {
+            renew(service, now);
+            renewed.add(service.id());
+        }
+        return renewed;
+    }
+
     private void renew(Service service, Instant now) {
         String tenantId = service.tenantId();
-        // Locked before the balance is read, so the balance read is the balance charged.
+        // Locked before the balance is read, so the balance read is the balance charged. In a batch the
+        // lock is held already; the query still reads the balance again, as earlier renewals moved it.
         Account account = accounts.lock(tenantId, service.accountId());
         Instant start = service.nextRenewalAt();
         LocalDate from = LocalDate.ofInstant(start, ZoneOffset.UTC);

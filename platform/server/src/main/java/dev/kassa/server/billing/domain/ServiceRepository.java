@@ -40,7 +40,15 @@ public interface ServiceRepository {
      * The service of that kind due longest ago, locked until the transaction ends, skipping rows
      * another node holds ({@code FOR UPDATE SKIP LOCKED}) and those in {@code skip}; empty when none is due.
      */
-    Optional<Service> lockNextDue(Due kind, Instant now, Collection<String> skip);
+    default Optional<Service> lockNextDue(Due kind, Instant now, Collection<String> skip) {
+        return lockDue(kind, now, skip, 1).stream().findFirst();
+    }
+
+    /**
+     * Up to {@code limit} services of that kind, due longest ago first, locked as {@link #lockNextDue}
+     * locks one: each is claimed by this transaction alone.
+     */
+    List<Service> lockDue(Due kind, Instant now, Collection<String> skip, int limit);
 
     /**
      * Plans a new VIES check, due {@code now}, of the VAT IDs of up to {@code limit} payers, across

@@ -6,6 +6,7 @@ import dev.kassa.server.config.Settings;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -19,8 +20,10 @@ import java.util.logging.Logger;
 
 /**
  * Runs the billing run every {@code KASSA_BILLING_INTERVAL} seconds, once
- * {@link dev.kassa.server.startup.Startup} has migrated the schema, then charges the renewal
- * invoices it left open to saved cards ({@link RenewalCardCharges}).
+ * {@link dev.kassa.server.startup.Startup} has migrated the schema, renewing on
+ * {@code KASSA_BILLING_THREADS} threads of the container's managed executor,
+ * {@code KASSA_BILLING_BATCH} services per transaction, then charges the renewal invoices it left
+ * open to saved cards ({@link RenewalCardCharges}). Rounds never overlap (fixed delay).
  */
 @ApplicationScoped
 public class BillingSchedule {
@@ -28,6 +31,8 @@ public class BillingSchedule {
 
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     private ManagedScheduledExecutorService scheduler; // resource injection has no constructor form
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    private ManagedExecutorService workers; // the renewing threads, with the container's transactions
 
     private Settings settings;
     private BillingRun run;
@@ -52,7 +57,7 @@ public class BillingSchedule {
 
     private void round() {
         try {
-            BillingRun.Round round = run.runOnce();
+            BillingRun.Round round = run.runOnce(workers, settings.billingThreads(), settings.billingBatch());
             if (round.didAnything()) {
                 LOG.info(() -> "Billing run: " + round.renewed() + " renewed, " + round.failed() + " failed, "
                         + round.suspended() + " suspended, " + round.terminated() + " terminated");

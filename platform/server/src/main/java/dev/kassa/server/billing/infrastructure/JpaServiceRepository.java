@@ -12,8 +12,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,7 +70,7 @@ public class JpaServiceRepository implements ServiceRepository {
     }
 
     @Override
-    public Optional<Service> lockNextDue(Due kind, Instant now, Collection<String> skip) {
+    public List<Service> lockDue(Due kind, Instant now, Collection<String> skip, int limit) {
         String where;
         String order;
         switch (kind) {
@@ -91,15 +94,33 @@ public class JpaServiceRepository implements ServiceRepository {
         if (!skip.isEmpty()) {
             sql.append(')');
         }
-        sql.append(" order by ").append(order).append(", id limit 1 for update skip locked");
+        sql.append(" order by ").append(order).append(", id limit ").append(Math.max(1, limit))
+                .append(" for update skip locked");
         Query query = em.createNativeQuery(sql.toString()).setParameter(1, Timestamp.from(now));
         int p = 2;
         for (String id : skip) {
             query.setParameter(p++, id);
         }
         List<?> ids = query.getResultList();
-        // The row is locked by this transaction now; reading it as an entity does not wait.
-        return ids.isEmpty() ? Optional.empty() : Optional.ofNullable(em.find(Service.class, ids.get(0)));
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() == 1) {
+            // The row is locked by this transaction now; reading it as an entity does not wait.
+            return Optional.ofNullable(em.find(Service.class, ids.get(0))).map(List::of).orElse(List.of());
+        }
+        // One query for the batch, then back into the claim's order (due longest ago first).
+        Map<String, Service> byId = new HashMap<>();
+        em.createQuery("select s from Service s where s.id in :ids", Service.class).setParameter("ids", ids)
+                .getResultList().forEach(s -> byId.put(s.id(), s));
+        List<Service> found = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            Service service = byId.get((String) id);
+            if (service != null) {
+                found.add(service);
+            }
+        }
+        return found;
     }
 
     @Override
