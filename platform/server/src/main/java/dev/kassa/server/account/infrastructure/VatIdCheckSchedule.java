@@ -2,6 +2,7 @@ package dev.kassa.server.account.infrastructure;
 
 import dev.kassa.server.account.application.VatIdChecks;
 import dev.kassa.server.config.Settings;
+import dev.kassa.server.schedule.Rounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,9 +12,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +27,7 @@ public class VatIdCheckSchedule {
 
     private Settings settings;
     private VatIdChecks checks;
-    private volatile ScheduledFuture<?> rounds;
+    private volatile Rounds rounds;
 
     protected VatIdCheckSchedule() {
     }
@@ -42,27 +40,18 @@ public class VatIdCheckSchedule {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 925) @Initialized(ApplicationScoped.class)
                  Object event) {
-        long every = settings.viesInterval().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = Rounds.start(scheduler, settings.viesInterval(), LOG, "VAT ID check round", this::round);
     }
 
     private void round() {
-        try {
-            int asked = checks.runOnce();
-            if (asked > 0) {
-                LOG.fine(() -> "VAT ID checks: " + asked + " asked");
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and carry on at the next round.
-            LOG.log(Level.WARNING, "VAT ID check round failed; will retry", e);
+        int asked = checks.runOnce();
+        if (asked > 0) {
+            LOG.fine(() -> "VAT ID checks: " + asked + " asked");
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> pending = rounds;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        Rounds.stop(rounds);
     }
 }

@@ -3,6 +3,7 @@ package dev.kassa.server.billing.infrastructure;
 import dev.kassa.server.billing.application.BillingRun;
 import dev.kassa.server.billing.application.RenewalCardCharges;
 import dev.kassa.server.config.Settings;
+import dev.kassa.server.schedule.Rounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -13,9 +14,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -37,7 +35,7 @@ public class BillingSchedule {
     private Settings settings;
     private BillingRun run;
     private RenewalCardCharges cards;
-    private volatile ScheduledFuture<?> rounds;
+    private volatile Rounds rounds;
 
     protected BillingSchedule() {
     }
@@ -51,33 +49,24 @@ public class BillingSchedule {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 920) @Initialized(ApplicationScoped.class)
                  Object event) {
-        long every = settings.billingInterval().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = Rounds.start(scheduler, settings.billingInterval(), LOG, "Billing round", this::round);
     }
 
     private void round() {
-        try {
-            BillingRun.Round round = run.runOnce(workers, settings.billingThreads(), settings.billingBatch());
-            if (round.didAnything()) {
-                LOG.info(() -> "Billing run: " + round.renewed() + " renewed, " + round.failed() + " failed, "
-                        + round.suspended() + " suspended, " + round.terminated() + " terminated");
-            }
-            // After the run has committed: the gateway is never called inside its transactions.
-            int charged = cards.chargeOpen();
-            if (charged > 0) {
-                LOG.info(() -> "Billing run: " + charged + " open renewal invoices charged to saved cards");
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and carry on at the next round.
-            LOG.log(Level.WARNING, "Billing round failed; will retry", e);
+        BillingRun.Round round = run.runOnce(workers, settings.billingThreads(), settings.billingBatch());
+        if (round.didAnything()) {
+            LOG.info(() -> "Billing run: " + round.renewed() + " renewed, " + round.failed() + " failed, "
+                    + round.suspended() + " suspended, " + round.terminated() + " terminated");
+        }
+        // After the run has committed: the gateway is never called inside its transactions.
+        int charged = cards.chargeOpen();
+        if (charged > 0) {
+            LOG.info(() -> "Billing run: " + charged + " open renewal invoices charged to saved cards");
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> pending = rounds;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        Rounds.stop(rounds);
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.server.document.infrastructure;
 
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.document.application.DocumentWorker;
+import dev.kassa.server.schedule.Rounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,9 +12,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +27,7 @@ public class DocumentSchedule {
 
     private Settings settings;
     private DocumentWorker worker;
-    private volatile ScheduledFuture<?> rounds;
+    private volatile Rounds rounds;
 
     protected DocumentSchedule() {
     }
@@ -42,27 +40,18 @@ public class DocumentSchedule {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 920) @Initialized(ApplicationScoped.class)
                  Object event) {
-        long every = settings.documentsInterval().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = Rounds.start(scheduler, settings.documentsInterval(), LOG, "Document round", this::round);
     }
 
     private void round() {
-        try {
-            int tried = worker.runOnce();
-            if (tried > 0) {
-                LOG.fine(() -> "Document worker rendered " + tried + " documents");
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and carry on at the next round.
-            LOG.log(Level.WARNING, "Document round failed; will retry", e);
+        int tried = worker.runOnce();
+        if (tried > 0) {
+            LOG.fine(() -> "Document worker rendered " + tried + " documents");
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> pending = rounds;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        Rounds.stop(rounds);
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.server.mail.infrastructure;
 
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.mail.application.MailWorker;
+import dev.kassa.server.schedule.Rounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,9 +12,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +28,7 @@ public class MailSchedule {
 
     private Settings settings;
     private MailWorker worker;
-    private volatile ScheduledFuture<?> rounds;
+    private volatile Rounds rounds;
 
     protected MailSchedule() {
     }
@@ -49,27 +47,18 @@ public class MailSchedule {
             return;
         }
         LOG.info(() -> "Mail is sent through " + settings.smtp().get());
-        long every = settings.mailInterval().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = Rounds.start(scheduler, settings.mailInterval(), LOG, "Mail round", this::round);
     }
 
     private void round() {
-        try {
-            int tried = worker.runOnce();
-            if (tried > 0) {
-                LOG.fine(() -> "Mail worker tried " + tried + " mails");
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and carry on at the next round.
-            LOG.log(Level.WARNING, "Mail round failed; will retry", e);
+        int tried = worker.runOnce();
+        if (tried > 0) {
+            LOG.fine(() -> "Mail worker tried " + tried + " mails");
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> pending = rounds;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        Rounds.stop(rounds);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.server.signin.infrastructure;
 
+import dev.kassa.server.schedule.Rounds;
 import dev.kassa.server.signin.application.SignInHousekeeping;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -9,8 +10,7 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
+import java.time.Duration;
 import java.util.logging.Logger;
 
 /** Purges expired sessions, links and old failed sign-ins every hour, once the schema is migrated. */
@@ -33,15 +33,12 @@ public class SignInPurgeSchedule {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 900) @Initialized(ApplicationScoped.class)
                  Object event) {
-        scheduler.scheduleWithFixedDelay(this::round, 5, 60, TimeUnit.MINUTES);
+        Rounds.start(scheduler, Duration.ofMinutes(5), Duration.ofMinutes(60), LOG,
+                "Purging expired sessions and links", this::round);
     }
 
     private void round() {
-        try {
-            int purged = housekeeping.purge();
-            LOG.fine(() -> "Purged " + purged + " expired sessions, links and failed sign-ins");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "Purging expired sessions and links failed; will retry", e);
-        }
+        int purged = housekeeping.purge();
+        LOG.fine(() -> "Purged " + purged + " expired sessions, links and failed sign-ins");
     }
 }

@@ -2,6 +2,7 @@ package dev.kassa.server.webhook.infrastructure;
 
 import dev.kassa.server.config.Settings;
 import dev.kassa.server.webhook.application.WebhookWorker;
+import dev.kassa.server.schedule.Rounds;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.annotation.Resource;
@@ -11,9 +12,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -29,7 +27,7 @@ public class WebhookSchedule {
 
     private Settings settings;
     private WebhookWorker worker;
-    private volatile ScheduledFuture<?> rounds;
+    private volatile Rounds rounds;
 
     protected WebhookSchedule() {
     }
@@ -42,27 +40,18 @@ public class WebhookSchedule {
 
     void onStart(@Observes @Priority(Interceptor.Priority.APPLICATION + 910) @Initialized(ApplicationScoped.class)
                  Object event) {
-        long every = settings.webhooksInterval().toMillis();
-        rounds = scheduler.scheduleWithFixedDelay(this::round, every, every, TimeUnit.MILLISECONDS);
+        rounds = Rounds.start(scheduler, settings.webhooksInterval(), LOG, "Webhook round", this::round);
     }
 
     private void round() {
-        try {
-            int tried = worker.runOnce();
-            if (tried > 0) {
-                LOG.fine(() -> "Webhook worker tried " + tried + " deliveries");
-            }
-        } catch (RuntimeException e) {
-            // A scheduled task that throws is never run again: log and carry on at the next round.
-            LOG.log(Level.WARNING, "Webhook round failed; will retry", e);
+        int tried = worker.runOnce();
+        if (tried > 0) {
+            LOG.fine(() -> "Webhook worker tried " + tried + " deliveries");
         }
     }
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> pending = rounds;
-        if (pending != null) {
-            pending.cancel(false);
-        }
+        Rounds.stop(rounds);
     }
 }
