@@ -19,5 +19,8 @@ public interface InvoiceRepository {
     /** The account's invoices, newest first, {@code limit + 1} after the cursor (or null); status null is all. */
     List<Invoice> page(String tenantId, String accountId, InvoiceStatus status, String after, int limit);
 
+    /** The account's finalised invoices (drafts left out), newest first, {@code limit + 1} after the cursor (or null). */
+    List<Invoice> pageFinalized(String tenantId, String accountId, String after, int limit);
+
     void add(Invoice invoice);
 }
