@@ -92,6 +92,15 @@ public class InvoiceService {
         return found;
     }
 
+    /** The account's finalised invoices, drafts left out, newest first, {@code limit + 1} of them: what the customer sees. */
+    @Transactional
+    public List<Invoice> listFinalized(String tenantId, String accountId, PageRequest page) {
+        accounts.require(tenantId, accountId);
+        List<Invoice> found = invoices.pageFinalized(tenantId, accountId, page.after(), page.limit());
+        found.forEach(InvoiceService::loaded);
+        return found;
+    }
+
     private void fill(Invoice invoice, DraftRequest request) {
         LocalDate supply = request.supplyDate() != null ? request.supplyDate()
                 : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);

@@ -5,13 +5,16 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.webhook.application.WebhookEvents;
 import dev.kassa.server.webhook.domain.EventTypes;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 
 /**
  * Tells the reseller's systems what happened to a service, in the transaction that made it
- * happen: they suspend, resume and remove what they provisioned from these events.
+ * happen: they suspend, resume and remove what they provisioned from these events. Every change of
+ * a service passes here, so the matching {@link ServiceEvent} is fired here too, for observers in
+ * the server (the customer's mail).
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
@@ -20,13 +23,15 @@ public class ServiceWebhooks {
     public static final String BALANCE_INSUFFICIENT = "balance.insufficient";
 
     private WebhookEvents events;
+    private Event<ServiceEvent> news;
 
     protected ServiceWebhooks() {
     }
 
     @Inject
-    public ServiceWebhooks(WebhookEvents events) {
+    public ServiceWebhooks(WebhookEvents events, Event<ServiceEvent> news) {
         this.events = events;
+        this.news = news;
     }
 
     /**
@@ -40,14 +45,20 @@ public class ServiceWebhooks {
 
     public void renewed(Service s, String invoiceId) {
         publish(EventTypes.SERVICE_RENEWED, s, invoiceId, null);
+        news.fire(new ServiceRenewed(s.tenantId(), s.id(), s.accountId(), s.name(), s.price(), invoiceId,
+                s.nextRenewalAt()));
     }
 
     public void renewalFailed(Service s, String invoiceId, String reason) {
         publish(EventTypes.SERVICE_RENEWAL_FAILED, s, invoiceId, reason);
+        news.fire(new ServiceRenewalFailed(s.tenantId(), s.id(), s.accountId(), s.name(), invoiceId, reason,
+                s.suspendAt()));
     }
 
     public void suspended(Service s) {
         publish(EventTypes.SERVICE_SUSPENDED, s, s.unpaidInvoiceId(), null);
+        news.fire(new ServiceSuspended(s.tenantId(), s.id(), s.accountId(), s.name(), s.unpaidInvoiceId(),
+                s.terminateAt()));
     }
 
     public void terminated(Service s, String invoiceId) {

@@ -21,6 +21,8 @@ public interface InvoiceRepository {
 
     /** The invoice whose payment reference ({@code IV…}) is this one. */
     Optional<Invoice> findByPaymentReference(String tenantId, String paymentReference);
+    /** The account's finalised invoices (drafts left out), newest first, {@code limit + 1} after the cursor (or null). */
+    List<Invoice> pageFinalized(String tenantId, String accountId, String after, int limit);
 
     void add(Invoice invoice);
 }

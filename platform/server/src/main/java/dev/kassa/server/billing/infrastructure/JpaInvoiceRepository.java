@@ -79,6 +79,19 @@ public class JpaInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
+    public List<Invoice> pageFinalized(String tenantId, String accountId, String after, int limit) {
+        var query = em.createQuery("select i from Invoice i where i.tenantId = :tenant and i.accountId = :account"
+                        + " and i.status <> :draft" + (after == null ? "" : " and i.id < :after") + " order by i.id desc",
+                        Invoice.class)
+                .setParameter("tenant", tenantId).setParameter("account", accountId)
+                .setParameter("draft", InvoiceStatus.DRAFT);
+        if (after != null) {
+            query.setParameter("after", after);
+        }
+        return query.setMaxResults(limit + 1).getResultList();
+    }
+
+    @Override
     public void add(Invoice invoice) {
         em.persist(invoice);
         if (inTransaction()) {

@@ -99,6 +99,15 @@ public final class Visit {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
+    /** Every value of a field sent several times (checkboxes of one name), trimmed, blanks left out. */
+    public java.util.List<String> params(String name) {
+        String[] values = request.getParameterValues(name);
+        if (values == null) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(values).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
     /** A field as typed, not trimmed (a password); null when absent. */
     public String rawParam(String name) {
         return request.getParameter(name);

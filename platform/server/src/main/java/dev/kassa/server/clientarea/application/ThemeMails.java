@@ -2,6 +2,7 @@ package dev.kassa.server.clientarea.application;
 
 import dev.kassa.server.account.application.AccountService;
 import dev.kassa.server.account.domain.Account;
+import dev.kassa.server.mail.application.BillingMails;
 import dev.kassa.server.mail.application.MailRenderer;
 import dev.kassa.server.mail.application.MailRequest;
 import dev.kassa.server.mail.application.PaymentMails;
@@ -24,19 +25,29 @@ import java.util.Map;
 @ApplicationScoped
 public class ThemeMails implements MailRenderer {
     /** Mail kind → the theme's template. */
-    static final Map<String, String> TEMPLATES = Map.of(
-            PaymentMails.PAID, "top-up-paid",
-            PaymentMails.CANCELLED, "top-up-cancelled",
-            PaymentMails.SAVED_METHOD_CONFIRMED, "saved-method-confirmed",
-            PaymentMails.REFUND_PROCESSED, "refund-processed",
-            SignInService.INVITATION_MAIL, "invitation",
-            SignInService.RESET_MAIL, "password-reset");
+    static final Map<String, String> TEMPLATES = Map.ofEntries(
+            Map.entry(PaymentMails.PAID, "top-up-paid"),
+            Map.entry(PaymentMails.CANCELLED, "top-up-cancelled"),
+            Map.entry(PaymentMails.SAVED_METHOD_CONFIRMED, "saved-method-confirmed"),
+            Map.entry(PaymentMails.REFUND_PROCESSED, "refund-processed"),
+            Map.entry(SignInService.INVITATION_MAIL, "invitation"),
+            Map.entry(SignInService.RESET_MAIL, "password-reset"),
+            Map.entry(BillingMails.INVOICE_ISSUED, "invoice-issued"),
+            Map.entry(BillingMails.INVOICE_PAID, "invoice-paid"),
+            Map.entry(BillingMails.RENEWED, "renewal-succeeded"),
+            Map.entry(BillingMails.RENEWAL_FAILED, "renewal-failed"),
+            Map.entry(BillingMails.SUSPENDED, "service-suspended"));
 
     /** Mail kind → the client area's page its {@code url} opens (when the tenant's client area has a host). */
     private static final Map<String, String> PAGES = Map.of(
             PaymentMails.PAID, "/history",
             PaymentMails.CANCELLED, "/top-up", // to try again
-            PaymentMails.SAVED_METHOD_CONFIRMED, "/saved-methods");
+            PaymentMails.SAVED_METHOD_CONFIRMED, "/saved-methods",
+            BillingMails.INVOICE_ISSUED, "/invoices",
+            BillingMails.INVOICE_PAID, "/invoices?status=PAID",
+            BillingMails.RENEWED, "/renewals",
+            BillingMails.RENEWAL_FAILED, "/invoices?status=NEW", // to pay the invoice
+            BillingMails.SUSPENDED, "/invoices?status=NEW");
 
     private ThemeRenderer renderer;
     private ThemeChoice themes;
@@ -88,9 +99,13 @@ public class ThemeMails implements MailRenderer {
         }
         String page = PAGES.get(request.kind());
         if (page != null) {
-            hosts.baseUrl(request.tenantId()).ifPresent(base -> model.putIfAbsent("url", base + page));
+            hosts.baseUrl(request.tenantId()).ifPresent(base -> {
+                model.putIfAbsent("url", base + page);
+                model.putIfAbsent("topUpUrl", base + "/top-up"); // what to do when the balance fell short
+            });
         }
         model.putIfAbsent("url", null);
+        model.putIfAbsent("topUpUrl", null);
         ThemeRenderer.RenderedMail mail = renderer.renderMail(theme, template, model);
         return new MailContent(mail.subject(), mail.text(), mail.html());
     }

@@ -42,9 +42,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ShippedThemesTest {
     static final List<String> PAGES = List.of("sign-in", "not-found", "error", "forgot-password", "set-password",
             "top-up", "top-up-confirm", "top-up-instructions", "top-up-another", "history",
-            "transactions", "saved-methods", "payers", "payer-form", "profile");
+            "transactions", "saved-methods", "payers", "payer-form", "profile", "renewals", "invoices");
     static final List<String> MAILS = List.of("invitation", "password-reset", "top-up-paid", "top-up-cancelled",
-            "saved-method-confirmed", "refund-processed");
+            "saved-method-confirmed", "refund-processed", "invoice-issued", "invoice-paid", "renewal-succeeded",
+            "renewal-failed", "service-suspended");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\d");
     private static final Pattern SCRIPT = Pattern.compile("<script[^>]*>");
     private static final CurrencyUnit EUR = new CurrencyUnit("EUR", 2);
@@ -218,6 +219,42 @@ class ShippedThemesTest {
                 topUp);
         assertTrue(topUp.contains("Enter an amount from €0.50 to €15,000.00."), topUp);
         assertTrue(bed.render(chosen("english"), "history", pageModel()).contains("data-status=\"CANCELLED\""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"english", "french"})
+    void theBillingPagesCarryTheirHooksEscapeServiceNamesAndTheNoticeLinksToInvoices(String themeId) {
+        String renewals = bed.render(chosen(themeId), "renewals", pageModel());
+        String invoices = bed.render(chosen(themeId), "invoices", pageModel());
+
+        for (String hook : List.of("service-row", "renew", "renew-submit", "pay-invoice", "pay-another-way",
+                "renewals-error", "renewed", "notice-invoices-due")) {
+            assertTrue(renewals.contains("data-test=\"" + hook + "\""), hook + " in " + renewals);
+        }
+        for (String hook : List.of("invoice-row", "get-invoice", "pay-invoice", "pay-another-way", "invoices-error",
+                "invoice-filter")) {
+            assertTrue(invoices.contains("data-test=\"" + hook + "\""), hook + " in " + invoices);
+        }
+        assertFalse(renewals.contains(HOSTILE), renewals);
+        assertTrue(renewals.contains("href=\"/top-up?invoice=inv_1\"") && renewals.contains("href=\"/invoices?status=NEW\""),
+                renewals);
+        assertTrue(invoices.contains("href=\"/invoices/inv_1/pdf\"") && invoices.contains("href=\"/top-up?invoice=inv_1\""),
+                invoices);
+        assertEquals(1, invoices.split("data-test=\"pay-invoice\"", -1).length - 1, "only the open invoice is paid");
+        assertTrue(renewals.contains(themeId.equals("french") ? "Tous les 3 mois" : "Every 3 months"), renewals);
+    }
+
+    @Test
+    void aFailedRenewalMailSaysWhatToDoInTheCustomersLanguage() {
+        ThemeRenderer.RenderedMail english = bed.renderer.renderMail(chosen("english"), "renewal-failed", mailModel());
+        ThemeRenderer.RenderedMail french = bed.renderer.renderMail(chosen("french"), "renewal-failed", mailModel());
+
+        assertEquals("Renewal of VPS srv-42 not paid", english.subject());
+        assertTrue(english.text().contains("does not cover its invoice INV-2026-000007 of €1,234.56")
+                && english.text().contains("https://demo.localhost/top-up"), english.text());
+        assertEquals("Renouvellement de VPS srv-42 impayé", french.subject());
+        assertTrue(french.text().contains("rechargez votre solde") && french.html().contains("https://demo.localhost/top-up"),
+                french.text());
     }
 
     @Test
@@ -395,7 +432,58 @@ class ShippedThemesTest {
         model.put("failedPayment", new SampleFailedPayment("top_2", "insufficient_funds",
                 "Your card has insufficient funds.", new Money(11_012, usd)));
         accountPages(model);
+        billingPages(model);
         return model;
+    }
+
+    record SampleOpenInvoice(String id, String number, Money amount, Instant dueAt) { }
+
+    record SampleService(String id, String name, String status, String period, Instant nextRenewalAt, Money price,
+                         String choice, boolean canRenew, Instant cancelAt, Instant suspendAt,
+                         SampleOpenInvoice invoice) { }
+
+    record SampleRefusal(String name, String message) { }
+
+    record SampleInvoice(String id, String number, Instant issuedAt, Instant dueAt, Money amount, String status,
+                         boolean open, boolean highlighted) { }
+
+    record SamplePayError(String invoiceId, String number, Money amount, String message) { }
+
+    record SampleInvoicesDue(int count, Money total, boolean more) { }
+
+    /** What the renewals and invoices pages and the invoices-due notice show, errors included. */
+    private static void billingPages(Map<String, Object> model) {
+        Instant next = Instant.parse("2027-01-01T00:00:00Z");
+        SampleOpenInvoice open = new SampleOpenInvoice("inv_1", "INV-2026-000007", new Money(1_428, EUR),
+                Instant.parse("2026-12-01T00:00:00Z"));
+        model.put("services", List.of(
+                new SampleService("svc_1", HOSTILE, "ACTIVE", "P1M", next, new Money(1_200, EUR),
+                        "svc_1|2027-01-01T00:00:00Z", true, null, null, null),
+                new SampleService("svc_2", "IP 192.0.2.7", "SUSPENDED", "P1Y", next, new Money(1_200, EUR),
+                        "svc_2|2027-01-01T00:00:00Z", false, null, Instant.parse("2026-12-08T00:00:00Z"), open),
+                new SampleService("svc_3", "Licence", "ACTIVE", "P3M", next, new Money(900, EUR),
+                        "svc_3|2027-01-01T00:00:00Z", false, next, null, null),
+                new SampleService("svc_4", "Backup", "ACTIVE", "P6M", next, new Money(900, EUR),
+                        "svc_4|2027-01-01T00:00:00Z", true, null, null, null)));
+        model.put("canRenewAny", true);
+        model.put("refusals", List.of(new SampleRefusal("VPS srv-42", "renewals.error.balance"),
+                new SampleRefusal("Licence", "renewals.error.invoiceOpen"),
+                new SampleRefusal("Licence", "renewals.error.cancelled"),
+                new SampleRefusal("Licence", "renewals.error.terminated"),
+                new SampleRefusal("Licence", "renewals.error.failed"),
+                new SampleRefusal(null, "renewals.error.none")));
+        model.put("renewed", 2);
+        model.put("paid", "INV-2026-000006");
+        model.put("invoices", List.of(
+                new SampleInvoice("inv_1", "INV-2026-000007", Instant.parse("2026-12-01T00:00:00Z"),
+                        Instant.parse("2026-12-01T00:00:00Z"), new Money(1_428, EUR), "NEW", true, true),
+                new SampleInvoice("inv_2", "INV-2026-000006", Instant.parse("2026-11-01T00:00:00Z"),
+                        Instant.parse("2026-11-01T00:00:00Z"), new Money(1_428, EUR), "PAID", false, false),
+                new SampleInvoice("inv_3", "INV-2026-000005", Instant.parse("2026-10-01T00:00:00Z"),
+                        Instant.parse("2026-10-01T00:00:00Z"), new Money(1_428, EUR), "CANCELLED", false, false)));
+        model.put("payError", new SamplePayError("inv_1", "INV-2026-000007", new Money(1_428, EUR),
+                "invoices.error.balance"));
+        model.put("invoicesDue", new SampleInvoicesDue(2, new Money(2_856, EUR), false));
     }
 
     record SampleConversion(Money paid, java.math.BigDecimal rate, java.time.LocalDate rateDate) { }
@@ -471,6 +559,15 @@ class ShippedThemesTest {
         model.put("reason", "Your card has insufficient funds.");
         model.put("brand", "Visa");
         model.put("last4", "4242");
+        model.put("number", "INV-2026-000007");
+        model.put("dueAt", Instant.parse("2026-12-10T00:00:00Z"));
+        model.put("paidAt", Instant.parse("2026-12-03T10:00:00Z"));
+        model.put("from", "balance");
+        model.put("serviceName", "VPS srv-42");
+        model.put("nextRenewalAt", Instant.parse("2027-01-01T00:00:00Z"));
+        model.put("suspendAt", Instant.parse("2026-12-10T00:00:00Z"));
+        model.put("terminateAt", Instant.parse("2027-01-02T00:00:00Z"));
+        model.put("topUpUrl", "https://demo.localhost/top-up");
         return model;
     }
 }
