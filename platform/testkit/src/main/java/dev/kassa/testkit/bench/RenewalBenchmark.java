@@ -38,6 +38,7 @@ import java.util.concurrent.Future;
  */
 public final class RenewalBenchmark {
     static final double GOAL_SECONDS = 60;
+    static final int GOAL_SERVICES = 100_000;
     static final String USAGE = """
             usage: ./kassa bench renewals [options]
               --services N          due services renewed in the timed run (default 100000)
@@ -188,10 +189,14 @@ public final class RenewalBenchmark {
                 ApiResponse verify = kassa.operator().get("operator/ledger/verify");
                 boolean balanced = verify.status() == 200 && verify.object().getBoolean("balanced");
                 LedgerBenchmark.log(checks.describe() + "; ledger " + (balanced ? "balanced" : "NOT balanced: " + verify));
+                // The goal is for 100,000 renewals: a smaller run is judged by the time 100,000 would
+                // take at its rate, never "met" on its own smaller count.
+                double forGoal = timed.seconds() * GOAL_SERVICES / services;
                 LedgerBenchmark.log(String.format(Locale.ROOT,
-                        "RESULT %,d renewals from the balance in %.1f s, %.0f renewals/s (goal <= %.0f s: %s)",
-                        services, timed.seconds(), services / timed.seconds(), GOAL_SECONDS,
-                        timed.seconds() <= GOAL_SECONDS ? "met" : "NOT met"));
+                        "RESULT %,d renewals from the balance in %.1f s, %.0f renewals/s; %,d at that rate: %.0f s"
+                                + " (goal <= %.0f s: %s)",
+                        services, timed.seconds(), services / timed.seconds(), GOAL_SERVICES, forGoal, GOAL_SECONDS,
+                        forGoal <= GOAL_SECONDS ? "met" : "NOT met"));
             }
         }
     }
