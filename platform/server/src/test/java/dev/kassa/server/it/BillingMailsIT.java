@@ -12,7 +12,7 @@ import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
-import dev.kassa.testkit.KassaProcess;
+import dev.kassa.testkit.OwnNode;
 import dev.kassa.testkit.clientarea.ClientAreaClient;
 import dev.kassa.testkit.clientarea.ClientAreas;
 import jakarta.mail.MessagingException;
@@ -20,13 +20,9 @@ import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,27 +46,20 @@ class BillingMailsIT {
     private static final String SMTP_PASSWORD = "smtp-" + UUID.randomUUID();
 
     private GreenMail smtpServer;
-    private KassaProcess node;
+    private OwnNode node;
     private Kassa kassa;
 
     @BeforeAll
-    void aNodeThatBillsAndMailsEverySecond(EmbeddedDatabase database) throws IOException {
+    void aNodeThatBillsAndMailsEverySecond(EmbeddedDatabase database) {
         int smtpPort = freePort();
         smtpServer = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtpServer.setUser(FROM, SMTP_USER, SMTP_PASSWORD);
         smtpServer.start();
-        String url = database.createDatabase("kassa_billing_mails");
-        String token = "op-billing-mails-" + UUID.randomUUID();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path dir = Files.createTempDirectory("kassa-billing-mails-it-");
-        node = KassaProcess.start(KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
-                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
+        node = OwnNode.start(database, "kassa_billing_mails",
                 "KASSA_SMTP_HOST", "127.0.0.1", "KASSA_SMTP_PORT", Integer.toString(smtpPort),
                 "KASSA_SMTP_USER", SMTP_USER, "KASSA_SMTP_PASSWORD", SMTP_PASSWORD, "KASSA_SMTP_STARTTLS", "false",
-                "KASSA_MAIL_FROM", FROM, "KASSA_MAIL_INTERVAL", "1", "KASSA_BILLING_INTERVAL", "1"));
-        kassa = new Kassa(node, token);
+                "KASSA_MAIL_FROM", FROM, "KASSA_MAIL_INTERVAL", "1", "KASSA_BILLING_INTERVAL", "1");
+        kassa = node.kassa();
     }
 
     @AfterAll

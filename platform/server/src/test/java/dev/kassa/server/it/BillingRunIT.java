@@ -5,34 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
-import dev.kassa.testkit.KassaProcess;
-import jakarta.json.Json;
+import dev.kassa.testkit.OwnNode;
+import dev.kassa.testkit.WebhookReceiver;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,36 +35,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KassaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BillingRunIT {
-    private HttpServer receiver;
-    private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
-    private KassaProcess node;
+    private WebhookReceiver receiver;
+    private OwnNode node;
     private Kassa kassa;
 
     @BeforeAll
-    void aNodeThatBillsEverySecond(EmbeddedDatabase database) throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            received.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>())
-                    .add(Json.createReader(new StringReader(body)).readObject());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String url = database.createDatabase("kassa_billing_run");
-        String token = "op-billing-" + UUID.randomUUID();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path dir = Files.createTempDirectory("kassa-billing-it-");
-        node = KassaProcess.start(KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
-                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                "KASSA_WEBHOOKS_ALLOW_INSECURE", "true", "KASSA_WEBHOOKS_INTERVAL", "1",
-                "KASSA_BILLING_INTERVAL", "1"));
-        kassa = new Kassa(node, token);
+    void aNodeThatBillsEverySecond(EmbeddedDatabase database) {
+        receiver = WebhookReceiver.start();
+        node = OwnNode.start(database, "kassa_billing_run", "KASSA_WEBHOOKS_ALLOW_INSECURE", "true",
+                "KASSA_WEBHOOKS_INTERVAL", "1", "KASSA_BILLING_INTERVAL", "1");
+        kassa = node.kassa();
     }
 
     @AfterAll
@@ -88,25 +54,14 @@ class BillingRunIT {
                 node.close();
             }
         } finally {
-            receiver.stop(0);
+            if (receiver != null) {
+                receiver.close();
+            }
         }
     }
 
-    private String listen(Kassa.Tenant tenant) {
-        String path = "/hooks-" + UUID.randomUUID();
-        ApiResponse endpoint = tenant.api().post("webhook-endpoints", obj("url", "http://127.0.0.1:"
-                + receiver.getAddress().getPort() + path, "events", List.of("*")));
-        assertEquals(201, endpoint.status(), endpoint::toString);
-        return path;
-    }
-
-    private List<String> types(String path) {
-        return received.getOrDefault(path, List.of()).stream().map(e -> e.getString("type")).toList();
-    }
-
     private JsonObject event(String path, String type) {
-        return received.get(path).stream().filter(e -> e.getString("type").equals(type)).findFirst().orElseThrow()
-                .getJsonObject("data");
+        return receiver.events(path, type).stream().findFirst().orElseThrow();
     }
 
     private static String dueAnHourAgo() {
@@ -120,7 +75,7 @@ class BillingRunIT {
         String account = tenant.newAccount("FR");
         String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
         tenant.fund(account, "50.00");
-        String hooks = listen(tenant);
+        String hooks = receiver.listen(tenant);
         String due = dueAnHourAgo();
 
         ApiResponse created = ServicesIT.create(tenant, account, payer, "9.00", due);
@@ -149,10 +104,10 @@ class BillingRunIT {
         assertTrue(service.isNull("unpaidInvoiceId"), service::toString);
         assertFalse(service.isNull("lastRenewedAt"));
 
-        Eventually.until(() -> types(hooks).containsAll(List.of("invoice.finalized", "invoice.paid",
+        Eventually.until(() -> receiver.types(hooks).containsAll(List.of("invoice.finalized", "invoice.paid",
                 "service.renewed")), "the reseller hears of it");
-        assertFalse(types(hooks).contains("service.renewal_failed"), types(hooks)::toString);
-        assertEquals(1, types(hooks).stream().filter("service.renewed"::equals).count());
+        assertFalse(receiver.types(hooks).contains("service.renewal_failed"), receiver.types(hooks)::toString);
+        assertEquals(1, receiver.types(hooks).stream().filter("service.renewed"::equals).count());
         JsonObject renewed = event(hooks, "service.renewed");
         assertEquals(id, renewed.getString("id"));
         assertEquals(invoice.getString("id"), renewed.getString("invoiceId"));
@@ -173,7 +128,7 @@ class BillingRunIT {
         String account = tenant.newAccount("FR");
         String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
         tenant.fund(account, "5.00");
-        String hooks = listen(tenant);
+        String hooks = receiver.listen(tenant);
 
         String id = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
 
@@ -187,7 +142,7 @@ class BillingRunIT {
         assertFalse(service.isNull("suspendedAt") || service.isNull("terminateAt"), service::toString);
         assertTrue(Instant.parse(service.getString("nextRenewalAt")).isAfter(Instant.now()), "the period moved on");
         assertEquals("5.00", tenant.balance(account), "nothing taken");
-        Eventually.until(() -> types(hooks).containsAll(List.of("invoice.finalized", "service.renewal_failed",
+        Eventually.until(() -> receiver.types(hooks).containsAll(List.of("invoice.finalized", "service.renewal_failed",
                 "service.suspended")), "the reseller hears of it");
         JsonObject failed = event(hooks, "service.renewal_failed");
         assertEquals("balance.insufficient", failed.getString("reason"));
@@ -202,7 +157,7 @@ class BillingRunIT {
         assertTrue(again.isNull("unpaidInvoiceId") && again.isNull("suspendedAt") && again.isNull("terminateAt"),
                 again::toString);
         assertEquals("4.20", tenant.balance(account), "15.00 - 10.80");
-        Eventually.until(() -> types(hooks).contains("service.renewed"), "reactivated: renewed");
+        Eventually.until(() -> receiver.types(hooks).contains("service.renewed"), "reactivated: renewed");
         assertEquals("ACTIVE", event(hooks, "service.renewed").getString("status"));
         Thread.sleep(1500);
         assertEquals("ACTIVE", tenant.api().get("services/" + id).string("status"), "not suspended again");
@@ -239,7 +194,7 @@ class BillingRunIT {
         String account = tenant.newAccount("FR");
         String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
         tenant.fund(account, "50.00");
-        String hooks = listen(tenant);
+        String hooks = receiver.listen(tenant);
         String end = Instant.now().plusSeconds(4).truncatedTo(ChronoUnit.SECONDS).toString();
         String id = ServicesIT.create(tenant, account, payer, "9.00", end).string("id");
 
@@ -251,7 +206,7 @@ class BillingRunIT {
                 "terminated when the paid period ends");
         assertEquals(0, tenant.api().get("accounts/" + account + "/invoices").items().size(), "not renewed");
         assertEquals("50.00", tenant.balance(account));
-        Eventually.until(() -> types(hooks).contains("service.terminated"), "the reseller hears of it");
+        Eventually.until(() -> receiver.types(hooks).contains("service.terminated"), "the reseller hears of it");
         JsonObject terminated = event(hooks, "service.terminated");
         assertEquals("TERMINATED", terminated.getString("status"));
         assertTrue(terminated.isNull("invoiceId"), terminated::toString);

@@ -5,33 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
-import dev.kassa.testkit.KassaProcess;
+import dev.kassa.testkit.OwnNode;
+import dev.kassa.testkit.WebhookReceiver;
 import dev.kassa.testkit.stripe.PaymentIntentView;
 import dev.kassa.testkit.stripe.StripeFake;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,39 +36,19 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KassaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RenewalByCardIT {
-    private HttpServer receiver;
-    private final Map<String, List<JsonObject>> received = new ConcurrentHashMap<>();
-    private KassaProcess node;
+    private WebhookReceiver receiver;
+    private OwnNode node;
     private Kassa kassa;
     private StripeFake stripe;
 
     @BeforeAll
-    void aNodeThatBillsEverySecond(EmbeddedDatabase database, StripeFake stripe) throws IOException {
+    void aNodeThatBillsEverySecond(EmbeddedDatabase database, StripeFake stripe) {
         this.stripe = stripe;
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            received.computeIfAbsent(exchange.getRequestURI().getPath(), p -> new CopyOnWriteArrayList<>())
-                    .add(Json.createReader(new StringReader(body)).readObject());
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String url = database.createDatabase("kassa_renewal_card");
-        String token = "op-cards-" + UUID.randomUUID();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path dir = Files.createTempDirectory("kassa-cards-it-");
-        node = KassaProcess.start(KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
-                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                "KASSA_WEBHOOKS_ALLOW_INSECURE", "true", "KASSA_WEBHOOKS_INTERVAL", "1",
-                "KASSA_BILLING_INTERVAL", "1", "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(),
-                "KASSA_ALLOW_INSECURE_GATEWAYS", "true"));
-        kassa = new Kassa(node, token);
+        receiver = WebhookReceiver.start();
+        node = OwnNode.start(database, "kassa_renewal_card", "KASSA_WEBHOOKS_ALLOW_INSECURE", "true",
+                "KASSA_WEBHOOKS_INTERVAL", "1", "KASSA_BILLING_INTERVAL", "1",
+                "KASSA_PLUGINS_STRIPE_API_BASE", stripe.baseUrl(), "KASSA_ALLOW_INSECURE_GATEWAYS", "true");
+        kassa = node.kassa();
     }
 
     @AfterAll
@@ -89,21 +58,10 @@ class RenewalByCardIT {
                 node.close();
             }
         } finally {
-            receiver.stop(0);
+            if (receiver != null) {
+                receiver.close();
+            }
         }
-    }
-
-    private String listen(Kassa.Tenant tenant) {
-        String path = "/hooks-" + UUID.randomUUID();
-        ApiResponse endpoint = tenant.api().post("webhook-endpoints", obj("url", "http://127.0.0.1:"
-                + receiver.getAddress().getPort() + path, "events", List.of("*")));
-        assertEquals(201, endpoint.status(), endpoint::toString);
-        return path;
-    }
-
-    private List<JsonObject> events(String path, String type) {
-        return received.getOrDefault(path, List.of()).stream().filter(e -> e.getString("type").equals(type))
-                .map(e -> e.getJsonObject("data")).toList();
     }
 
     /** A tenant with stripe-card, grace days to spare, and a payer with a confirmed saved card. */
@@ -125,7 +83,7 @@ class RenewalByCardIT {
         String setupIntent = saving.string("gatewayReference");
         stripe.customerConfirmsSetup(setupIntent);
         assertEquals(200, stripe.setupEvent(setupIntent, Instant.now())
-                .postTo(node.baseUri().resolve("/webhooks/" + tenant.slug() + "/stripe")).statusCode());
+                .postTo(node.process().baseUri().resolve("/webhooks/" + tenant.slug() + "/stripe")).statusCode());
         ApiResponse confirmed = tenant.api().get("saved-methods/" + saving.string("id"));
         assertEquals("CONFIRMED", confirmed.string("status"), confirmed::toString);
         assertTrue(confirmed.object().getBoolean("default"));
@@ -140,7 +98,7 @@ class RenewalByCardIT {
     void aShortBalanceIsMadeUpByTheSavedCardOffSession() throws Exception {
         Customer c = customerWithACard();
         c.tenant().fund(c.account(), "5.00");
-        String hooks = listen(c.tenant());
+        String hooks = receiver.listen(c.tenant());
 
         String service = ServicesIT.create(c.tenant(), c.account(), c.payer(), "9.00", dueAnHourAgo()).string("id");
 
@@ -161,9 +119,10 @@ class RenewalByCardIT {
         JsonObject renewed = c.tenant().api().get("services/" + service).object();
         assertEquals("ACTIVE", renewed.getString("status"));
         assertTrue(renewed.isNull("unpaidInvoiceId"), renewed::toString);
-        Eventually.until(() -> !events(hooks, "service.renewed").isEmpty(), "the reseller hears it renewed");
-        assertEquals("balance.insufficient", events(hooks, "service.renewal_failed").get(0).getString("reason"));
-        assertEquals(1, events(hooks, "service.renewal_failed").size(), "no card failure");
+        Eventually.until(() -> !receiver.events(hooks, "service.renewed").isEmpty(), "the reseller hears it renewed");
+        assertEquals("balance.insufficient",
+                receiver.events(hooks, "service.renewal_failed").get(0).getString("reason"));
+        assertEquals(1, receiver.events(hooks, "service.renewal_failed").size(), "no card failure");
         Thread.sleep(2000); // more rounds: the invoice is charged once
         assertEquals(1, c.tenant().api().get("accounts/" + c.account() + "/top-ups").items().size());
     }
@@ -171,13 +130,14 @@ class RenewalByCardIT {
     @Test
     void aDeclinedCardLeavesTheInvoiceOpenAndSaysWhy() throws Exception {
         Customer c = customerWithACard();
-        String hooks = listen(c.tenant());
+        String hooks = receiver.listen(c.tenant());
         stripe.nextPaymentDeclines("insufficient_funds");
 
         String service = ServicesIT.create(c.tenant(), c.account(), c.payer(), "9.00", dueAnHourAgo()).string("id");
 
-        Eventually.until(() -> events(hooks, "service.renewal_failed").size() == 2, "the card failure is told");
-        JsonObject declined = events(hooks, "service.renewal_failed").stream()
+        Eventually.until(() -> receiver.events(hooks, "service.renewal_failed").size() == 2,
+                "the card failure is told");
+        JsonObject declined = receiver.events(hooks, "service.renewal_failed").stream()
                 .filter(e -> "card.declined".equals(e.getString("reason"))).findFirst().orElseThrow();
         String invoice = declined.getString("invoiceId");
         assertEquals(service, declined.getString("id"));
@@ -189,7 +149,8 @@ class RenewalByCardIT {
         assertEquals("0.00", c.tenant().balance(c.account()));
         Thread.sleep(2000); // more rounds: not charged again
         assertEquals(1, c.tenant().api().get("accounts/" + c.account() + "/top-ups").items().size());
-        assertFalse(events(hooks, "service.renewed").stream().anyMatch(e -> service.equals(e.getString("id"))));
+        assertFalse(receiver.events(hooks, "service.renewed").stream()
+                .anyMatch(e -> service.equals(e.getString("id"))));
     }
 
     @Test
@@ -200,7 +161,7 @@ class RenewalByCardIT {
         assertEquals(200, settings.status(), settings::toString);
         String account = tenant.newAccount("FR");
         String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
-        String hooks = listen(tenant);
+        String hooks = receiver.listen(tenant);
 
         String service = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
         Eventually.until(() -> "SUSPENDED".equals(tenant.api().get("services/" + service).string("status")),
@@ -218,8 +179,8 @@ class RenewalByCardIT {
         assertEquals("ACTIVE", again.getString("status"), again::toString);
         assertTrue(again.isNull("unpaidInvoiceId"));
         assertEquals("0.00", tenant.balance(account));
-        Eventually.until(() -> !events(hooks, "service.renewed").isEmpty(), "reactivated: renewed");
-        assertEquals(List.of("balance.insufficient"), events(hooks, "service.renewal_failed").stream()
+        Eventually.until(() -> !receiver.events(hooks, "service.renewed").isEmpty(), "reactivated: renewed");
+        assertEquals(List.of("balance.insufficient"), receiver.events(hooks, "service.renewal_failed").stream()
                 .map(e -> e.getString("reason")).toList(), "no card: no second failure");
     }
 }

@@ -6,34 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
-import dev.kassa.testkit.KassaProcess;
-import jakarta.json.Json;
+import dev.kassa.testkit.OwnNode;
+import dev.kassa.testkit.WebhookReceiver;
+import dev.kassa.testkit.WebhookReceiver.Delivery;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.Base64;
-import java.util.Deque;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
@@ -52,46 +40,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KassaExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhooksIT {
-    private HttpServer receiver;
-    private final Map<String, List<Received>> received = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
-    private KassaProcess node;
+    private WebhookReceiver receiver;
+    private OwnNode node;
     private Kassa insecure;
 
-    record Received(Map<String, String> headers, String body) {
-        String header(String name) {
-            return headers.get(name);
-        }
-    }
-
     @BeforeAll
-    void aNodeThatMayCallTheLoopback(EmbeddedDatabase database) throws IOException {
-        receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        receiver.createContext("/", exchange -> {
-            String path = exchange.getRequestURI().getPath();
-            String body;
-            try (InputStream in = exchange.getRequestBody()) {
-                body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            Map<String, String> headers = new ConcurrentHashMap<>();
-            exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), values.get(0)));
-            received.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Received(headers, body));
-            Deque<Integer> queue = answers.get(path);
-            Integer status = queue == null ? null : queue.pollFirst();
-            exchange.sendResponseHeaders(status == null ? 200 : status, -1);
-            exchange.close();
-        });
-        receiver.start();
-        String url = database.createDatabase("kassa_webhooks");
-        String token = "op-webhooks-" + UUID.randomUUID();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path dir = Files.createTempDirectory("kassa-webhooks-it-");
-        node = KassaProcess.start(KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
-                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                "KASSA_WEBHOOKS_ALLOW_INSECURE", "true", "KASSA_WEBHOOKS_INTERVAL", "1"));
-        insecure = new Kassa(node, token);
+    void aNodeThatMayCallTheLoopback(EmbeddedDatabase database) {
+        receiver = WebhookReceiver.start();
+        node = OwnNode.start(database, "kassa_webhooks", "KASSA_WEBHOOKS_ALLOW_INSECURE", "true",
+                "KASSA_WEBHOOKS_INTERVAL", "1");
+        insecure = node.kassa();
     }
 
     @AfterAll
@@ -101,7 +59,9 @@ class WebhooksIT {
                 node.close();
             }
         } finally {
-            receiver.stop(0);
+            if (receiver != null) {
+                receiver.close();
+            }
         }
     }
 
@@ -122,12 +82,12 @@ class WebhooksIT {
         Thread.sleep(2500); // several rounds of the worker: nothing more comes
         assertEquals(1, count(path), "delivered once");
         assertEquals(0, count(refundsOnly), "an endpoint gets only the events it subscribed to");
-        Received hook = received.get(path).get(0);
+        Delivery hook = receiver.deliveries(path).get(0);
         assertTrue(verify(secret, hook), "the signature verifies: " + hook);
         assertEquals("application/json", hook.header("content-type"));
         long timestamp = Long.parseLong(hook.header("webhook-timestamp"));
         assertTrue(Math.abs(Instant.now().getEpochSecond() - timestamp) < 60, "a current timestamp");
-        JsonObject event = Json.createReader(new StringReader(hook.body())).readObject();
+        JsonObject event = hook.json();
         assertEquals(hook.header("webhook-id"), event.getString("id"));
         assertTrue(event.getString("id").startsWith("evt_"), hook.body());
         assertEquals("topup.paid", event.getString("type"));
@@ -158,14 +118,14 @@ class WebhooksIT {
         Kassa.Tenant tenant = insecure.newTenant();
         String account = tenant.newAccount();
         String path = "/flaky-" + UUID.randomUUID();
-        answers.put(path, new ArrayDeque<>(List.of(500)));
+        receiver.answer(path, 500);
         ApiResponse endpoint = createEndpoint(tenant, receiverUrl(path), List.of("*"));
         String secret = endpoint.string("secret");
 
         payTopUp(tenant, account, "12.00");
 
         Eventually.until(() -> count(path) >= 2, "the webhook is tried again after a 500");
-        List<Received> hooks = received.get(path);
+        List<Delivery> hooks = receiver.deliveries(path);
         assertEquals(hooks.get(0).header("webhook-id"), hooks.get(1).header("webhook-id"));
         assertEquals(hooks.get(0).body(), hooks.get(1).body(), "the same body");
         assertTrue(verify(secret, hooks.get(0)) && verify(secret, hooks.get(1)), "each try is signed");
@@ -186,16 +146,16 @@ class WebhooksIT {
         assertEquals(202, redelivered.status(), redelivered::toString);
         assertEquals("PENDING", redelivered.string("status"));
         Eventually.until(() -> count(path) >= 3, "the redelivery arrives");
-        assertEquals(hooks.get(0).header("webhook-id"), received.get(path).get(2).header("webhook-id"));
-        assertTrue(verify(secret, received.get(path).get(2)));
+        assertEquals(hooks.get(0).header("webhook-id"), receiver.deliveries(path).get(2).header("webhook-id"));
+        assertTrue(verify(secret, receiver.deliveries(path).get(2)));
     }
 
     @Test
     void insecureDestinationsAreRefusedWithoutTheOperatorsSetting(Kassa kassa) {
         Kassa.Tenant tenant = kassa.newTenant();
         assertEquals("webhook.url_insecure", createEndpoint(tenant, receiverUrl("/x"), List.of("*")).code());
-        assertEquals("webhook.url_forbidden", createEndpoint(tenant, "https://127.0.0.1:" + receiver.getAddress()
-                .getPort() + "/x", List.of("*")).code());
+        String loopback = receiver.url("/x").replace("http:", "https:");
+        assertEquals("webhook.url_forbidden", createEndpoint(tenant, loopback, List.of("*")).code());
         assertEquals("webhook.url_forbidden", createEndpoint(tenant, "https://localhost/x", List.of("*")).code());
         assertEquals("webhook.url_forbidden", createEndpoint(tenant, "https://169.254.169.254/latest", List.of("*"))
                 .code());
@@ -237,7 +197,7 @@ class WebhooksIT {
     }
 
     /** Verifies a delivery as a receiver would, after the specification, without Kassa's code. */
-    static boolean verify(String secret, Received hook) throws Exception {
+    static boolean verify(String secret, Delivery hook) throws Exception {
         String id = hook.header("webhook-id");
         String timestamp = hook.header("webhook-timestamp");
         String signatures = hook.header("webhook-signature");
@@ -261,11 +221,11 @@ class WebhooksIT {
     }
 
     private String receiverUrl(String path) {
-        return "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+        return receiver.url(path);
     }
 
     private int count(String path) {
-        return received.getOrDefault(path, List.of()).size();
+        return receiver.deliveries(path).size();
     }
 
     private static ApiResponse payTopUp(Kassa.Tenant tenant, String account, String amount) {
