@@ -10,11 +10,8 @@ import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Kassa;
 import dev.kassa.testkit.KassaExtension;
-import dev.kassa.testkit.KassaProcess;
-import java.io.IOException;
+import dev.kassa.testkit.OwnNode;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -27,10 +24,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -56,25 +51,13 @@ class BillingRunCrashIT {
     private static final Duration LIMIT = Duration.ofSeconds(300);
 
     private EmbeddedDatabase database;
-    private String url;
-    private Map<String, String> env;
-    private String token;
-    private KassaProcess node;
+    private OwnNode node;
 
     @BeforeAll
-    void aNodeThatBillsEverySecond(EmbeddedDatabase database) throws IOException {
+    void aNodeThatBillsEverySecond(EmbeddedDatabase database) {
         this.database = database;
-        url = database.createDatabase("kassa_billing_crash");
-        token = "op-crash-" + UUID.randomUUID();
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        Path dir = Files.createTempDirectory("kassa-billing-crash-it-");
-        env = KassaProcess.env("KASSA_DB_URL", url, "KASSA_DB_USER", database.user(),
-                "KASSA_DB_PASSWORD", database.password(), "KASSA_DATA_DIR", dir.resolve("data").toString(),
-                "KASSA_OPERATOR_TOKEN", token, "KASSA_MASTER_KEY", Base64.getEncoder().encodeToString(key),
-                "KASSA_WEBHOOKS_ALLOW_INSECURE", "true", "KASSA_BILLING_INTERVAL", "1",
-                "KASSA_BILLING_THREADS", "2", "KASSA_BILLING_BATCH", "20");
-        node = KassaProcess.start(env);
+        node = OwnNode.start(database, "kassa_billing_crash", "KASSA_WEBHOOKS_ALLOW_INSECURE", "true",
+                "KASSA_BILLING_INTERVAL", "1", "KASSA_BILLING_THREADS", "2", "KASSA_BILLING_BATCH", "20");
     }
 
     @AfterAll
@@ -85,12 +68,12 @@ class BillingRunCrashIT {
     }
 
     private Kassa kassa() {
-        return new Kassa(node, token);
+        return node.kassa();
     }
 
     /** The same tenant's client, on whichever node runs now. */
     private ApiClient api(Kassa.Tenant tenant) {
-        return new ApiClient(node.baseUri(), tenant.api().token());
+        return new ApiClient(node.process().baseUri(), tenant.api().token());
     }
 
     @Test
@@ -138,11 +121,11 @@ class BillingRunCrashIT {
             // Killed once some, not all, periods are billed.
             await(() -> count(db, "select count(*) from invoices where tenant_id = ?", tenant.id()) >= total / 10,
                     "the run under way");
-            node.kill();
+            node.process().kill();
             long atKill = count(db, "select count(*) from invoices where tenant_id = ?", tenant.id());
             assertTrue(atKill > 0 && atKill < total, "killed mid-run: " + atKill + " of " + total + " billed");
 
-            node = KassaProcess.start(env);
+            node.restart();
             await(() -> count(db, "select count(*) from services where tenant_id = ? and next_renewal_at <= now()",
                     tenant.id()) == 0, "every due period renewed after the restart");
 
@@ -177,7 +160,7 @@ class BillingRunCrashIT {
             for (String account : accountIds) {
                 assertEquals("40.00", api(tenant).get("accounts/" + account).amount("balance"), account);
             }
-            ApiResponse verify = new ApiClient(node.baseUri(), token).get("operator/ledger/verify");
+            ApiResponse verify = node.kassa().operator().get("operator/ledger/verify");
             assertTrue(verify.object().getBoolean("balanced"), verify::toString);
 
             // The webhooks went into the outbox with the renewals: one of each per renewal, none lost, none twice.
@@ -251,11 +234,13 @@ class BillingRunCrashIT {
             }
             assertEquals(0, count(db, "select coalesce(sum(amount_minor), 0) from journal_entries where tenant_id = ?",
                     tenant.id()), "postings balance");
-            assertFalse(Files.readString(node.log()).contains("deadlock detected"), "no deadlock in the server log");
+            assertFalse(Files.readString(node.process().log()).contains("deadlock detected"),
+                    "no deadlock in the server log");
         }
     }
 
     private Connection connect() throws SQLException {
+        String url = node.env().get("KASSA_DB_URL");
         return DriverManager.getConnection(url, database.user(), database.password());
     }
 
