@@ -13,6 +13,7 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -35,15 +36,20 @@ class StatementReadersTest {
         }
     }
 
-    private StatementSummary readText(String text) throws IOException {
+    private StatementSummary readText(String text) {
         return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private StatementSummary read(InputStream file) throws IOException {
+    private StatementSummary read(InputStream file) {
         BufferedInputStream in = new BufferedInputStream(file, StatementReader.HEAD_BYTES);
-        in.mark(StatementReader.HEAD_BYTES);
-        byte[] head = in.readNBytes(StatementReader.HEAD_BYTES);
-        in.reset();
+        byte[] head;
+        try {
+            in.mark(StatementReader.HEAD_BYTES);
+            head = in.readNBytes(StatementReader.HEAD_BYTES);
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (StatementReader reader : READERS) {
             if (reader.recognises(head)) {
                 return reader.read(in, entries::add);
@@ -103,7 +109,7 @@ class StatementReadersTest {
     }
 
     @Test
-    void readsMt940ReversalsAndDatesAcrossTheYearEnd() throws IOException {
+    void readsMt940ReversalsAndDatesAcrossTheYearEnd() {
         readText(":20:X\n:25:DE00123\n:60F:C251231EUR0,00\n"
                 + ":61:2512310102C10,00NTRFNONREF//B1\n:86:TU7K2M9QXD\n"
                 + ":61:2601021231RC10,00NTRFNONREF//B2\n:86:back\n"
