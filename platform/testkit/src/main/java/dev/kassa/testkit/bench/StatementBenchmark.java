@@ -1,7 +1,7 @@
 package dev.kassa.testkit.bench;
 
-import dev.kassa.bankfiles.BankFiles;
-import dev.kassa.bankfiles.StatementSummary;
+import dev.kassa.api.statement.StatementReader;
+import dev.kassa.api.statement.StatementSummary;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.PluginManager;
 
 /**
  * How a large camt.053 reads: writes a generated statement of the given size (50 MB by default;
  * entries with RF references, batches split by transaction, debits) to a temporary file, then reads
- * it with the server's own reader ({@code platform/bank-files}) as the upload does, twice (check,
- * then import), and prints the time, the entries per second and the peak heap used.
+ * it with the reader the server uses, the {@code bank-statements} plugin's, loaded with PF4J from its
+ * jar in the plugins directory ({@code kassa.plugins.dir}, which the launcher sets to the build's
+ * {@code platform/server/target/plugins}), three times, and prints the time, the entries per second
+ * and the peak heap used. The upload reads a file twice (check, then import).
  *
  * <p>The import's database side (one transaction per credit through the bank-transfer path) is
  * measured by {@code ./kassa bench} (credits/s); this one isolates what the file size costs.
@@ -42,11 +47,23 @@ public final class StatementBenchmark {
                 return;
             }
         }
+        Path jar = Path.of(System.getProperty("kassa.plugins.dir", "platform/server/target/plugins"))
+                .resolve("bank-statements.jar");
+        if (!Files.isRegularFile(jar)) {
+            System.out.println("no " + jar + ": build first (./kassa build)");
+            return;
+        }
+        Path plugins = Files.createTempDirectory("kassa-bench-plugins-");
+        Files.copy(jar, plugins.resolve("bank-statements.jar"));
+        PluginManager manager = new DefaultPluginManager(plugins);
         Path file = Files.createTempFile("kassa-bench-camt053-", ".xml");
         try {
+            manager.loadPlugins();
+            manager.startPlugins();
             long entries = generate(file, megabytes * 1024 * 1024);
             System.out.printf(Locale.ROOT, "generated camt.053.001.08: %,d bytes, %,d entries (%s)%n",
                     Files.size(file), entries, file);
+            StatementReader reader = camtReader(manager, file);
             for (int round = 1; round <= 3; round++) {
                 System.gc();
                 resetPeaks();
@@ -55,7 +72,7 @@ public final class StatementBenchmark {
                 long start = System.nanoTime();
                 StatementSummary summary;
                 try (InputStream in = Files.newInputStream(file)) {
-                    summary = BankFiles.read(in, e -> {
+                    summary = reader.read(in, e -> {
                         if (e.credit()) {
                             credits.incrementAndGet();
                         }
@@ -69,7 +86,26 @@ public final class StatementBenchmark {
             }
         } finally {
             Files.deleteIfExists(file);
+            // not stopPlugins(): in pf4j 3.15.0 it throws ConcurrentModificationException (pf4j/pf4j#656)
+            List.copyOf(manager.getStartedPlugins()).forEach(p -> manager.stopPlugin(p.getPluginId()));
+            manager.unloadPlugins();
+            Files.deleteIfExists(plugins.resolve("bank-statements.jar"));
+            Files.deleteIfExists(plugins);
         }
+    }
+
+    /** The plugin's reader that recognises the generated file, as the upload chooses it. */
+    private static StatementReader camtReader(PluginManager manager, Path file) throws IOException {
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(StatementReader.HEAD_BYTES);
+        }
+        for (StatementReader reader : manager.getExtensions(StatementReader.class, "bank-statements")) {
+            if (reader.recognises(head)) {
+                return reader;
+            }
+        }
+        throw new IllegalStateException("the bank-statements plugin has no reader for camt.053");
     }
 
     static long generate(Path file, long targetBytes) throws IOException {

@@ -1,9 +1,8 @@
 package dev.kassa.server.bankstatement.application;
 
-import dev.kassa.bankfiles.BankFileException;
-import dev.kassa.bankfiles.BankFiles;
-import dev.kassa.bankfiles.StatementEntry;
-import dev.kassa.bankfiles.StatementSummary;
+import dev.kassa.api.statement.BankFileException;
+import dev.kassa.api.statement.StatementEntry;
+import dev.kassa.api.statement.StatementSummary;
 import dev.kassa.server.bankstatement.domain.BankStatement;
 import dev.kassa.server.bankstatement.domain.StatementLine;
 import dev.kassa.server.shared.CurrencyRegistry;
@@ -19,9 +18,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Imports an uploaded statement file. The file is read twice from a spooled copy, never held in
+ * Imports an uploaded statement file, read by the installed reader that recognises it (a plugin's
+ * {@code StatementReader}, see {@link StatementFiles}). The file is read twice from a spooled copy, never held in
  * memory: first to check it whole (so a file that breaks off half-way changes nothing), then entry
  * by entry, each in its own transaction ({@link StatementEntries}), so a 50 MB file is not one
  * transaction and a repeated upload after a crash picks up where it stopped (what was imported
@@ -31,20 +32,22 @@ import java.util.List;
 public class BankStatementImport {
     private StatementSteps steps;
     private StatementEntries entries;
+    private StatementFiles files;
 
     protected BankStatementImport() {
     }
 
     @Inject
-    public BankStatementImport(StatementSteps steps, StatementEntries entries) {
+    public BankStatementImport(StatementSteps steps, StatementEntries entries, StatementFiles files) {
         this.steps = steps;
         this.entries = entries;
+        this.files = files;
     }
 
     /** @param file the spooled upload; deleted by the caller */
     public BankStatement upload(String tenantId, Path file) {
         StatementSummary summary = read(file, e -> money(e));
-        BankStatement statement = steps.begin(tenantId, summary.format().code(), summary.account());
+        BankStatement statement = steps.begin(tenantId, summary.format(), summary.account());
         int[] position = {0};
         read(file, e -> {
             int at = ++position[0];
@@ -70,11 +73,9 @@ public class BankStatementImport {
         return steps.lines(tenantId, id, page);
     }
 
-    private static StatementSummary read(Path file, java.util.function.Consumer<StatementEntry> sink) {
+    private StatementSummary read(Path file, Consumer<StatementEntry> sink) {
         try (InputStream in = Files.newInputStream(file)) {
-            return BankFiles.read(in, sink);
-        } catch (BankFileException e) {
-            throw KassaException.unprocessable(e.code(), "Not a statement", e.getMessage());
+            return files.read(in, sink);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

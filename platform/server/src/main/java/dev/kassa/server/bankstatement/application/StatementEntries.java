@@ -1,6 +1,6 @@
 package dev.kassa.server.bankstatement.application;
 
-import dev.kassa.bankfiles.StatementEntry;
+import dev.kassa.api.statement.StatementEntry;
 import dev.kassa.server.bankstatement.domain.BankStatementRepository;
 import dev.kassa.server.bankstatement.domain.StatementLine;
 import dev.kassa.server.bankstatement.domain.StatementLine.Outcome;

@@ -2,6 +2,7 @@ package dev.kassa.server.plugin.application;
 
 import dev.kassa.api.payment.PaymentMethod;
 import dev.kassa.api.rates.RateSource;
+import dev.kassa.api.statement.StatementReader;
 import dev.kassa.api.theme.Theme;
 import dev.kassa.api.theme.ThemeInfo;
 import dev.kassa.server.config.Settings;
@@ -30,7 +31,7 @@ import org.pf4j.PluginWrapper;
 
 /**
  * The plugins Kassa runs: every jar (or plugin directory) in {@code KASSA_PLUGINS_DIR}, loaded with
- * PF4J. Payment methods, rate sources and themes come from these plugins only, never from the
+ * PF4J. Payment methods, rate sources, statement readers and themes come from these plugins only, never from the
  * application's own class path.
  *
  * <p>A plugin that fails to load, to start or to describe its methods is listed with its error and
@@ -61,12 +62,16 @@ public class PluginRegistry {
     /** A rate source and the id of the plugin it came from. */
     public record FoundRateSource(RateSource source, String pluginId) { }
 
+    /** A bank-statement reader and the id of the plugin it came from. */
+    public record FoundStatementReader(StatementReader reader, String pluginId) { }
+
     /** A theme, what it said it is, and the plugin it came from. */
     public record FoundTheme(Theme theme, ThemeInfo info, String pluginId, String pluginVersion) { }
 
     private record Snapshot(PluginManager manager, List<PluginStatus> plugins, Map<String, LoadedMethod> methods,
-                            List<FoundRateSource> rateSources, List<FoundTheme> themes) {
-        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of(), List.of(), List.of());
+                            List<FoundRateSource> rateSources, List<FoundStatementReader> statementReaders,
+                            List<FoundTheme> themes) {
+        static final Snapshot EMPTY = new Snapshot(null, List.of(), Map.of(), List.of(), List.of(), List.of());
     }
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
@@ -136,6 +141,14 @@ public class PluginRegistry {
     }
 
     /**
+     * The started plugins' statement readers, by plugin id. The list is the same object until the
+     * next {@link #reload()}.
+     */
+    public List<FoundStatementReader> statementReaders() {
+        return snapshot.statementReaders();
+    }
+
+    /**
      * The themes of the loaded plugins, by plugin id, each theme id once. The list is the same
      * object until the next {@link #reload()}, so a cache of what was read from the themes may
      * keep it to know when to start afresh.
@@ -188,11 +201,22 @@ public class PluginRegistry {
                 LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to list its rate sources", e);
             }
         }
+        List<FoundStatementReader> statementReaders = new ArrayList<>();
+        for (PluginWrapper plugin : manager.getStartedPlugins().stream()
+                .sorted(java.util.Comparator.comparing(PluginWrapper::getPluginId)).toList()) {
+            try {
+                for (StatementReader reader : manager.getExtensions(StatementReader.class, plugin.getPluginId())) {
+                    statementReaders.add(new FoundStatementReader(reader, plugin.getPluginId()));
+                }
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.SEVERE, "Plugin " + plugin.getPluginId() + " failed to list its statement readers", e);
+            }
+        }
         List<FoundTheme> themes = themes(manager);
         LOG.info(() -> "Plugins from " + pluginsDir + ": " + statuses.stream()
                 .map(s -> s.id() + " " + s.state() + (s.methods().isEmpty() ? "" : " " + s.methods())).toList());
         return new Snapshot(manager, List.copyOf(statuses), Map.copyOf(methods), List.copyOf(rateSources),
-                List.copyOf(themes));
+                List.copyOf(statementReaders), List.copyOf(themes));
     }
 
     /** The started plugins' themes; a theme whose id an earlier plugin (by id) already gave is left out. */

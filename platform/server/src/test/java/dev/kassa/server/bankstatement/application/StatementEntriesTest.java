@@ -3,7 +3,7 @@ package dev.kassa.server.bankstatement.application;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kassa.bankfiles.StatementEntry;
+import dev.kassa.api.statement.StatementEntry;
 import dev.kassa.server.shared.CreditorReferences;
 import dev.kassa.server.shared.References;
 import java.math.BigDecimal;

@@ -1,12 +1,19 @@
-package dev.kassa.bankfiles;
+package dev.kassa.plugin.bankstatements;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kassa.api.statement.BankFileException;
+import dev.kassa.api.statement.StatementEntry;
+import dev.kassa.api.statement.StatementReader;
+import dev.kassa.api.statement.StatementSummary;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -14,23 +21,47 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class BankFilesTest {
+/**
+ * The plugin's two readers, chosen as the platform chooses: the first that recognises the file's
+ * first bytes reads it; a file neither recognises is {@code statement.unreadable}.
+ */
+class StatementReadersTest {
+    private static final List<StatementReader> READERS = List.of(new CamtStatementReader(), new Mt940StatementReader());
+
     private final List<StatementEntry> entries = new ArrayList<>();
 
     private StatementSummary read(String resource) throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/statements/" + resource)) {
-            return BankFiles.read(in, entries::add);
+            return read(in);
         }
     }
 
     private StatementSummary readText(String text) {
-        return BankFiles.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), entries::add);
+        return read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private StatementSummary read(InputStream file) {
+        BufferedInputStream in = new BufferedInputStream(file, StatementReader.HEAD_BYTES);
+        byte[] head;
+        try {
+            in.mark(StatementReader.HEAD_BYTES);
+            head = in.readNBytes(StatementReader.HEAD_BYTES);
+            in.reset();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (StatementReader reader : READERS) {
+            if (reader.recognises(head)) {
+                return reader.read(in, entries::add);
+            }
+        }
+        throw new BankFileException("statement.unreadable", "No reader recognises this file.");
     }
 
     @Test
     void readsAGermanCamt053WithABatchSplitByTransaction() throws Exception {
         StatementSummary s = read("camt053.001.02_de_bank_example.xml");
-        assertEquals(StatementFormat.CAMT_053, s.format());
+        assertEquals("camt.053", s.format());
         assertEquals("001.02", s.version());
         entries.forEach(System.out::println);
         assertEquals(s.entries(), entries.size());
@@ -65,7 +96,7 @@ class BankFilesTest {
     @Test
     void readsMt940CreditsDebitsAndTheSepaText() throws Exception {
         StatementSummary s = read("betterplace_sepa_snippet.sta");
-        assertEquals(StatementFormat.MT940, s.format());
+        assertEquals("mt940", s.format());
         assertEquals("50880050/0194787400888", s.account());
         StatementEntry first = entries.get(0);
         assertTrue(first.credit());
@@ -103,6 +134,24 @@ class BankFilesTest {
         assertEquals("statement.unreadable", assertThrows(BankFileException.class,
                 () -> readText("<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.053.001.02\"><BkToCstmrStmt>"))
                 .code());
+    }
+
+    @Test
+    void eachReaderRecognisesItsOwnFormatOnly() {
+        byte[] camt = ("\uFEFF <?xml version=\"1.0\"?><Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:camt.054.001.08\">")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] mt940 = ":20:STARTUMS\r\n:25:DE00123\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] swift = "{1:F01BANKDEFFAXXX0000000000}{2:I940}{4:\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] pain = "<Document xmlns=\"urn:iso:std:iso:20022:tech:xsd:pain.001.001.09\">".getBytes(StandardCharsets.UTF_8);
+        assertTrue(new CamtStatementReader().recognises(camt));
+        assertFalse(new Mt940StatementReader().recognises(camt));
+        assertTrue(new Mt940StatementReader().recognises(mt940));
+        assertTrue(new Mt940StatementReader().recognises(swift));
+        assertFalse(new CamtStatementReader().recognises(mt940));
+        assertFalse(new CamtStatementReader().recognises(pain));
+        assertFalse(new Mt940StatementReader().recognises(pain));
+        assertFalse(new CamtStatementReader().recognises(new byte[0]));
+        assertFalse(new Mt940StatementReader().recognises(new byte[0]));
     }
 
     @Test

@@ -1,5 +1,8 @@
-package dev.kassa.bankfiles;
+package dev.kassa.plugin.bankstatements;
 
+import dev.kassa.api.statement.BankFileException;
+import dev.kassa.api.statement.StatementEntry;
+import dev.kassa.api.statement.StatementSummary;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -91,7 +94,7 @@ final class CamtReader {
         if (format == null) {
             throw new BankFileException("statement.unreadable", "This is not a camt.053, camt.054 or MT940 statement.");
         }
-        return new StatementSummary(format, version, firstAccount, count);
+        return new StatementSummary(format.code(), version, firstAccount, count);
     }
 
     private void start(XMLStreamReader xml) {

@@ -1,4 +1,4 @@
-package dev.kassa.bankfiles;
+package dev.kassa.plugin.bankstatements;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

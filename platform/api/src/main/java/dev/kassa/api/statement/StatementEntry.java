@@ -1,4 +1,4 @@
-package dev.kassa.bankfiles;
+package dev.kassa.api.statement;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;

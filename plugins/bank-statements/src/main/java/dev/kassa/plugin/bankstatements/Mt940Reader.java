@@ -1,6 +1,9 @@
-package dev.kassa.bankfiles;
+package dev.kassa.plugin.bankstatements;
 
 import com.prowidesoftware.swift.model.field.Field61;
+import dev.kassa.api.statement.BankFileException;
+import dev.kassa.api.statement.StatementEntry;
+import dev.kassa.api.statement.StatementSummary;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +77,7 @@ final class Mt940Reader {
         if (!statement) {
             throw new BankFileException("statement.unreadable", "This is not a camt.053, camt.054 or MT940 statement.");
         }
-        return new StatementSummary(StatementFormat.MT940, null, firstAccount, count);
+        return new StatementSummary(StatementFormat.MT940.code(), null, firstAccount, count);
     }
 
     private void field(String tag, String value, Consumer<StatementEntry> sink) {

@@ -1,4 +1,4 @@
-package dev.kassa.bankfiles;
+package dev.kassa.plugin.bankstatements;
 
 /** The kinds of statement file read. */
 public enum StatementFormat {
