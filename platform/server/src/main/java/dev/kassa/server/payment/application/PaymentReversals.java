@@ -15,9 +15,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 

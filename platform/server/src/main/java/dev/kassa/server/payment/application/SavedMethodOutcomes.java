@@ -81,6 +81,10 @@ public class SavedMethodOutcomes {
         }
         Optional<SavedMethod> saved = savedMethods.lockForGateway(tenantId, method, result.gatewayReference(),
                 result.savedMethodId());
+        if (saved.isEmpty() && result.outcome() == Outcome.SUCCEEDED && result.method() != null) {
+            // news of a token Kassa keeps already (it made it itself, or a payment brought it first)
+            saved = savedMethods.lockByToken(tenantId, method, result.method().token()).stream().findFirst();
+        }
         if (saved.isPresent()) {
             apply(saved.get(), result);
             return saved;
