@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param outcome {@link Outcome#SUCCEEDED}: saved and usable ({@code method} is set);
  *     {@link Outcome#ACTION_REQUIRED}: the customer must enter or confirm it ({@code nextAction});
- *     {@link Outcome#PENDING}/{@link Outcome#UNKNOWN}: ask again later; {@link Outcome#DECLINED}: failed
+ *     {@link Outcome#PENDING}/{@link Outcome#UNKNOWN}: ask again later; {@link Outcome#DECLINED}: failed,
+ *     or, with {@code method} set ({@link #revoked}), a saved method the gateway no longer holds
  * @param gatewayReference the gateway's id for the set-up (a Stripe SetupIntent id)
  * @param savedMethodId the platform's saved-method id, when the gateway told us (metadata); else null
  * @param method the saved method, when it succeeded
@@ -40,6 +41,21 @@ public record SetupResult(Outcome outcome, String gatewayReference, String saved
 
     public static SetupResult failed(String gatewayReference, String reasonCode, String reason) {
         return new SetupResult(Outcome.DECLINED, gatewayReference, null, null, null, reasonCode, reason, null);
+    }
+
+    /**
+     * The gateway no longer holds a method saved before (the payer removed it at the gateway, or
+     * the gateway revoked it): the platform's saved method with this token becomes unusable,
+     * whatever its status. Only news verified with the gateway may say so.
+     */
+    public static SetupResult revoked(SavedMethodDetails method, String reasonCode, String reason) {
+        return new SetupResult(Outcome.DECLINED, null, null, Objects.requireNonNull(method, "method"), null,
+                reasonCode, reason, null);
+    }
+
+    /** Whether this is {@link #revoked} news about a method saved before. */
+    public boolean isRevocation() {
+        return outcome == Outcome.DECLINED && method != null;
     }
 
     public static SetupResult unknown(String gatewayReference, String reason) {

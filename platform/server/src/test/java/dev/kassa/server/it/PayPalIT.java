@@ -234,4 +234,148 @@ class PayPalIT {
         assertTrue(refused.body().contains("webhook.signature_invalid"), refused::body);
         assertEquals(404, other.api().get("top-ups/" + topUp.string("id")).status());
     }
+
+    /** The payer approves the top-up's order and the approval webhook captures it: the order id. */
+    private static String paidByWebhook(Kassa kassa, PayPalFake paypal, Kassa.Tenant tenant, ApiResponse topUp)
+            throws Exception {
+        String order = payment(topUp).getString("gatewayReference");
+        paypal.approve(order);
+        HttpResponse<String> approved = post(webhookUrl(kassa, tenant), paypal.orderEvent(order,
+                "CHECKOUT.ORDER.APPROVED", Instant.now()));
+        assertEquals(200, approved.statusCode(), approved::body);
+        assertEquals("PAID", status(tenant, topUp));
+        return order;
+    }
+
+    @Test
+    void aChargebackTakesThePaymentBackOnceEvenBelowZeroAndTellsTheReseller(Kassa kassa, PayPalFake paypal)
+            throws Exception {
+        Kassa.Tenant tenant = paypalTenant(kassa, paypal);
+        ApiResponse endpoint = tenant.api().post("webhook-endpoints", obj("url",
+                "https://hooks.reseller.invalid/kassa", "events", List.of("payment.reversed")));
+        assertEquals(201, endpoint.status(), endpoint::toString);
+        String account = tenant.newAccount();
+        ApiResponse topUp = paypalTopUp(tenant, account, "30.00");
+        String order = paidByWebhook(kassa, paypal, tenant, topUp);
+        ApiResponse spent = tenant.api().post("accounts/" + account + "/charges", obj("amount", money("25.00", "EUR"),
+                "description", "Hosting, December"));
+        assertEquals(201, spent.status(), spent::toString);
+        assertEquals("5.00", tenant.balance(account));
+
+        String reversal = paypal.reverse(order);
+        WebhookRequest reversed = paypal.reversalEvent(reversal, Instant.now());
+        // another tenant's URL: its PayPal app does not know the reversal, nothing moves
+        Kassa.Tenant other = paypalTenant(kassa, paypal);
+        HttpResponse<String> refused = post(webhookUrl(kassa, other), reversed);
+        assertEquals(400, refused.statusCode(), refused::body);
+        assertEquals("5.00", tenant.balance(account));
+
+        HttpResponse<String> applied = post(webhookUrl(kassa, tenant), reversed);
+        assertEquals(200, applied.statusCode(), applied::body);
+        assertTrue(applied.body().contains("\"outcome\":\"applied\""), applied::body);
+        assertEquals("-25.00", tenant.balance(account), "the money is gone: the balance goes below zero");
+        // the same delivery again, and the same reversal under a new event id: taken back once
+        assertTrue(post(webhookUrl(kassa, tenant), reversed).body().contains("\"duplicate\":true"));
+        HttpResponse<String> again = post(webhookUrl(kassa, tenant), paypal.reversalEvent(reversal, Instant.now()));
+        assertEquals(200, again.statusCode(), again::body);
+        assertTrue(again.body().contains("\"outcome\":\"ignored\""), again::body);
+        assertEquals("-25.00", tenant.balance(account));
+
+        JsonObject line = tenant.api().get("accounts/" + account + "/transactions").items().getJsonObject(0);
+        assertEquals("REVERSAL", line.getString("type"), line::toString);
+        assertEquals("-30.00", line.getJsonObject("amount").getString("amount"), line::toString);
+        assertEquals("-25.00", line.getJsonObject("balanceAfter").getString("amount"), line::toString);
+        assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
+        ApiResponse blocked = tenant.api().post("accounts/" + account + "/charges", obj("amount", money("1.00", "EUR"),
+                "description", "more"));
+        assertEquals(409, blocked.status(), "a balance below zero pays for nothing: " + blocked);
+        tenant.fund(account, "40.00"); // the one-statement credit takes money in below zero too
+        assertEquals("15.00", tenant.balance(account));
+        assertTrue(kassa.operator().get("operator/ledger/verify").object().getBoolean("balanced"));
+
+        var deliveries = tenant.api().get("webhook-endpoints/" + endpoint.string("id") + "/deliveries").items();
+        assertEquals(1, deliveries.size(), deliveries::toString);
+        assertEquals("payment.reversed", deliveries.getJsonObject(0).getString("eventType"));
+        JsonObject data = jakarta.json.Json.createReader(new java.io.StringReader(deliveries.getJsonObject(0)
+                .getString("payload"))).readObject().getJsonObject("data");
+        assertEquals(topUp.string("id"), data.getString("topUpId"), data::toString);
+        assertEquals("30.00", data.getJsonObject("amount").getString("amount"));
+        assertEquals("30.00", data.getJsonObject("debited").getString("amount"));
+        assertEquals("-25.00", data.getJsonObject("balanceAfter").getString("amount"));
+        assertEquals("reversed", data.getString("reasonCode"));
+        assertEquals(line.getString("id"), data.getString("transactionId"));
+        ApiResponse notices = tenant.api().get("notifications?type=payment.reversed");
+        assertEquals(1, notices.items().size(), notices::toString);
+        assertEquals(0, other.api().get("notifications?type=payment.reversed").items().size());
+    }
+
+    @Test
+    void aPayPalAccountVaultedAfterThePaymentIsSavedOnTheTokenWebhookAndGoesWhenRemovedAtPayPal(Kassa kassa,
+            PayPalFake paypal) throws Exception {
+        Kassa.Tenant tenant = paypalTenant(kassa, paypal);
+        String account = tenant.newAccount();
+        String payer = tenant.api().post("accounts/" + account + "/payers", obj("type", "PERSON", "name", "Ada",
+                "country", "DE")).string("id");
+        paypal.nextVaultLate();
+        ApiResponse topUp = tenant.api().post("accounts/" + account + "/top-ups", obj("amount", money("15.00", "EUR"),
+                "method", "paypal", "payerId", payer, "saveMethod", true, "returnUrl", RETURN_URL,
+                "cancelUrl", CANCEL_URL));
+        assertEquals(201, topUp.status(), topUp::toString);
+        String order = paidByWebhook(kassa, paypal, tenant, topUp);
+        assertEquals(0, tenant.api().get("accounts/" + account + "/saved-methods").items().size(),
+                "PayPal has not saved the account yet");
+
+        String token = paypal.vaultNow(order);
+        WebhookRequest created = paypal.paymentTokenEvent(token, "VAULT.PAYMENT-TOKEN.CREATED", Instant.now());
+        Kassa.Tenant other = paypalTenant(kassa, paypal);
+        assertEquals(400, post(webhookUrl(kassa, other), created).statusCode(), "not the other tenant's token");
+        HttpResponse<String> saved = post(webhookUrl(kassa, tenant), created);
+        assertEquals(200, saved.statusCode(), saved::body);
+        assertTrue(saved.body().contains("\"outcome\":\"applied\""), saved::body);
+        var methods = tenant.api().get("accounts/" + account + "/saved-methods").items();
+        assertEquals(1, methods.size(), methods::toString);
+        JsonObject method = methods.getJsonObject(0);
+        assertEquals("CONFIRMED", method.getString("status"), method::toString);
+        assertEquals("paypal", method.getString("brand"));
+
+        WebhookRequest premature = paypal.paymentTokenEvent(token, "VAULT.PAYMENT-TOKEN.DELETED", Instant.now());
+        assertTrue(post(webhookUrl(kassa, tenant), premature).body().contains("\"outcome\":\"ignored\""),
+                "PayPal still holds the token: the delivery's word is not taken");
+        paypal.forgetPaymentToken(token);
+        HttpResponse<String> deleted = post(webhookUrl(kassa, tenant), paypal.paymentTokenEvent(token,
+                "VAULT.PAYMENT-TOKEN.DELETED", Instant.now()));
+        assertEquals(200, deleted.statusCode(), deleted::body);
+        assertTrue(deleted.body().contains("\"outcome\":\"applied\""), deleted::body);
+        assertEquals(0, tenant.api().get("accounts/" + account + "/saved-methods").items().size());
+        assertEquals(404, tenant.api().get("saved-methods/" + method.getString("id")).status());
+    }
+
+    @Test
+    void aRefundPayPalHoldsStaysPendingUntilTheRefundedEventFindsItCompleted(Kassa kassa, PayPalFake paypal)
+            throws Exception {
+        Kassa.Tenant tenant = paypalTenant(kassa, paypal);
+        String account = tenant.newAccount();
+        ApiResponse topUp = paypalTopUp(tenant, account, "20.00");
+        paidByWebhook(kassa, paypal, tenant, topUp);
+        paypal.nextRefundPending();
+        ApiResponse refund = tenant.api().post("top-ups/" + topUp.string("id") + "/refunds",
+                obj("amount", money("8.00", "EUR")));
+        assertEquals(201, refund.status(), refund::toString);
+        assertEquals("PENDING", refund.string("status"), refund::toString);
+        String gatewayRefund = refund.string("gatewayReference");
+
+        // PayPal's event while it still holds the refund: fetched again, it is still PENDING
+        HttpResponse<String> early = post(webhookUrl(kassa, tenant), paypal.refundEvent(gatewayRefund, Instant.now()));
+        assertEquals(200, early.statusCode(), early::body);
+        assertEquals("PENDING", tenant.api().get("refunds/" + refund.string("id")).string("status"));
+        assertEquals("12.00", tenant.balance(account));
+
+        paypal.settleRefund(gatewayRefund);
+        HttpResponse<String> settled = post(webhookUrl(kassa, tenant), paypal.refundEvent(gatewayRefund,
+                Instant.now()));
+        assertEquals(200, settled.statusCode(), settled::body);
+        assertEquals("SUCCEEDED", tenant.api().get("refunds/" + refund.string("id")).string("status"));
+        assertEquals("12.00", tenant.balance(account));
+        assertEquals(404, kassa.newTenant().api().get("refunds/" + refund.string("id")).status());
+    }
 }

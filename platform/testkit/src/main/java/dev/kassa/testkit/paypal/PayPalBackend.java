@@ -25,7 +25,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class PayPalBackend {
     /** What the next capture, or refund, does. */
-    enum Script { CAPTURE_DECLINED, CAPTURE_PENDING, REFUND_PENDING }
+    enum Script { CAPTURE_DECLINED, CAPTURE_PENDING, REFUND_PENDING, VAULT_LATE }
 
     record Response(int status, JsonObject body) {
     }
@@ -44,6 +44,8 @@ final class PayPalBackend {
         String captureId;
         String captureStatus;
         String captureReason;
+        /** Vaulting asked for, but PayPal saves the account after the capture ({@code vault.status} APPROVED). */
+        boolean vaultLate;
         BigDecimal refunded = BigDecimal.ZERO;
         final String createTime;
 
@@ -71,6 +73,8 @@ final class PayPalBackend {
         final String value;
         final String customId;
         String status;
+        /** Set on a reversal (a chargeback): PayPal's words to the payer. */
+        String note;
 
         Refund(String id, String owner, String orderId, String currency, String value, String customId, String status) {
             this.id = id;
@@ -106,7 +110,12 @@ final class PayPalBackend {
     private final Map<String, Order> orders = new LinkedHashMap<>();
     private final Map<String, Refund> refunds = new LinkedHashMap<>();
     private final Map<String, SetupToken> setupTokens = new LinkedHashMap<>();
-    private final Map<String, String> paymentTokens = new LinkedHashMap<>();
+    /** A vaulted PayPal account: whose app, under which customer, saved by which order (else null). */
+    record PaymentToken(String owner, String customerId, String orderId) {
+    }
+
+    private final Map<String, PaymentToken> paymentTokens = new LinkedHashMap<>();
+    private final Deque<Script> vaultScripts = new ArrayDeque<>();
     private final Deque<Script> captureScripts = new ArrayDeque<>();
     private final Deque<Script> refundScripts = new ArrayDeque<>();
     private final List<String> events = new ArrayList<>();
@@ -127,11 +136,13 @@ final class PayPalBackend {
         paymentTokens.clear();
         captureScripts.clear();
         refundScripts.clear();
+        vaultScripts.clear();
         events.clear();
     }
 
     synchronized void script(Script script) {
-        (script == Script.REFUND_PENDING ? refundScripts : captureScripts).add(script);
+        (script == Script.REFUND_PENDING ? refundScripts : script == Script.VAULT_LATE ? vaultScripts
+                : captureScripts).add(script);
     }
 
     // ---- API
@@ -159,6 +170,7 @@ final class PayPalBackend {
                 experience == null ? null : experience.getString("cancel_url", null), vault, vaultId,
                 "PAYER_ACTION_REQUIRED", clock.instant().toString());
         orders.put(order.id, order);
+        order.vaultLate = vault && vaultScripts.poll() == Script.VAULT_LATE;
         if (vaultId != null) {
             // a vaulted PayPal account pays at once, without the payer
             order.status = "APPROVED";
@@ -204,6 +216,13 @@ final class PayPalBackend {
         } else {
             order.captureStatus = "COMPLETED";
         }
+        if (order.vault && !order.vaultLate && "COMPLETED".equals(order.captureStatus)) {
+            paymentTokens.put(vaultToken(order), new PaymentToken(order.owner, "fakecustomer1", order.id));
+        }
+    }
+
+    private static String vaultToken(Order order) {
+        return "vt" + order.id.toLowerCase();
     }
 
     synchronized Response refundCapture(String owner, String captureId, JsonObject body) {
@@ -286,7 +305,7 @@ final class PayPalBackend {
         }
         token.status = "TOKENIZED";
         String id = id(7).toLowerCase();
-        paymentTokens.put(id, owner);
+        paymentTokens.put(id, new PaymentToken(owner, token.customerId, null));
         return new Response(201, Json.createObjectBuilder().add("id", id)
                 .add("customer", Json.createObjectBuilder().add("id", token.customerId))
                 .add("payment_source", Json.createObjectBuilder().add("paypal", Json.createObjectBuilder()
@@ -294,8 +313,63 @@ final class PayPalBackend {
                 .build());
     }
 
+    synchronized Response getPaymentToken(String owner, String id) {
+        PaymentToken token = paymentTokens.get(id);
+        if (token == null || !token.owner().equals(owner)) {
+            return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
+        }
+        return new Response(200, renderPaymentToken(id));
+    }
+
+    /** A payment token as {@code GET /v3/vault/payment-tokens/{id}} and the vault events show it. */
+    synchronized JsonObject renderPaymentToken(String id) {
+        PaymentToken token = paymentTokens.get(id);
+        JsonObjectBuilder body = Json.createObjectBuilder().add("id", id)
+                .add("customer", Json.createObjectBuilder().add("id", token.customerId()))
+                .add("payment_source", Json.createObjectBuilder().add("paypal", Json.createObjectBuilder()
+                        .add("usage_type", "MERCHANT").add("customer_type", "CONSUMER")
+                        .add("email_address", "payer@example.com").add("payer_id", "FAKEPAYER0001")))
+                .add("links", Json.createArrayBuilder()
+                        .add(link(base + "/v3/vault/payment-tokens/" + id, "self", "GET"))
+                        .add(link(base + "/v3/vault/payment-tokens/" + id, "delete", "DELETE")));
+        if (token.orderId() != null) {
+            body.add("metadata", Json.createObjectBuilder().add("order_id", token.orderId()));
+        }
+        return body.build();
+    }
+
+    /** PayPal saves the account of an order whose vaulting came late: the payment token's id. */
+    synchronized String vaultNow(String orderId) {
+        Order order = required(orderId);
+        if (!order.vaultLate || !"COMPLETED".equals(order.captureStatus)) {
+            throw new IllegalStateException("order " + orderId + " has no vaulting under way");
+        }
+        order.vaultLate = false;
+        paymentTokens.put(vaultToken(order), new PaymentToken(order.owner, "fakecustomer1", order.id));
+        return vaultToken(order);
+    }
+
+    /** The payer removes the saved account at PayPal. */
+    synchronized void forgetPaymentToken(String id) {
+        paymentTokens.remove(id);
+    }
+
+    /** PayPal takes the whole capture back (a chargeback): the reversal's id. */
+    synchronized String reverse(String orderId) {
+        Order order = required(orderId);
+        BigDecimal left = new BigDecimal(order.value).subtract(order.refunded);
+        order.refunded = new BigDecimal(order.value);
+        order.captureStatus = "REFUNDED";
+        Refund reversal = new Refund(id(17), order.owner, order.id, order.currency,
+                left.setScale(new BigDecimal(order.value).scale()).toPlainString(), null, "COMPLETED");
+        reversal.note = "Payment reversed";
+        refunds.put(reversal.id, reversal);
+        return reversal.id;
+    }
+
     synchronized Response deletePaymentToken(String owner, String id) {
-        if (!owner.equals(paymentTokens.get(id))) {
+        PaymentToken held = paymentTokens.get(id);
+        if (held == null || !held.owner().equals(owner)) {
             return error(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.");
         }
         paymentTokens.remove(id);
@@ -423,9 +497,13 @@ final class PayPalBackend {
         JsonObjectBuilder paypal = Json.createObjectBuilder()
                 .add("email_address", "payer@example.com")
                 .add("account_id", "FAKEPAYER0001");
-        if (order.captureId != null && (order.vault || order.vaultId != null)) {
+        if (order.captureId != null && order.vaultLate) {
+            // PayPal's answer while it saves the account after the payment: no id yet
             paypal.add("attributes", Json.createObjectBuilder().add("vault", Json.createObjectBuilder()
-                    .add("id", order.vaultId != null ? order.vaultId : "vt" + order.id.toLowerCase())
+                    .add("status", "APPROVED")));
+        } else if (order.captureId != null && (order.vault || order.vaultId != null)) {
+            paypal.add("attributes", Json.createObjectBuilder().add("vault", Json.createObjectBuilder()
+                    .add("id", order.vaultId != null ? order.vaultId : vaultToken(order))
                     .add("status", "VAULTED")
                     .add("customer", Json.createObjectBuilder().add("id", "fakecustomer1"))));
         }
@@ -453,8 +531,13 @@ final class PayPalBackend {
                 .add("id", refund.id)
                 .add("status", refund.status)
                 .add("amount", money(refund.currency, refund.value))
-                .add("links", Json.createArrayBuilder().add(link(base + "/v2/payments/refunds/" + refund.id, "self",
-                        "GET")));
+                .add("links", Json.createArrayBuilder()
+                        .add(link(base + "/v2/payments/refunds/" + refund.id, "self", "GET"))
+                        .add(link(base + "/v2/payments/captures/" + orders.get(refund.orderId).captureId, "up",
+                                "GET")));
+        if (refund.note != null) {
+            builder.add("note_to_payer", refund.note);
+        }
         if (refund.customId != null) {
             builder.add("custom_id", refund.customId);
         }

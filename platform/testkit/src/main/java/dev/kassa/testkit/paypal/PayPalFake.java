@@ -137,6 +137,15 @@ public final class PayPalFake implements AutoCloseable {
         backend.script(PayPalBackend.Script.REFUND_PENDING);
     }
 
+    /**
+     * The next order that asks to vault the payer's account ({@code store_in_vault}) is captured with
+     * {@code vault.status} APPROVED and no id: PayPal saves the account later ({@link #vaultNow}) and
+     * says so with {@code VAULT.PAYMENT-TOKEN.CREATED}.
+     */
+    public void nextVaultLate() {
+        backend.script(PayPalBackend.Script.VAULT_LATE);
+    }
+
     /** The next order is created, but answered only after {@code delay}. */
     public void delayNextOrder(Duration delay) {
         http.fault(delay, false);
@@ -192,6 +201,21 @@ public final class PayPalFake implements AutoCloseable {
 
     public void settleRefund(String refundId) {
         backend.settleRefund(refundId);
+    }
+
+    /** PayPal saves the account of an order scripted with {@link #nextVaultLate}: the payment token's id. */
+    public String vaultNow(String orderId) {
+        return backend.vaultNow(orderId);
+    }
+
+    /** The payer removes the saved PayPal account at PayPal (it is gone from the vault). */
+    public void forgetPaymentToken(String paymentTokenId) {
+        backend.forgetPaymentToken(paymentTokenId);
+    }
+
+    /** PayPal takes back what is left of the order's capture (a chargeback): the reversal's id. */
+    public String reverse(String orderId) {
+        return backend.reverse(orderId);
     }
 
     /** Every {@code PayPal-Request-Id} received, in order. */
@@ -256,6 +280,22 @@ public final class PayPalFake implements AutoCloseable {
     public WebhookRequest refundEvent(String refundId, Instant sentAt) {
         JsonObject refund = backend.render(backend.refund(refundId).orElseThrow());
         return delivery("PAYMENT.CAPTURE.REFUNDED", "refund", refund, sentAt);
+    }
+
+    /** A signed {@code PAYMENT.CAPTURE.REVERSED} delivery: its resource is the refund-shaped reversal. */
+    public WebhookRequest reversalEvent(String reversalId, Instant sentAt) {
+        JsonObject reversal = backend.render(backend.refund(reversalId).orElseThrow());
+        return delivery("PAYMENT.CAPTURE.REVERSED", "refund", reversal, sentAt);
+    }
+
+    /**
+     * A signed {@code VAULT.PAYMENT-TOKEN.CREATED} or {@code VAULT.PAYMENT-TOKEN.DELETED} delivery
+     * ({@code resource_version} 3.0 in PayPal's samples); a deleted token's resource keeps only its id.
+     */
+    public WebhookRequest paymentTokenEvent(String paymentTokenId, String type, Instant sentAt) {
+        JsonObject token = backend.hasPaymentToken(paymentTokenId) ? backend.renderPaymentToken(paymentTokenId)
+                : Json.createObjectBuilder().add("id", paymentTokenId).build();
+        return delivery(type, "payment_token", token, sentAt);
     }
 
     /** Any event, signed with the fake's key for {@link #WEBHOOK_ID}. */
@@ -433,6 +473,8 @@ public final class PayPalFake implements AutoCloseable {
                 response = backend.getSetupToken(owner, parts[4]);
             } else if ("POST".equals(method) && path.equals("/v3/vault/payment-tokens")) {
                 response = backend.createPaymentToken(owner, body);
+            } else if ("GET".equals(method) && parts.length == 5 && path.startsWith("/v3/vault/payment-tokens/")) {
+                response = backend.getPaymentToken(owner, parts[4]);
             } else if ("DELETE".equals(method) && parts.length == 5 && path.startsWith("/v3/vault/payment-tokens/")) {
                 response = backend.deletePaymentToken(owner, parts[4]);
             } else {

@@ -5,6 +5,10 @@ import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.kassa.api.payment.InvalidWebhookException;
 import dev.kassa.api.payment.MethodContext;
+import dev.kassa.api.payment.PaymentResult;
+import dev.kassa.api.payment.Reversal;
+import dev.kassa.api.payment.SavedMethodDetails;
+import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.WebhookEvent;
 import java.nio.charset.StandardCharsets;
 
@@ -14,6 +18,13 @@ import java.nio.charset.StandardCharsets;
  * is what the platform applies. An order or refund the tenant's PayPal app does not know (404) is
  * not the tenant's, and neither is an order paid to another merchant than the tenant's
  * {@code merchantId} (when set): both are refused.
+ *
+ * <p>Vault events name a payment token: {@code VAULT.PAYMENT-TOKEN.CREATED} is applied only when
+ * the token, fetched again, is the tenant's (a 404 refuses the delivery); {@code
+ * VAULT.PAYMENT-TOKEN.DELETED} only when fetching it again finds it gone (a token PayPal still
+ * holds is not removed on a delivery's word). {@code PAYMENT.CAPTURE.REVERSED} (a chargeback, or
+ * PayPal taking the money back) names a refund-shaped reversal: it, its capture and the capture's
+ * order are fetched again, as for any payment event.
  *
  * <p>When PayPal cannot be reached to fetch it, the delivery fails (the platform answers 500) so that
  * PayPal delivers it again later: answering it would mark the event as applied.
@@ -53,6 +64,12 @@ final class PayPalEvents {
                     return order(id, type, orderOfCapture(resource));
                 case "PAYMENT.CAPTURE.REFUNDED":
                     return refund(id, type, Json.string(resource, "id"));
+                case "PAYMENT.CAPTURE.REVERSED":
+                    return reversal(id, type, Json.string(resource, "id"));
+                case "VAULT.PAYMENT-TOKEN.CREATED":
+                    return tokenCreated(id, type, Json.string(resource, "id"));
+                case "VAULT.PAYMENT-TOKEN.DELETED":
+                    return tokenDeleted(id, type, Json.string(resource, "id"));
                 default:
                     return WebhookEvent.ignored(id, type);
             }
@@ -113,5 +130,88 @@ final class PayPalEvents {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
         return WebhookEvent.refund(eventId, type, PayPalRefunds.read(reply.body()));
+    }
+
+    /**
+     * A reversal: its resource is refund-shaped (PayPal's sample has {@code resource_type} {@code
+     * refund}), with an {@code up} link to the capture taken back. Only a {@code COMPLETED} one has
+     * taken money.
+     */
+    private WebhookEvent reversal(String eventId, String type, String reversalId) {
+        if (reversalId == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        PayPalApi.Reply reply = api.get(PayPalRefunds.REFUNDS + reversalId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names a reversal this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        JsonObject reversal = reply.body();
+        String up = Json.link(reversal, "up");
+        String captureId = up == null ? null : up.substring(up.lastIndexOf('/') + 1);
+        if (captureId == null || captureId.isEmpty() || !"COMPLETED".equals(Json.string(reversal, "status"))) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        JsonObject capture = new JsonObject();
+        capture.addProperty("id", captureId);
+        WebhookEvent order = order(eventId, type, orderOfCapture(capture));
+        if (order.payment() == null) {
+            return order;
+        }
+        PaymentResult payment = order.payment();
+        String note = Json.string(reversal, "note_to_payer");
+        String value = Json.string(reversal, "amount", "value");
+        if (value == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        // Some of PayPal's samples show the amount taken back as negative: what matters is how much.
+        value = value.startsWith("-") ? value.substring(1) : value;
+        return WebhookEvent.reversal(eventId, type, new Reversal(payment.gatewayReference(), payment.attemptId(),
+                reversalId, PayPalCurrencies.amount(Json.string(reversal, "amount", "currency_code"), value),
+                "reversed",
+                note == null ? "PayPal reversed the payment" : "PayPal reversed the payment: " + note));
+    }
+
+    /**
+     * A PayPal account saved in the vault: as a saved method of the set-up or order it came from
+     * ({@code metadata.order_id} when a payment with {@code store_in_vault} saved it; the set-up
+     * reference is then that order's id), with the customer id PayPal filed it under.
+     */
+    private WebhookEvent tokenCreated(String eventId, String type, String tokenId) {
+        if (tokenId == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        PayPalApi.Reply reply = api.get(PayPalVault.PAYMENT_TOKENS + "/" + tokenId);
+        if (reply.status() == 404) {
+            throw new InvalidWebhookException("the event names a payment token this tenant's PayPal app does not know");
+        }
+        if (!reply.ok()) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        JsonObject token = reply.body();
+        if (Json.object(token, "payment_source", "paypal") == null) {
+            return WebhookEvent.ignored(eventId, type); // a card or another wallet: not saved through Kassa's PayPal
+        }
+        String orderId = Json.string(token, "metadata", "order_id");
+        SetupResult saved = SetupResult.succeeded(orderId, new SavedMethodDetails(tokenId, "paypal", null, 0, 0));
+        String customer = Json.string(token, "customer", "id");
+        return WebhookEvent.setup(eventId, type, customer == null ? saved : saved.withCustomerReference(customer));
+    }
+
+    private WebhookEvent tokenDeleted(String eventId, String type, String tokenId) {
+        if (tokenId == null) {
+            return WebhookEvent.ignored(eventId, type);
+        }
+        PayPalApi.Reply reply = api.get(PayPalVault.PAYMENT_TOKENS + "/" + tokenId);
+        if (reply.ok()) {
+            return WebhookEvent.ignored(eventId, type); // PayPal still holds it: the delivery is stale or not true
+        }
+        if (reply.status() != 404) {
+            throw new PayPalApi.Unanswered(reply.message(), null);
+        }
+        return WebhookEvent.setup(eventId, type, SetupResult.revoked(new SavedMethodDetails(tokenId, "paypal", null, 0,
+                0), "removed_at_gateway", "The PayPal account was removed from the vault at PayPal."));
     }
 }

@@ -228,6 +228,10 @@ class PayPalPaymentFlowTest {
                 new Amount(400, "EUR")));
         assertEquals(Outcome.PENDING, pending.outcome(), pending.toString());
         assertEquals(refundId, pending.refundId());
+        // PayPal's event about a refund it still holds: the refund, fetched again, is still PENDING
+        WebhookEvent early = method.receive(context(), paypal.refundEvent(pending.gatewayReference(), Instant.now()));
+        assertEquals(Outcome.PENDING, early.refund().outcome(), early.toString());
+        assertEquals(refundId, early.refund().refundId());
         paypal.settleRefund(pending.gatewayReference());
         WebhookEvent refunded = method.receive(context(), paypal.refundEvent(pending.gatewayReference(), Instant.now()));
         assertEquals(Outcome.SUCCEEDED, refunded.refund().outcome(), refunded.toString());

@@ -9,7 +9,10 @@ import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.HttpSettings;
 import dev.kassa.api.payment.InvalidWebhookException;
 import dev.kassa.api.payment.MethodContext;
+import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.PaymentResult;
+import dev.kassa.api.payment.Reversal;
+import dev.kassa.api.payment.SetupResult;
 import dev.kassa.api.payment.WebhookEvent;
 import dev.kassa.api.payment.WebhookRequest;
 import dev.kassa.testkit.contract.ContractRequests;
@@ -174,6 +177,83 @@ class PayPalWebhookTest {
                 jakarta.json.Json.createObjectBuilder().add("dispute_id", "PP-D-1").build(), Instant.now()));
         assertEquals("CUSTOMER.DISPUTE.CREATED", event.type());
         assertEquals(null, event.payment());
+    }
+
+    @Test
+    void aReversedCaptureIsReadAsMoneyTakenBackFromTheOrderOnceFetchedAgain() {
+        String attempt = ContractRequests.id("att");
+        PayPalMethod method = new PayPalMethod();
+        PaymentResult started = method.pay(context(), requests.payment(attempt, new Amount(500, "EUR"),
+                requests.newCustomer(), false));
+        paypal.approve(started.gatewayReference());
+        method.paymentStatus(context(), started.gatewayReference(), attempt);
+        String reversal = paypal.reverse(started.gatewayReference());
+
+        WebhookEvent event = method.receive(context(), paypal.reversalEvent(reversal, Instant.now()));
+        assertEquals("PAYMENT.CAPTURE.REVERSED", event.type());
+        assertEquals(null, event.refund(), "a reversal is not one of the tenant's refunds");
+        Reversal taken = event.reversal();
+        assertEquals(started.gatewayReference(), taken.gatewayReference());
+        assertEquals(attempt, taken.attemptId());
+        assertEquals(reversal, taken.reversalReference());
+        assertEquals(new Amount(500, "EUR"), taken.amount());
+        assertEquals("reversed", taken.reasonCode());
+        assertTrue(taken.reason().contains("Payment reversed"), taken.reason());
+
+        Map<String, String> otherAccount = new HashMap<>(paypal.credentials());
+        otherAccount.put("clientId", "AOtherTenantsClientId000000000000000000");
+        assertThrows(InvalidWebhookException.class, () -> method.receive(context(otherAccount),
+                paypal.reversalEvent(reversal, Instant.now())), "another PayPal app does not know the reversal");
+    }
+
+    @Test
+    void aPayPalAccountVaultedAfterThePaymentIsReadFromTheTokenFetchedAgain() {
+        String attempt = ContractRequests.id("att");
+        PayPalMethod method = new PayPalMethod();
+        paypal.nextVaultLate();
+        PaymentResult started = method.pay(context(), requests.payment(attempt, new Amount(500, "EUR"),
+                requests.newCustomer(), true));
+        paypal.approve(started.gatewayReference());
+        PaymentResult paid = method.paymentStatus(context(), started.gatewayReference(), attempt);
+        assertEquals(Outcome.SUCCEEDED, paid.outcome(), paid.toString());
+        assertEquals(null, paid.savedMethod(), "PayPal has not saved the account yet (vault status APPROVED)");
+        String token = paypal.vaultNow(started.gatewayReference());
+
+        WebhookEvent created = method.receive(context(), paypal.paymentTokenEvent(token, "VAULT.PAYMENT-TOKEN.CREATED",
+                Instant.now()));
+        SetupResult saved = created.setup();
+        assertEquals(Outcome.SUCCEEDED, saved.outcome(), saved.toString());
+        assertEquals(started.gatewayReference(), saved.gatewayReference(), "the order that saved it");
+        assertEquals(token, saved.method().token());
+        assertEquals("paypal", saved.method().brand());
+        assertEquals("fakecustomer1", saved.customerReference());
+        assertFalse(saved.isRevocation());
+
+        Map<String, String> otherAccount = new HashMap<>(paypal.credentials());
+        otherAccount.put("clientId", "AOtherTenantsClientId000000000000000000");
+        assertThrows(InvalidWebhookException.class, () -> method.receive(context(otherAccount),
+                paypal.paymentTokenEvent(token, "VAULT.PAYMENT-TOKEN.CREATED", Instant.now())));
+    }
+
+    @Test
+    void aDeletedTokenIsRevokedOnlyWhenPayPalNoLongerHoldsIt() {
+        String attempt = ContractRequests.id("att");
+        PayPalMethod method = new PayPalMethod();
+        PaymentResult started = method.pay(context(), requests.payment(attempt, new Amount(500, "EUR"),
+                requests.newCustomer(), true));
+        paypal.approve(started.gatewayReference());
+        String token = method.paymentStatus(context(), started.gatewayReference(), attempt).savedMethod().token();
+
+        WebhookEvent premature = method.receive(context(), paypal.paymentTokenEvent(token,
+                "VAULT.PAYMENT-TOKEN.DELETED", Instant.now()));
+        assertEquals(null, premature.setup(), "PayPal still holds the token: the delivery's word is not taken");
+
+        paypal.forgetPaymentToken(token);
+        WebhookEvent deleted = method.receive(context(), paypal.paymentTokenEvent(token, "VAULT.PAYMENT-TOKEN.DELETED",
+                Instant.now()));
+        assertTrue(deleted.setup().isRevocation(), deleted.toString());
+        assertEquals(token, deleted.setup().method().token());
+        assertEquals(Outcome.DECLINED, deleted.setup().outcome());
     }
 
     @Test

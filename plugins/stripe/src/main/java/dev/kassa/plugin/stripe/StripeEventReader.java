@@ -2,6 +2,7 @@ package dev.kassa.plugin.stripe;
 
 import com.stripe.exception.EventDataObjectDeserializationException;
 import com.stripe.model.Charge;
+import com.stripe.model.Dispute;
 import com.stripe.model.Event;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.PaymentMethod;
@@ -10,7 +11,9 @@ import com.stripe.model.SetupIntent;
 import com.stripe.model.StripeObject;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.Webhook;
+import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.InvalidWebhookException;
+import dev.kassa.api.payment.Reversal;
 import dev.kassa.api.payment.SavedMethodDetails;
 import dev.kassa.api.payment.WebhookEvent;
 import java.nio.charset.StandardCharsets;
@@ -45,6 +48,7 @@ final class StripeEventReader {
     private static final Set<String> SESSION_TYPES = Set.of("checkout.session.completed",
             "checkout.session.expired", "checkout.session.async_payment_succeeded");
     private static final String SESSION_ASYNC_FAILED = "checkout.session.async_payment_failed";
+    private static final String DISPUTE_FUNDS_WITHDRAWN = "charge.dispute.funds_withdrawn";
 
     private final PaymentIntentMapping payments;
     private final SetupIntentMapping setups;
@@ -81,12 +85,31 @@ final class StripeEventReader {
         if (REFUND_TYPES.contains(type)) {
             return WebhookEvent.refund(id, type, RefundMapping.map(object(event, Refund.class)));
         }
+        if (DISPUTE_FUNDS_WITHDRAWN.equals(type)) {
+            return disputed(id, type, object(event, Dispute.class));
+        }
         if (CHARGE_REFUNDED.equals(type)) {
             return latestRefund(object(event, Charge.class))
                     .map(refund -> WebhookEvent.refund(id, type, RefundMapping.map(refund)))
                     .orElseGet(() -> WebhookEvent.ignored(id, type));
         }
         return WebhookEvent.ignored(id, type);
+    }
+
+    /**
+     * Stripe took a disputed payment's money back ({@code charge.dispute.funds_withdrawn}): a
+     * reversal of the PaymentIntent, once per dispute. A dispute Stripe later decides for the
+     * merchant ({@code charge.dispute.funds_reinstated}) is not read: the tenant credits it back.
+     */
+    private static WebhookEvent disputed(String id, String type, Dispute dispute) {
+        Optional<Amount> amount = dispute.getAmount() == null || dispute.getCurrency() == null ? Optional.empty()
+                : StripeUnits.fromStripe(dispute.getAmount(), dispute.getCurrency());
+        if (dispute.getPaymentIntent() == null || amount.isEmpty() || amount.get().minor() == 0) {
+            return WebhookEvent.ignored(id, type);
+        }
+        String reason = dispute.getReason() == null ? "dispute" : dispute.getReason();
+        return WebhookEvent.reversal(id, type, new Reversal(dispute.getPaymentIntent(), null, dispute.getId(),
+                amount.get(), reason, "Stripe withdrew the funds of a dispute (" + reason + ")"));
     }
 
     private static Event parse(byte[] body) {

@@ -96,6 +96,30 @@ class StripeWebhookTest {
     }
 
     @Test
+    void aDisputeWhoseFundsWereWithdrawnIsAReversalOfItsPaymentIntent() {
+        // data.object in the shape of Stripe's published dispute fixture (openapi fixtures3.json), with a PaymentIntent
+        String body = """
+                {"id": "evt_dispute_000000000000000", "object": "event", "api_version": "2020-08-27",
+                 "created": 1717323330, "livemode": false, "pending_webhooks": 1, "request": {"id": null},
+                 "type": "charge.dispute.funds_withdrawn",
+                 "data": {"object": {"id": "dp_000000000000000000000000", "object": "dispute", "amount": 2000,
+                   "balance_transactions": [], "charge": "ch_000000000000000000000000", "created": 1717323300,
+                   "currency": "usd", "is_charge_refundable": false, "livemode": false, "metadata": {},
+                   "payment_intent": "pi_000000000000000000000000", "reason": "fraudulent",
+                   "status": "needs_response"}}}
+                """;
+        WebhookEvent event = receive(StripeFake.sign(body.getBytes(StandardCharsets.UTF_8), NOW));
+        assertEquals("pi_000000000000000000000000", event.reversal().gatewayReference());
+        assertEquals("dp_000000000000000000000000", event.reversal().reversalReference());
+        assertEquals(new Amount(2000, "USD"), event.reversal().amount());
+        assertEquals("fraudulent", event.reversal().reasonCode());
+
+        WebhookEvent noIntent = receive(StripeFake.sign(body.replace("\"pi_000000000000000000000000\"", "null")
+                .getBytes(StandardCharsets.UTF_8), NOW));
+        assertNull(noIntent.reversal(), "a dispute of a charge without a PaymentIntent is not one of Kassa's");
+    }
+
+    @Test
     void otherEventsAreIgnoredButKeepTheirId() throws IOException {
         byte[] body = fixture("payment_intent.succeeded").replace("\"type\": \"payment_intent.succeeded\"",
                 "\"type\": \"payment_intent.created\"").getBytes(StandardCharsets.UTF_8);

@@ -142,6 +142,17 @@ public class Account {
         return balance;
     }
 
+    /**
+     * Takes from the balance even below zero: only for money a gateway already took back (a
+     * chargeback), which refusing would not bring back. The one exception to {@link #debit}'s rule;
+     * only the ledger's {@code reverse} calls it.
+     */
+    public Money takeBack(Money amount) {
+        requirePositiveIn(amount);
+        balance = balance.minus(amount);
+        return balance;
+    }
+
     private void requirePositiveIn(Money amount) {
         if (!amount.currency().code().equals(balance.currency().code())) {
             throw new IllegalArgumentException("posting in " + amount.currency() + " to an account in "

@@ -123,6 +123,18 @@ public class Ledger {
                 new Leg(to.ledgerAccount(amount.currency()), amount.negate(), null));
     }
 
+    /**
+     * Money a gateway took back from a payment it had paid (a chargeback): debit the customer, even
+     * below zero (the money is gone already, refusing would only hide it), credit {@code to}, the
+     * system account the money had come through. Type {@link TransactionType#REVERSAL}.
+     */
+    public Posting reverse(Account customer, Money amount, SystemAccount to, String description, String reference) {
+        Money after = customer.takeBack(amount);
+        return post(customer.tenantId(), TransactionType.REVERSAL, description, reference, null,
+                new Leg(customer.id(), amount, after.minor()),
+                new Leg(to.ledgerAccount(amount.currency()), amount.negate(), null));
+    }
+
     /** Between two system accounts of a tenant: debit {@code to}, credit {@code from}. */
     public Posting move(String tenantId, Money amount, SystemAccount from, SystemAccount to, TransactionType type,
                         String description, String reference) {

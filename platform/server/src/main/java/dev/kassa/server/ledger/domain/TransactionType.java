@@ -21,5 +21,10 @@ public enum TransactionType {
     /** A refund was confirmed sent: the money left the clearing account. */
     REFUND_SENT,
     /** A credit note gave back what the balance paid for a credited invoice. */
-    CREDIT_NOTE
+    CREDIT_NOTE,
+    /**
+     * A gateway took back a payment that had been credited (a chargeback, a PayPal reversal): the
+     * only posting that may take a balance below zero.
+     */
+    REVERSAL
 }

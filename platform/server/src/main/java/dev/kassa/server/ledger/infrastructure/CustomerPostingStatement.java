@@ -26,15 +26,16 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class CustomerPostingStatement {
     /*
-     * The update's WHERE is the guard: another tenant's account, another currency or a balance that
-     * would go below zero match no row, and the inserts select from that row, so they insert nothing
+     * The update's WHERE is the guard: another tenant's account, another currency or a debit that
+     * would take the balance below zero match no row (a credit always matches: a balance a reversal
+     * took below zero takes money in like any other), and the inserts select from that row, so they insert nothing
      * either. Under concurrency the update waits for the row lock and re-checks the WHERE on the
      * newest balance (read committed), so two debits can never both pass on one balance.
      */
     private static final String SQL = """
             with moved as (
               update accounts set balance_minor = balance_minor + ?
-              where id = ? and tenant_id = ? and currency = ? and balance_minor + ? >= 0
+              where id = ? and tenant_id = ? and currency = ? and (? >= 0 or balance_minor + ? >= 0)
               returning balance_minor),
             header as (
               insert into journal_transactions (id, tenant_id, type, description, reference, created_at)
@@ -86,6 +87,7 @@ public class CustomerPostingStatement {
                 s.setString(++i, p.accountId());
                 s.setString(++i, p.tenantId());
                 s.setString(++i, p.currency());
+                s.setLong(++i, p.customerDelta());
                 s.setLong(++i, p.customerDelta());
                 s.setString(++i, p.transactionId());
                 s.setString(++i, p.tenantId());

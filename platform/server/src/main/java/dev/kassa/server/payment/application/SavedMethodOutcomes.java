@@ -4,7 +4,11 @@ import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.SavedMethodDetails;
 import dev.kassa.api.payment.SavedMethods;
 import dev.kassa.api.payment.SetupResult;
+import dev.kassa.server.payment.domain.AttemptStatus;
+import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.SavedMethod;
+import dev.kassa.server.payment.domain.TopUp;
+import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.payment.domain.SavedMethodRepository;
 import dev.kassa.server.plugin.application.PluginRegistry;
 import dev.kassa.server.shared.Ids;
@@ -28,6 +32,7 @@ public class SavedMethodOutcomes {
     private PaymentAttempts attempts;
     private PluginRegistry registry;
     private Backoff backoff;
+    private TopUpRepository topUps;
     private Event<SavedMethodConfirmed> confirmed;
     private Clock clock;
 
@@ -36,11 +41,13 @@ public class SavedMethodOutcomes {
 
     @Inject
     public SavedMethodOutcomes(SavedMethodRepository savedMethods, PaymentAttempts attempts, PluginRegistry registry,
-                               Backoff backoff, Event<SavedMethodConfirmed> confirmed, Clock clock) {
+                               Backoff backoff, TopUpRepository topUps, Event<SavedMethodConfirmed> confirmed,
+                               Clock clock) {
         this.savedMethods = savedMethods;
         this.attempts = attempts;
         this.registry = registry;
         this.backoff = backoff;
+        this.topUps = topUps;
         this.confirmed = confirmed;
         this.clock = clock;
     }
@@ -58,13 +65,60 @@ public class SavedMethodOutcomes {
         return method;
     }
 
-    /** News from a gateway event: applied to the saved method it names (locked here), if there is one. */
+    /**
+     * News from a gateway event: applied to the saved method it names (locked here), if there is one.
+     * A {@linkplain SetupResult#isRevocation revocation} removes the tenant's method with that token,
+     * whatever its status. A method saved by a payment whose gateway saved it only after the payment
+     * ({@link #adoptFromVaultedPayment}) becomes a saved method of the payer then.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public Optional<SavedMethod> applyFromGateway(String tenantId, String method, SetupResult result) {
+        if (result.isRevocation()) {
+            Instant now = clock.instant();
+            List<SavedMethod> held = savedMethods.lockByToken(tenantId, method, result.method().token());
+            held.forEach(s -> s.remove(now));
+            return held.stream().findFirst();
+        }
         Optional<SavedMethod> saved = savedMethods.lockForGateway(tenantId, method, result.gatewayReference(),
                 result.savedMethodId());
-        saved.ifPresent(s -> apply(s, result));
-        return saved;
+        if (saved.isEmpty() && result.outcome() == Outcome.SUCCEEDED && result.method() != null) {
+            // news of a token Kassa keeps already (it made it itself, or a payment brought it first)
+            saved = savedMethods.lockByToken(tenantId, method, result.method().token()).stream().findFirst();
+        }
+        if (saved.isPresent()) {
+            apply(saved.get(), result);
+            return saved;
+        }
+        return result.outcome() == Outcome.SUCCEEDED ? adoptFromVaultedPayment(tenantId, method, result)
+                : Optional.empty();
+    }
+
+    /**
+     * A method the gateway saved after the payment that asked for it (PayPal's vault, when the
+     * capture said only that saving was under way): its set-up reference is that payment's. Kept as
+     * when the payment itself confirms it ({@link #adoptFromPayment}), if the payment is one of this
+     * tenant's that succeeded for a payer, and the gateway filed the method under the account's own
+     * customer id there (when Kassa knows one); a token already kept is not kept twice.
+     */
+    private Optional<SavedMethod> adoptFromVaultedPayment(String tenantId, String method, SetupResult result) {
+        if (result.gatewayReference() == null) {
+            return Optional.empty();
+        }
+        Optional<PaymentAttempt> paid = attempts.lockFor(tenantId, method, result.gatewayReference(), null)
+                .filter(a -> a.status() == AttemptStatus.SUCCEEDED);
+        if (paid.isEmpty()) {
+            return Optional.empty();
+        }
+        PaymentAttempt attempt = paid.get();
+        TopUp topUp = topUps.find(tenantId, attempt.topUpId()).orElse(null);
+        Optional<String> customer = attempts.gatewayCustomer(tenantId, method, attempt.accountId());
+        if (topUp == null || topUp.payerId() == null || (customer.isPresent() && result.customerReference() != null
+                && !customer.get().equals(result.customerReference()))) {
+            return Optional.empty();
+        }
+        attempts.rememberCustomer(tenantId, method, attempt.accountId(), result.customerReference());
+        return Optional.of(adoptFromPayment(tenantId, attempt.accountId(), topUp.payerId(), method, result.method(),
+                topUp.invoiceId() != null));
     }
 
     /** Applies news about a saved method the caller has locked. */
@@ -99,8 +153,8 @@ public class SavedMethodOutcomes {
      * auto-payment), in any case, instead of the one before.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void adoptFromPayment(String tenantId, String accountId, String payerId, String methodCode,
-                                 SavedMethodDetails details, boolean forRenewals) {
+    public SavedMethod adoptFromPayment(String tenantId, String accountId, String payerId, String methodCode,
+                                        SavedMethodDetails details, boolean forRenewals) {
         List<SavedMethod> confirmed = savedMethods.confirmed(tenantId, accountId);
         Instant now = clock.instant();
         SavedMethod saved = confirmed.stream()
@@ -118,6 +172,7 @@ public class SavedMethodOutcomes {
             confirmed.stream().filter(s -> s != chosen && s.isDefault()).forEach(s -> s.setDefault(false, now));
             saved.setDefault(true, now);
         }
+        return saved;
     }
 
     /** The janitor cannot ask about this one (no gateway reference): it stops trying. */

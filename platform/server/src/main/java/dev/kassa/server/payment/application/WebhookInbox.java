@@ -24,6 +24,7 @@ public class WebhookInbox {
     private PaymentOutcomes outcomes;
     private SavedMethodOutcomes savedMethods;
     private RefundOutcomes refunds;
+    private PaymentReversals reversals;
     private Notifications notifications;
     private Clock clock;
 
@@ -35,13 +36,14 @@ public class WebhookInbox {
 
     @Inject
     public WebhookInbox(WebhookEventRepository events, PaymentAttempts attempts, PaymentOutcomes outcomes,
-                        SavedMethodOutcomes savedMethods, RefundOutcomes refunds, Notifications notifications,
-                        Clock clock) {
+                        SavedMethodOutcomes savedMethods, RefundOutcomes refunds, PaymentReversals reversals,
+                        Notifications notifications, Clock clock) {
         this.events = events;
         this.attempts = attempts;
         this.outcomes = outcomes;
         this.savedMethods = savedMethods;
         this.refunds = refunds;
+        this.reversals = reversals;
         this.notifications = notifications;
         this.clock = clock;
     }
@@ -76,6 +78,10 @@ public class WebhookInbox {
             Optional<Refund> refund = refunds.applyFromGateway(tenantId, method, event.refund());
             outcome = refund.isPresent() ? "applied" : "unknown_refund";
             subject = refund.map(Refund::id).orElse(null);
+        } else if (event.reversal() != null) {
+            PaymentReversals.Result result = reversals.applyFromGateway(tenantId, method, event.reversal(), event.id());
+            outcome = result == PaymentReversals.Result.APPLIED ? "applied"
+                    : result == PaymentReversals.Result.UNKNOWN_PAYMENT ? "unknown_payment" : "ignored";
         } else {
             outcome = "ignored";
         }

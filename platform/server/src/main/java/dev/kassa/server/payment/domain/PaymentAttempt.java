@@ -59,6 +59,15 @@ public class PaymentAttempt {
     private Instant nextCheckAt;
     @Column(name = "check_count")
     private int checkCount;
+    /** The gateway's id of the reversal that took this payment back (a chargeback); null while none did. */
+    @Column(name = "reversal_reference")
+    private String reversalReference;
+    @Embedded
+    @AttributeOverride(name = "minor", column = @Column(name = "reversed_minor"))
+    @AttributeOverride(name = "currency", column = @Column(name = "reversed_currency"))
+    private Money reversed;
+    @Column(name = "reversed_at")
+    private Instant reversedAt;
 
     protected PaymentAttempt() {
     }
@@ -118,6 +127,29 @@ public class PaymentAttempt {
     }
 
     /** When the janitor should ask next; null: never. */
+    /** The gateway took this succeeded payment back: once, the first reversal reported stays. */
+    public void reverse(String reference, Money amount, Instant now) {
+        if (status != AttemptStatus.SUCCEEDED || reversalReference != null) {
+            throw new IllegalStateException("attempt " + id + " cannot be reversed: " + status);
+        }
+        this.reversalReference = reference;
+        this.reversed = amount;
+        this.reversedAt = now;
+        this.updatedAt = now;
+    }
+
+    public boolean isReversed() {
+        return reversalReference != null;
+    }
+
+    public String reversalReference() {
+        return reversalReference;
+    }
+
+    public Money reversedAmount() {
+        return reversed;
+    }
+
     public void scheduleCheck(Instant at) {
         this.nextCheckAt = at;
     }

@@ -16,6 +16,9 @@ public interface SavedMethodRepository {
     /** The saved method a gateway's news is about, locked: by the gateway's set-up reference, else by our id. */
     Optional<SavedMethod> lockForGateway(String tenantId, String method, String gatewayReference, String id);
 
+    /** The tenant's methods of {@code method} holding the gateway's {@code token}, except removed ones, locked. */
+    List<SavedMethod> lockByToken(String tenantId, String method, String token);
+
     /** The account's methods except removed ones, default first, then newest. */
     List<SavedMethod> list(String tenantId, String accountId);
 

@@ -46,6 +46,15 @@ public class JpaSavedMethodRepository implements SavedMethodRepository {
     }
 
     @Override
+    public List<SavedMethod> lockByToken(String tenantId, String method, String token) {
+        return em.createQuery("select s from SavedMethod s where s.tenantId = :tenant and s.method = :method"
+                        + " and s.token = :token and s.status <> :removed order by s.id", SavedMethod.class)
+                .setParameter("tenant", tenantId).setParameter("method", method).setParameter("token", token)
+                .setParameter("removed", SavedMethod.Status.REMOVED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+    }
+
+    @Override
     public List<SavedMethod> list(String tenantId, String accountId) {
         return em.createQuery("select s from SavedMethod s where s.tenantId = :tenant and s.accountId = :account"
                         + " and s.status <> :removed order by s.createdAt desc, s.id desc", SavedMethod.class)

@@ -1,5 +1,6 @@
 package dev.kassa.server.webhook.application;
 
+import dev.kassa.server.payment.application.PaymentReversed;
 import dev.kassa.server.payment.application.RefundProcessed;
 import dev.kassa.server.payment.application.TopUpCancelled;
 import dev.kassa.server.payment.application.TopUpPaid;
@@ -33,6 +34,10 @@ public class PaymentWebhooks {
     /** The {@code data} of {@code refund.succeeded}. */
     public record RefundData(String id, String accountId, String reference, String status, Money amount) { }
 
+    /** The {@code data} of {@code payment.reversed}. */
+    public record ReversalData(String topUpId, String accountId, String reference, Money amount, Money debited,
+                               Money balanceAfter, String reasonCode, String reason, String transactionId) { }
+
     void onPaid(@Observes TopUpPaid paid) {
         events.publish(paid.tenantId(), EventTypes.TOPUP_PAID, new TopUpData(paid.topUpId(), paid.accountId(),
                 paid.reference(), "PAID", paid.paid(), paid.credited(), null, null));
@@ -42,6 +47,12 @@ public class PaymentWebhooks {
         events.publish(cancelled.tenantId(), EventTypes.TOPUP_CANCELLED, new TopUpData(cancelled.topUpId(),
                 cancelled.accountId(), cancelled.reference(), "CANCELLED", cancelled.amount(), null,
                 cancelled.reasonCode(), cancelled.reason()));
+    }
+
+    void onReversed(@Observes PaymentReversed reversed) {
+        events.publish(reversed.tenantId(), EventTypes.PAYMENT_REVERSED, new ReversalData(reversed.topUpId(),
+                reversed.accountId(), reversed.reference(), reversed.amount(), reversed.debited(),
+                reversed.balanceAfter(), reversed.reasonCode(), reversed.reason(), reversed.transactionId()));
     }
 
     void onRefundProcessed(@Observes RefundProcessed processed) {

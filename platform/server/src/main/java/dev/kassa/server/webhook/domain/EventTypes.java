@@ -20,10 +20,12 @@ public final class EventTypes {
     public static final String SERVICE_SUSPENDED = "service.suspended";
     public static final String SERVICE_TERMINATED = "service.terminated";
     public static final String REFUND_SUCCEEDED = "refund.succeeded";
+    public static final String PAYMENT_REVERSED = "payment.reversed";
 
     /** Every event Kassa sends, in the order the documentation lists them. */
     public static final List<String> KNOWN = List.of(TOPUP_PAID, TOPUP_CANCELLED, INVOICE_FINALIZED, INVOICE_PAID,
-            SERVICE_RENEWED, SERVICE_RENEWAL_FAILED, SERVICE_SUSPENDED, SERVICE_TERMINATED, REFUND_SUCCEEDED);
+            SERVICE_RENEWED, SERVICE_RENEWAL_FAILED, SERVICE_SUSPENDED, SERVICE_TERMINATED, REFUND_SUCCEEDED,
+            PAYMENT_REVERSED);
 
     private EventTypes() {
     }

@@ -51,4 +51,23 @@ class PaymentAttemptTest {
         assertTrue(AttemptStatus.PENDING.open());
         assertFalse(AttemptStatus.DECLINED.open());
     }
+
+    @Test
+    void aSucceededPaymentIsReversedOnceAndNothingElseIs() {
+        Money ten = Money.parse("10.00", dev.kassa.server.shared.CurrencyRegistry.iso4217().require("EUR"));
+        PaymentAttempt paid = attempt(AttemptStatus.SUCCEEDED);
+        assertFalse(paid.isReversed());
+        paid.reverse("rev_1", ten, NOW);
+        assertTrue(paid.isReversed());
+        assertEquals("rev_1", paid.reversalReference());
+        assertEquals(ten, paid.reversedAmount());
+        assertEquals(AttemptStatus.SUCCEEDED, paid.status(), "the payment did succeed; the money came back later");
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> paid.reverse("rev_2", ten, NOW));
+        assertEquals("rev_1", paid.reversalReference(), "the first reversal stays");
+        for (AttemptStatus open : new AttemptStatus[] {AttemptStatus.PENDING, AttemptStatus.DECLINED,
+                AttemptStatus.MISMATCH}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> attempt(open).reverse("rev_3", ten, NOW), open.name());
+        }
+    }
 }

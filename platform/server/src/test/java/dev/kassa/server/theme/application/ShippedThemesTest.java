@@ -102,6 +102,17 @@ class ShippedThemesTest {
         assertTrue(english.size() > 40, "the bundle was read");
     }
 
+    @Test
+    void everyStatementLineHasALabelInBothLanguages() {
+        for (String[] theme : new String[][] {{"english", "en"}, {"french", "fr"}}) {
+            Properties bundle = bundle(theme[0], theme[1]);
+            for (dev.kassa.server.ledger.domain.TransactionType type
+                    : dev.kassa.server.ledger.domain.TransactionType.values()) {
+                assertTrue(bundle.containsKey("transactions.type." + type.name()), theme[0] + " labels " + type);
+            }
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"english|en", "french|fr"})
     void aTextWithParametersIsAPatternThatKeepsItsApostrophes(String themeAndLocale) {

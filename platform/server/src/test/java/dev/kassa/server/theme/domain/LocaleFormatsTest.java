@@ -32,6 +32,14 @@ class LocaleFormatsTest {
     }
 
     @Test
+    void aBalanceAChargebackTookBelowZeroShowsItsSign() {
+        String english = en.money(new Money(-2_500, EUR));
+        String french = fr.money(new Money(-2_500, EUR));
+        org.junit.jupiter.api.Assertions.assertTrue(english.matches("[-\u2212]€25\\.00"), english);
+        org.junit.jupiter.api.Assertions.assertTrue(french.matches("[-\u2212]25,00\u00a0€"), french);
+    }
+
+    @Test
     void everyCurrencyKeepsItsOwnDecimalsAndNothingIsRounded() {
         assertEquals("¥1,235", en.money(new Money(1235, new CurrencyUnit("JPY", 0))));
         assertEquals("BHD1.250", en.money(new Money(1250, new CurrencyUnit("BHD", 3))));

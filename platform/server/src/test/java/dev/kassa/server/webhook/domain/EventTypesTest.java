@@ -11,7 +11,8 @@ class EventTypesTest {
     @Test
     void everyEventOfTheContractIsKnown() {
         assertEquals(List.of("topup.paid", "topup.cancelled", "invoice.finalized", "invoice.paid", "service.renewed",
-                "service.renewal_failed", "service.suspended", "service.terminated", "refund.succeeded"),
+                "service.renewal_failed", "service.suspended", "service.terminated", "refund.succeeded",
+                "payment.reversed"),
                 EventTypes.KNOWN);
     }
 
