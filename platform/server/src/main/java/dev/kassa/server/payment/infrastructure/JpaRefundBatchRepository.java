@@ -28,6 +28,9 @@ public class JpaRefundBatchRepository implements RefundBatchRepository {
     @Override
     public void add(RefundBatch batch) {
         em.persist(batch);
+        // refunds.batch_id is a plain column, not a mapped relation: EclipseLink would not know to
+        // insert the batch before the refunds that name it, and the foreign key would refuse them.
+        em.flush();
     }
 
     @Override
