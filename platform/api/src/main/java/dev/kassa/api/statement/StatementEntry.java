@@ -18,8 +18,21 @@ import java.time.LocalDate;
  * @param creditorReference the structured creditor reference (ISO 11649 {@code RF…}) when the payer gave one
  * @param endToEndId the payer's end-to-end id, null when absent or {@code NOTPROVIDED}
  * @param remittance the free remittance text (camt {@code Ustrd}, MT940 {@code :86:}), possibly null
+ * @param payerName the other party's name: the payer of a credit, the payee of a debit; possibly null
+ * @param payerIban the payer's IBAN of a credit (camt {@code RltdPties/DbtrAcct/Id/IBAN}, MT940 {@code :86:?31}),
+ *     upper case without spaces, or null; what a refund by bank transfer sends the money back to
+ * @param payerBic the payer's bank's BIC of a credit (camt {@code RltdAgts/DbtrAgt/FinInstnId/BICFI|BIC},
+ *     MT940 {@code :86:?30} when it is a BIC rather than a German bank code), or null
  */
 public record StatementEntry(String account, String bankReference, BigDecimal amount, String currency, boolean credit,
                              boolean reversal, LocalDate bookingDate, String creditorReference, String endToEndId,
-                             String remittance, String payerName) {
+                             String remittance, String payerName, String payerIban, String payerBic) {
+
+    /** An entry whose payer's account is not known. */
+    public StatementEntry(String account, String bankReference, BigDecimal amount, String currency, boolean credit,
+                          boolean reversal, LocalDate bookingDate, String creditorReference, String endToEndId,
+                          String remittance, String payerName) {
+        this(account, bankReference, amount, currency, credit, reversal, bookingDate, creditorReference, endToEndId,
+                remittance, payerName, null, null);
+    }
 }

@@ -56,6 +56,18 @@ public class JsonBodyReader implements ReaderInterceptor {
         return read(context.getInputStream(), context.getType());
     }
 
+    /**
+     * A body the client may leave out: null when it sent none (or only white space), else bound and
+     * checked as any {@link JsonRequest}. For a resource that takes the raw {@link InputStream}.
+     */
+    public static <T extends JsonRequest> T optional(InputStream entity, Class<T> type) throws IOException {
+        byte[] bytes = entity == null ? new byte[0] : entity.readAllBytes(); // bounded by BodyLimitFilter
+        if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            return null;
+        }
+        return RequestBinder.bind(read(new java.io.ByteArrayInputStream(bytes), JsonValue.class), type);
+    }
+
     static boolean isJson(MediaType type) {
         return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }

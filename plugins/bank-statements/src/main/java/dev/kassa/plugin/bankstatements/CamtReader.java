@@ -65,6 +65,8 @@ final class CamtReader {
         final StringBuilder remittance = new StringBuilder();
         String debtorName;
         String creditorName;
+        String debtorIban;
+        String debtorBic;
     }
 
     StatementSummary read(InputStream in, Consumer<StatementEntry> sink) {
@@ -249,6 +251,19 @@ final class CamtReader {
                     tx.creditorName = value;
                 }
                 break;
+            case "IBAN":
+                // RltdPties/DbtrAcct/Id/IBAN: where a refund by bank transfer goes back to.
+                if (inside("RltdPties") && parent(2, "DbtrAcct") && tx.debtorIban == null) {
+                    tx.debtorIban = value.replace(" ", "").toUpperCase(Locale.ROOT);
+                }
+                break;
+            case "BICFI":
+            case "BIC":
+                // RltdAgts/DbtrAgt/FinInstnId/BICFI (BIC up to .001.06)
+                if (inside("RltdAgts") && parent(2, "DbtrAgt") && tx.debtorBic == null) {
+                    tx.debtorBic = value.replace(" ", "").toUpperCase(Locale.ROOT);
+                }
+                break;
             case "TxDtls":
                 tx = null;
                 break;
@@ -305,7 +320,8 @@ final class CamtReader {
                     t.debtorName);
         }
         return new StatementEntry(account, ref, amount, currency, credit, entry.reversal, entry.bookingDate,
-                t.creditorReference, t.endToEndId, remittance, credit ? t.debtorName : t.creditorName);
+                t.creditorReference, t.endToEndId, remittance, credit ? t.debtorName : t.creditorName,
+                credit ? t.debtorIban : null, credit ? t.debtorBic : null);
     }
 
     private boolean parent(int up, String... names) {

@@ -26,6 +26,9 @@ final class Mt940Reader {
     /** ?20–?29 and ?60–?63 hold the remittance text in the German structured :86:, ?32/?33 the payer. */
     private static final Pattern SUBFIELD = Pattern.compile("\\?(\\d{2})");
 
+    private static final Pattern IBAN_SHAPE = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
+    private static final Pattern BIC_SHAPE = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
+
     private final SyntheticReferences synthetic = new SyntheticReferences();
     private String account;
     private String firstAccount;
@@ -150,7 +153,7 @@ final class Mt940Reader {
             endToEnd = owner;
         }
         sink.accept(new StatementEntry(account, bankRef.strip(), amount, currency, credit, reversal, booking,
-                null, endToEnd, remittance, payer));
+                null, endToEnd, remittance, payer, credit ? payerIban(text) : null, credit ? payerBic(text) : null));
         count++;
     }
 
@@ -188,6 +191,20 @@ final class Mt940Reader {
         String more = subfields(text, 60, 63);
         String all = more == null ? joined : joined == null ? more : joined + more;
         return all == null ? null : all.strip();
+    }
+
+    /** ?31 of a structured :86: when it holds an IBAN (older files put a domestic account number there). */
+    private static String payerIban(String text) {
+        String value = subfields(text, 31, 31);
+        value = value == null ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
+        return value != null && IBAN_SHAPE.matcher(value).matches() ? value : null;
+    }
+
+    /** ?30 of a structured :86: when it holds a BIC (older files put a German bank code there). */
+    private static String payerBic(String text) {
+        String value = subfields(text, 30, 30);
+        value = value == null ? null : value.replace(" ", "").toUpperCase(Locale.ROOT);
+        return value != null && BIC_SHAPE.matcher(value).matches() ? value : null;
     }
 
     /** The SEPA end-to-end id ({@code EREF+…}) of a structured :86:, if any. */

@@ -106,6 +106,47 @@ class StatementReadersTest {
         assertEquals(LocalDate.of(2007, 9, 4), first.bookingDate());
         assertTrue(first.remittance().contains("Verw CTSc-01"), first.remittance());
         assertEquals("KARL        KAUFMANN", first.payerName());
+        assertEquals("DE14508800500194785000", first.payerIban(), "?31, across the line break");
+        assertEquals("DRESDEFF508", first.payerBic(), "?30");
+        assertTrue(entries.stream().filter(e -> !e.credit()).allMatch(e -> e.payerIban() == null),
+                "a debit's ?31 is the payee's account, not a payer's");
+    }
+
+    @Test
+    void readsThePayersAccountOfACamtCredit() throws Exception {
+        read("camt053.001.02_minimal.xml");
+        StatementEntry credit = entries.stream().filter(e -> "NAME NAME".equals(e.payerName()))
+                .findFirst().orElseThrow();
+        assertTrue(credit.credit());
+        assertEquals("NL56AGDH9619008421", credit.payerIban(), "RltdPties/DbtrAcct");
+        assertTrue(entries.stream().filter(e -> !e.credit()).allMatch(e -> e.payerIban() == null));
+        entries.clear();
+        read("camt053.001.02_de_bank_example.xml");
+        assertTrue(entries.stream().filter(e -> !e.credit()).allMatch(e -> e.payerIban() == null),
+                "a debit's DbtrAcct is our own account, not a payer's");
+    }
+
+    @Test
+    void readsThePayersAccountOfANewerCamtWithPtyAndBicfi() {
+        String xml = """
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt><Stmt>
+                <Acct><Id><IBAN>DE89370400440532013000</IBAN></Id></Acct>
+                <Ntry><Amt Ccy="EUR">25.00</Amt><CdtDbtInd>CRDT</CdtDbtInd><Sts><Cd>BOOK</Cd></Sts>
+                <BookgDt><Dt>2026-11-30</Dt></BookgDt><AcctSvcrRef>R-1</AcctSvcrRef>
+                <NtryDtls><TxDtls>
+                <RltdPties><Dbtr><Pty><Nm>Anna Muster</Nm></Pty></Dbtr>
+                <DbtrAcct><Id><IBAN>FR76 3000 6000 0112 3456 7890 189</IBAN></Id></DbtrAcct>
+                <Cdtr><Pty><Nm>Shop</Nm></Pty></Cdtr>
+                <CdtrAcct><Id><IBAN>DE89370400440532013000</IBAN></Id></CdtrAcct></RltdPties>
+                <RltdAgts><DbtrAgt><FinInstnId><BICFI>AGRIFRPP</BICFI></FinInstnId></DbtrAgt>
+                <CdtrAgt><FinInstnId><BICFI>COBADEFFXXX</BICFI></FinInstnId></CdtrAgt></RltdAgts>
+                </TxDtls></NtryDtls></Ntry></Stmt></BkToCstmrStmt></Document>
+                """;
+        readText(xml);
+        assertEquals(1, entries.size());
+        assertEquals("Anna Muster", entries.get(0).payerName());
+        assertEquals("FR7630006000011234567890189", entries.get(0).payerIban());
+        assertEquals("AGRIFRPP", entries.get(0).payerBic());
     }
 
     @Test

@@ -75,6 +75,11 @@ public class StatementEntries {
                     : transfer.status() == BankTransfer.Status.MATCHED ? Outcome.MATCHED : Outcome.UNMATCHED;
             boolean differs = transfer.topUpId() != null && topUps.find(tenantId, transfer.topUpId())
                     .map(t -> !t.amount().equals(amount)).orElse(false);
+            if (transfer.topUpId() != null && e.payerIban() != null) {
+                // Where a refund by bank transfer (a pain.001 file) sends the money back to.
+                topUps.find(tenantId, transfer.topUpId())
+                        .ifPresent(t -> t.learnPayerAccount(e.payerIban(), e.payerBic(), e.payerName()));
+            }
             line.settle(outcome, transfer.id(), null, differs);
         }
         statements.addLine(line);

@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.api;
 
+import dev.kassa.server.payment.domain.PayeeAccount;
 import dev.kassa.server.web.JsonRequest;
 import dev.kassa.server.web.MoneyInput;
 import dev.kassa.server.web.OtherMembers;
@@ -9,6 +10,7 @@ import dev.kassa.server.web.constraint.ReturnUrl;
 import dev.kassa.server.web.constraint.Text;
 import dev.kassa.server.web.constraint.ValidMoney;
 import jakarta.json.JsonValue;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 
@@ -40,7 +42,21 @@ public final class PaymentRequests {
                                         @ReturnUrl String cancelUrl) implements JsonRequest { }
 
     /** Gives back part or all of a top-up's unused money. */
-    public record NewRefundRequest(@Required @ValidMoney MoneyInput amount) implements JsonRequest { }
+    public record NewRefundRequest(@Required @ValidMoney MoneyInput amount, @Valid BankAccountRequest bankAccount)
+            implements JsonRequest {
+        /** The account named, or null; its IBAN and BIC are checked by the service. */
+        public PayeeAccount payee() {
+            return bankAccount == null ? null : new PayeeAccount(bankAccount.iban(), bankAccount.bic(), bankAccount.name());
+        }
+    }
+
+    /** Where a refund by bank transfer goes: {@code {iban, bic?, name}} ({@code bic} may be left out within SEPA). */
+    public record BankAccountRequest(@Required @Text(max = 42) String iban, @Text(max = 15) String bic,
+                                     @Required @Text(max = 70) String name) { }
+
+    /** {@code {refundIds?}}: the refunds to batch (1 to 1,000, checked by the service); left out, every one waiting. */
+    public record NewRefundBatchRequest(List<@Required @Text(max = 40) String> refundIds)
+            implements JsonRequest { }
 
     /** Why the tenant could not send a refund; kept to its first 500 characters. */
     public record RefundFailedRequest(@Text(max = 10_000) String reason) implements JsonRequest {

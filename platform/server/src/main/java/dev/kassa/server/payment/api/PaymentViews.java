@@ -1,5 +1,6 @@
 package dev.kassa.server.payment.api;
 
+import dev.kassa.server.payment.application.CreditTransfers;
 import dev.kassa.server.payment.application.PaymentMethodService.ConfiguredMethod;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.Refund;
@@ -74,13 +75,50 @@ public final class PaymentViews {
         }
     }
 
+    /**
+     * {@code bankAccount}: where a refund the tenant sends by hand goes (null when not known, or for
+     * a gateway's refund); {@code creditTransfer}: whether a pain.001 file can be had for it and, if
+     * not, why (null for a gateway's refund).
+     */
     public record RefundView(String id, String topUpId, String accountId, String method, MoneyView amount,
                              String status, String gatewayReference, String reasonCode, String reason,
-                             Instant createdAt, Instant completedAt) {
+                             Instant createdAt, Instant completedAt, BankAccountView bankAccount,
+                             CreditTransferView creditTransfer) {
         public static RefundView of(Refund r) {
             return new RefundView(r.id(), r.topUpId(), r.accountId(), r.method(), MoneyView.of(r.amount()),
                     r.status().name(), r.gatewayReference(), r.reasonCode(), r.reason(), r.createdAt(),
-                    r.completedAt());
+                    r.completedAt(), BankAccountView.of(r), CreditTransferView.of(r));
+        }
+    }
+
+    /** {@code source}: {@code REQUEST} (named when the refund was asked for) or {@code STATEMENT} (the payer's account on the bank statement). */
+    public record BankAccountView(String iban, String bic, String name, String source) {
+        static BankAccountView of(Refund r) {
+            return r.payeeIban() == null ? null : new BankAccountView(r.payeeIban(), r.payeeBic(), r.payeeName(),
+                    r.payeeSource());
+        }
+    }
+
+    /** {@code file}: where to download the refund's pain.001, when it can be had; else {@code code} and {@code reason} say why not. */
+    public record CreditTransferView(String file, String batchId, String code, String reason) {
+        static CreditTransferView of(Refund r) {
+            if (r.payeeSource() == null) {
+                return null;
+            }
+            java.util.Optional<String[]> blocker = r.transferFileBlocker();
+            return new CreditTransferView(blocker.isPresent() ? null : "/api/v1/refunds/" + r.id() + "/pain.001",
+                    r.batchId(), blocker.map(b -> b[0]).orElse(null), blocker.map(b -> b[1]).orElse(null));
+        }
+    }
+
+    /** A batch of refunds by bank transfer; {@code messageId} is the pain.001's {@code MsgId}. */
+    public record RefundBatchView(String id, String messageId, Instant createdAt, Instant sentAt, int count,
+                                  MoneyView total, String file, List<RefundView> refunds) {
+        public static RefundBatchView of(CreditTransfers.Batch b) {
+            return new RefundBatchView(b.batch().id(), b.batch().id().replace('_', '-'), b.batch().createdAt(),
+                    b.batch().sentAt(), b.batch().refundCount(), MoneyView.of(b.batch().total()),
+                    "/api/v1/refund-batches/" + b.batch().id() + "/pain.001",
+                    b.refunds().stream().map(RefundView::of).toList());
         }
     }
 

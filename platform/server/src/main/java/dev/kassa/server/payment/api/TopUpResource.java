@@ -60,13 +60,14 @@ public class TopUpResource {
     }
 
     /**
-     * {@code {amount}}: gives unused funds back through the method the top-up was paid with. At most
+     * {@code {amount, bankAccount?}}: gives unused funds back through the method the top-up was paid with. At most
      * the smaller of the balance and what is left unrefunded of the top-up.
      */
     @POST
     @Path("{id}/refunds")
     public Response refund(@PathParam("id") String id, NewRefundRequest body) {
-        Refund refund = refunds.create(caller.tenantId(), id, body.amount().toMoney(), caller.idempotencyKey());
+        Refund refund = refunds.create(caller.tenantId(), id, body.amount().toMoney(), caller.idempotencyKey(),
+                body.payee());
         return Response.created(URI.create("/api/v1/refunds/" + refund.id())).entity(RefundView.of(refund)).build();
     }
 

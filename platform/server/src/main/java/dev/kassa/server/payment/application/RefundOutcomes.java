@@ -10,6 +10,7 @@ import dev.kassa.server.ledger.domain.SystemAccount;
 import dev.kassa.server.ledger.domain.TransactionType;
 import dev.kassa.server.payment.domain.PaymentAttempt;
 import dev.kassa.server.payment.domain.PaymentAttemptRepository;
+import dev.kassa.server.payment.domain.PayeeAccount;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.payment.domain.RefundRepository;
 import dev.kassa.server.payment.domain.TopUp;
@@ -71,7 +72,7 @@ public class RefundOutcomes {
 
     /** Checks the limits, records the PENDING refund and debits the balance; committed before the gateway is called. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Opened open(String tenantId, String refundId, String topUpId, Money amount) {
+    public Opened open(String tenantId, String refundId, String topUpId, Money amount, PayeeAccount named) {
         TopUp topUp = topUps.lock(tenantId, topUpId);
         if (topUp.status() != TopUpStatus.PAID) {
             throw KassaException.conflict("refund.not_refundable", "Top-up not refundable",
@@ -80,6 +81,12 @@ public class RefundOutcomes {
         if (registry.method(topUp.method()).filter(m -> m.can(Refunds.class)).isEmpty()) {
             throw KassaException.unprocessable("refund.unsupported", "Refunds not supported",
                     "The payment method " + topUp.method() + " cannot give money back.");
+        }
+        boolean byHand = registry.method(topUp.method()).map(m -> m.as(Refunds.class).refundsByHand()).orElse(false);
+        if (named != null && !byHand) {
+            throw KassaException.unprocessable("refund.bank_account_unsupported", "Bank account not used",
+                    "Refunds by " + topUp.method() + " go back through the gateway to what the payer paid with;"
+                            + " a bankAccount is only for refunds the tenant sends by bank transfer.");
         }
         if (!amount.currency().equals(topUp.amount().currency()) || !amount.currency().equals(topUp.credit().currency())) {
             throw KassaException.unprocessable("refund.currency_unsupported", "Refund currency not supported",
@@ -102,6 +109,14 @@ public class RefundOutcomes {
         Refund refund = new Refund(refundId, tenantId, topUpId, account.id(), paid == null ? null : paid.id(),
                 topUp.method(), amount, throughGateway ? SystemAccount.GATEWAY_CLEARING : SystemAccount.BANK_CLEARING,
                 now);
+        if (byHand) {
+            // Where the tenant sends it: the account the request names, else the one the bank statement
+            // showed the top-up's money coming from; neither: sent by hand as before, and the refund says why.
+            PayeeAccount payee = named != null ? named : topUp.payerIban() == null ? null
+                    : new PayeeAccount(topUp.payerIban(), topUp.payerBic(), topUp.payerAccountName());
+            refund.sendByHandTo(payee == null ? null : payee.iban(), payee == null ? null : payee.bic(),
+                    payee == null ? null : payee.name(), named != null ? "REQUEST" : "STATEMENT");
+        }
         refunds.add(refund);
         ledger.debit(account, amount, SystemAccount.REFUNDS_PENDING, TransactionType.REFUND,
                 "Refund of top-up " + topUp.reference(), topUp.reference());

@@ -4,8 +4,11 @@ import dev.kassa.api.payment.Amount;
 import dev.kassa.api.payment.RefundRequest;
 import dev.kassa.api.payment.RefundResult;
 import dev.kassa.api.payment.Refunds;
+import dev.kassa.server.payment.domain.PayeeAccount;
 import dev.kassa.server.payment.domain.Refund;
 import dev.kassa.server.payment.domain.RefundRepository;
+import dev.kassa.server.shared.BankAccounts;
+import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
@@ -52,6 +55,21 @@ public class RefundService {
      */
     @Transactional
     public Refund create(String tenantId, String topUpId, Money amount, String idempotencyKey) {
+        return create(tenantId, topUpId, amount, idempotencyKey, null);
+    }
+
+    /**
+     * As {@link #create(String, String, Money, String)}, sent to {@code bankAccount} when the
+     * top-up's method refunds by hand (bank transfer).
+     *
+     * @param bankAccount as the caller wrote it (checked here), or null
+     * @throws KassaException 422 {@code request.invalid} for an IBAN or a BIC that does not check out,
+     *     422 {@code refund.bank_account_unsupported} for a method whose gateway sends the refund
+     */
+    @Transactional
+    public Refund create(String tenantId, String topUpId, Money amount, String idempotencyKey,
+                         PayeeAccount bankAccount) {
+        PayeeAccount payee = bankAccount == null ? null : checked(bankAccount);
         // Named after the Idempotency-Key: a retry whose answer was lost finds the refund, not a second one.
         String refundId = idempotencyKey == null ? Ids.next("ref") : Ids.derived("ref", tenantId, topUpId, idempotencyKey);
         if (idempotencyKey != null) {
@@ -61,7 +79,7 @@ public class RefundService {
             }
         }
         requireExact(tenantId, topUpId, amount);
-        RefundOutcomes.Opened opened = outcomes.open(tenantId, refundId, topUpId, amount);
+        RefundOutcomes.Opened opened = outcomes.open(tenantId, refundId, topUpId, amount, payee);
         Refund refund = opened.refund();
         String slug = tenants.require(tenantId).slug();
         Map<String, String> metadata = new LinkedHashMap<>();
@@ -73,6 +91,23 @@ public class RefundService {
                 new RefundRequest(refund.id(), opened.paymentReference(),
                         new Amount(amount.minor(), amount.currency().code()), opened.topUpReference(), metadata));
         return outcomes.applyAlone(tenantId, refund.id(), result);
+    }
+
+    private static PayeeAccount checked(PayeeAccount account) {
+        String iban = BankAccounts.normalise(account.iban());
+        String bic = BankAccounts.normalise(account.bic());
+        List<FieldError> errors = new java.util.ArrayList<>();
+        if (!BankAccounts.isValidIban(iban)) {
+            errors.add(new FieldError("bankAccount.iban", "iban.invalid",
+                    "is not a valid IBAN (its country's length and check digits)"));
+        }
+        if (bic != null && !BankAccounts.isValidBic(bic)) {
+            errors.add(new FieldError("bankAccount.bic", "bic.invalid", "is not a valid BIC (8 or 11 letters and digits)"));
+        }
+        if (!errors.isEmpty()) {
+            throw KassaException.invalid(errors);
+        }
+        return new PayeeAccount(iban, bic, account.name().strip());
     }
 
     /**
@@ -100,6 +135,12 @@ public class RefundService {
     @Transactional
     public Refund get(String tenantId, String refundId) {
         return refunds.find(tenantId, refundId).orElseThrow(KassaException::notFound);
+    }
+
+    /** The reference of the top-up a refund gives back, which the payer knows from paying it. */
+    @Transactional
+    public String topUpReference(String tenantId, String topUpId) {
+        return topUps.require(tenantId, topUpId).reference();
     }
 
     @Transactional

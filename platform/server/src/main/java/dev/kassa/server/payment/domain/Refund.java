@@ -56,6 +56,18 @@ public class Refund {
     private Instant nextCheckAt;
     @Column(name = "check_count")
     private int checkCount;
+    /** Where a refund sent by hand goes: from the request, or the payer's account on the bank statement. */
+    @Column(name = "payee_iban")
+    private String payeeIban;
+    @Column(name = "payee_bic")
+    private String payeeBic;
+    @Column(name = "payee_name")
+    private String payeeName;
+    /** {@code REQUEST}, {@code STATEMENT}, or {@code NONE} for a refund sent by hand to an account not known; null for a gateway's refund. */
+    @Column(name = "payee_source")
+    private String payeeSource;
+    @Column(name = "batch_id")
+    private String batchId;
 
     protected Refund() {
     }
@@ -96,6 +108,77 @@ public class Refund {
         this.completedAt = now;
         this.updatedAt = now;
         this.nextCheckAt = null;
+    }
+
+    /**
+     * Marks a refund that the tenant sends by hand, with the account it goes to ({@code iban} null:
+     * not known, so no credit-transfer file can be made for it).
+     */
+    public void sendByHandTo(String iban, String bic, String name, String source) {
+        this.payeeIban = iban;
+        this.payeeBic = iban == null ? null : bic;
+        this.payeeName = iban == null ? null : name;
+        this.payeeSource = iban == null ? "NONE" : source;
+    }
+
+    /**
+     * Why no pain.001 file can be made for this refund now, as a problem code and a sentence;
+     * empty when one can. Only for refunds sent by hand.
+     */
+    public java.util.Optional<String[]> transferFileBlocker() {
+        if (payeeSource == null) {
+            return java.util.Optional.of(new String[] {"refund.not_manual",
+                "Refunds by " + method + " are sent by the gateway, not by a transfer file."});
+        }
+        if (status != Status.PENDING) {
+            return java.util.Optional.of(new String[] {"refund.not_pending",
+                "Only a PENDING refund is sent; this one is " + status + "."});
+        }
+        if (batchId != null) {
+            return java.util.Optional.of(new String[] {"refund.in_batch",
+                "The refund is in the batch " + batchId + ": download that batch's file instead, so it is not sent twice."});
+        }
+        if (payeeIban == null) {
+            return java.util.Optional.of(new String[] {"refund.payee_account_unknown",
+                "No bank statement named the account the top-up was paid from, and the refund request named none:"
+                    + " send it by hand and report it sent, or refund again with a bankAccount."});
+        }
+        if (!amount.currency().code().equals("EUR")) {
+            return java.util.Optional.of(new String[] {"refund.currency_not_sepa",
+                "A SEPA credit transfer carries euros only; this refund is in " + amount.currency().code()
+                    + ": send it by hand and report it sent."});
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Whether a batch may take it: everything a file of its own needs, and in no batch yet. */
+    public boolean batchable() {
+        return transferFileBlocker().isEmpty();
+    }
+
+    public void joinBatch(String batchId, Instant now) {
+        this.batchId = batchId;
+        this.updatedAt = now;
+    }
+
+    public String payeeIban() {
+        return payeeIban;
+    }
+
+    public String payeeBic() {
+        return payeeBic;
+    }
+
+    public String payeeName() {
+        return payeeName;
+    }
+
+    public String payeeSource() {
+        return payeeSource;
+    }
+
+    public String batchId() {
+        return batchId;
     }
 
     public void scheduleCheck(Instant at) {

@@ -59,6 +59,13 @@ public class TopUp {
     private Instant paidAt;
     @Column(name = "cancelled_at")
     private Instant cancelledAt;
+    /** The account the money came from, as the bank statement said: where a refund by bank transfer goes. */
+    @Column(name = "payer_iban")
+    private String payerIban;
+    @Column(name = "payer_bic")
+    private String payerBic;
+    @Column(name = "payer_account_name")
+    private String payerAccountName;
 
     protected TopUp() {
     }
@@ -113,6 +120,35 @@ public class TopUp {
     /** The invoice this top-up pays, or null. */
     public String invoiceId() {
         return invoiceId;
+    }
+
+    /**
+     * The account a bank statement says paid this top-up: the latest one wins (a payer who paid in
+     * two parts from two accounts is refunded to the later). An IBAN that does not check out is ignored.
+     */
+    public void learnPayerAccount(String iban, String bic, String name) {
+        String i = dev.kassa.server.shared.BankAccounts.normalise(iban);
+        if (!dev.kassa.server.shared.BankAccounts.isValidIban(i)) {
+            return;
+        }
+        String b = dev.kassa.server.shared.BankAccounts.normalise(bic);
+        this.payerIban = i;
+        this.payerBic = dev.kassa.server.shared.BankAccounts.isValidBic(b) ? b : null;
+        this.payerAccountName = name == null || name.isBlank() ? null
+                : name.strip().length() <= 140 ? name.strip() : name.strip().substring(0, 140);
+    }
+
+    /** The payer's IBAN from a bank statement, or null. */
+    public String payerIban() {
+        return payerIban;
+    }
+
+    public String payerBic() {
+        return payerBic;
+    }
+
+    public String payerAccountName() {
+        return payerAccountName;
     }
 
     /** What the customer must do to pay (a bank transfer's beneficiary and reference), as a JSON object. */
