@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import jakarta.json.Json;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.ws.rs.Path;
@@ -83,6 +84,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().areAssignableTo(EntityManager.class)
             .orShould().dependOnClassesThat().areAssignableTo(Query.class)
             .because("entities map their columns and repositories are interfaces; queries live in infrastructure");
+
+    @ArchTest
+    static final ArchRule jsonProviderLookedUpOnce = noClasses().that().resideInAPackage("dev.kassa.server..")
+            .should().dependOnClassesThat().belongToAnyOf(Json.class)
+            .because("each static jakarta.json.Json call looks the JSON-P provider up again through the class"
+                    + " loaders, which cost a third of the CPU of a JSON API request; keep a JsonProvider in a"
+                    + " constant instead");
 
     private static String[] contextPackages() {
         String[] packages = new String[CONTEXTS.length];

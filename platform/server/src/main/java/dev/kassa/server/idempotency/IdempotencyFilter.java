@@ -7,11 +7,11 @@ import dev.kassa.server.web.Statuses;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
@@ -45,6 +45,8 @@ import javax.naming.NamingException;
 public class IdempotencyFilter implements ContainerRequestFilter, ContainerResponseFilter {
     public static final String HEADER = "Idempotency-Key";
     private static final Logger LOG = Logger.getLogger(IdempotencyFilter.class.getName());
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static volatile TransactionManager manager;
     private static final String CLAIM = IdempotencyFilter.class.getName() + ".claim";
 
@@ -146,8 +148,8 @@ public class IdempotencyFilter implements ContainerRequestFilter, ContainerRespo
 
     /** The answer to keep for replays: the secret member set to null, with a notice beside it. */
     private static String withoutSecret(String body, ShownOnce secret) {
-        JsonObjectBuilder kept = Json.createObjectBuilder();
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        JsonObjectBuilder kept = JSON.createObjectBuilder();
+        try (JsonReader reader = JSON.createReader(new StringReader(body))) {
             reader.readObject().forEach((name, value) -> kept.add(name,
                     name.equals(secret.secretMember()) ? JsonValue.NULL : value));
         }

@@ -1,11 +1,11 @@
 package dev.kassa.server.idempotency;
 
 import dev.kassa.server.config.Secrets;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.TreeMap;
@@ -15,6 +15,8 @@ import java.util.TreeMap;
  * body is compared by content (key order and white space do not matter); anything else byte for byte.
  */
 public final class RequestFingerprint {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private RequestFingerprint() {
     }
 
@@ -35,7 +37,7 @@ public final class RequestFingerprint {
         if (body.length == 0) {
             return "";
         }
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
+        try (JsonReader reader = JSON.createReader(new ByteArrayInputStream(body))) {
             StringBuilder out = new StringBuilder();
             write(reader.readValue(), out);
             return out.toString();
@@ -55,7 +57,7 @@ public final class RequestFingerprint {
                         out.append(',');
                     }
                     first = false;
-                    out.append(Json.createValue(entry.getKey())).append(':');
+                    out.append(JSON.createValue(entry.getKey())).append(':');
                     write(entry.getValue(), out);
                 }
                 out.append('}');

@@ -3,7 +3,6 @@ package dev.kassa.server.web;
 import dev.kassa.server.shared.FieldError;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.web.constraint.Violations;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -12,6 +11,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
 import jakarta.validation.ConstraintViolation;
@@ -46,6 +46,8 @@ import java.util.Set;
  * not name are ignored.
  */
 public final class RequestBinder {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Jsonb JSONB = JsonbBuilder.create();
     private static final String MONEY_SHAPE = "must be an object {\"amount\": \"12.50\", \"currency\": \"EUR\"}";
 
@@ -131,11 +133,11 @@ public final class RequestBinder {
 
     /** {@code object} with strings stripped and members of the wrong JSON type left out (and reported). */
     private static JsonObject check(JsonObject object, Class<?> record, String prefix, List<FieldError> errors) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         for (RecordComponent component : record.getRecordComponents()) {
             String name = component.getName();
             if (component.isAnnotationPresent(OtherMembers.class)) {
-                JsonObjectBuilder others = Json.createObjectBuilder();
+                JsonObjectBuilder others = JSON.createObjectBuilder();
                 Set<String> named = new HashSet<>();
                 for (RecordComponent c : record.getRecordComponents()) {
                     named.add(c.getName());
@@ -166,7 +168,7 @@ public final class RequestBinder {
             return value;
         }
         if (type == String.class) {
-            return json == JsonValue.ValueType.STRING ? Json.createValue(((JsonString) value).getString().strip())
+            return json == JsonValue.ValueType.STRING ? JSON.createValue(((JsonString) value).getString().strip())
                     : wrong(field, "must be a string", errors);
         }
         if (type == Boolean.class || type == boolean.class) {
@@ -187,7 +189,7 @@ public final class RequestBinder {
                 return wrong(field, itemClass == MoneyInput.class ? "must be a list of amounts" : "must be a list",
                         errors);
             }
-            JsonArrayBuilder out = Json.createArrayBuilder();
+            JsonArrayBuilder out = JSON.createArrayBuilder();
             JsonArray array = value.asJsonArray();
             for (int i = 0; i < array.size(); i++) {
                 JsonValue element = array.get(i);

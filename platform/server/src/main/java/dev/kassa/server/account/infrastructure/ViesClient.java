@@ -5,12 +5,12 @@ import dev.kassa.server.account.domain.VatIdRegistry;
 import dev.kassa.server.config.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -38,6 +38,8 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class ViesClient implements VatIdRegistry {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Logger LOG = Logger.getLogger(ViesClient.class.getName());
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(8);
@@ -81,7 +83,7 @@ public class ViesClient implements VatIdRegistry {
     }
 
     private VatIdAnswer ask(String vatId, String requesterVatId) {
-        JsonObjectBuilder body = Json.createObjectBuilder().add("countryCode", vatId.substring(0, 2))
+        JsonObjectBuilder body = JSON.createObjectBuilder().add("countryCode", vatId.substring(0, 2))
                 .add("vatNumber", vatId.substring(2));
         if (requesterVatId != null) {
             body.add("requesterMemberStateCode", requesterVatId.substring(0, 2))
@@ -109,7 +111,7 @@ public class ViesClient implements VatIdRegistry {
     static VatIdAnswer read(int status, String body) {
         JsonObject json;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             json = value.getValueType() == JsonValue.ValueType.OBJECT ? value.asJsonObject() : null;
         } catch (JsonException | IllegalStateException e) {
             json = null;

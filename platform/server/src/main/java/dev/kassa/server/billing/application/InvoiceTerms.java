@@ -13,11 +13,11 @@ import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,6 +33,9 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class InvoiceTerms {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private AccountRepository accounts;
     private BillingSettingsService settings;
     private VatRates rates;
@@ -97,7 +100,7 @@ public class InvoiceTerms {
             return Optional.empty();
         }
         try {
-            JsonValue value = Json.createReader(new StringReader(address)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(address)).readValue();
             if (value.getValueType() != JsonValue.ValueType.OBJECT) {
                 return Optional.empty();
             }

@@ -3,10 +3,10 @@ package dev.kassa.server.billing.infrastructure;
 import dev.kassa.server.billing.domain.VatRateTable;
 import dev.kassa.server.billing.domain.VatRates;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +23,8 @@ import java.util.Map;
  */
 @ApplicationScoped
 public class ShippedVatRates implements VatRates {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     static final String RESOURCE = "/vat/ibericode_vat-rates.json";
 
     private volatile VatRateTable table;
@@ -46,7 +48,7 @@ public class ShippedVatRates implements VatRates {
 
     /** Reads a file of the ibericode shape: {@code items: {CC: [{effective_from, rates: {standard}}]}}. */
     public static VatRateTable read(InputStream in) {
-        try (JsonReader reader = Json.createReader(in)) {
+        try (JsonReader reader = JSON.createReader(in)) {
             JsonObject items = reader.readObject().getJsonObject("items");
             Map<String, List<VatRateTable.Period>> periods = new HashMap<>();
             items.forEach((country, list) -> {

@@ -9,8 +9,8 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class HistoryPages implements ClientAreaPage {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     static final int PAGE_SIZE = 20;
     private static final int MAX_POLLED = 50;
     private static final Pattern ID = Pattern.compile("top_[A-Za-z0-9]{1,60}");
@@ -119,7 +121,7 @@ public class HistoryPages implements ClientAreaPage {
 
     /** {@code {"top_…": "PAID", …}} for those of the ids that are this customer's top-ups. */
     private Reply statuses(Visit visit) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         String ids = visit.param("ids");
         if (ids != null) {
             int asked = 0;

@@ -12,11 +12,11 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.application.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -32,6 +32,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class InstructionsPages implements ClientAreaPage {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private TopUpService topUps;
     private TransferInstructions transfers;
     private AccountService accounts;
@@ -161,7 +164,7 @@ public class InstructionsPages implements ClientAreaPage {
     /** A top-up's stored instructions (a JSON object of the method's data, the reference and the amount). */
     static InstructionsView parse(String json, TopUp topUp) {
         Map<String, String> bank = new HashMap<>();
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject object = reader.readObject();
             for (Map.Entry<String, JsonValue> e : object.entrySet()) {
                 if (e.getValue() instanceof JsonString) {

@@ -10,12 +10,12 @@ import dev.kassa.server.web.JsonText;
 import dev.kassa.server.web.RequestBinder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.text.Collator;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -36,6 +36,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class PayersPage implements ClientAreaPage {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     static final String LIST = "/payers";
     static final String NEW = "/payers/new";
     static final String EDIT = "/payers/edit";
@@ -154,7 +156,7 @@ public class PayersPage implements ClientAreaPage {
 
     /** A new payer's body: every field as typed (blank as empty, so the rules name it), none left out. */
     private static JsonObject newBody(PayerForm typed) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", orEmpty(typed.type())).add("name", orEmpty(typed.name()))
                 .add("country", orEmpty(typed.country()));
         if (typed.vatId() != null) {
@@ -171,7 +173,7 @@ public class PayersPage implements ClientAreaPage {
      * address left as the form showed it stays as stored (it may be the object an API client sent).
      */
     private static JsonObject changeBody(PayerForm typed, Payer before) {
-        JsonObjectBuilder body = Json.createObjectBuilder()
+        JsonObjectBuilder body = JSON.createObjectBuilder()
                 .add("type", orEmpty(typed.type())).add("name", orEmpty(typed.name()))
                 .add("country", orEmpty(typed.country()));
         if (typed.vatId() == null) {

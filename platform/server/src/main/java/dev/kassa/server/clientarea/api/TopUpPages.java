@@ -9,9 +9,9 @@ import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -25,6 +25,9 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class TopUpPages implements ClientAreaPage {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private TopUpForm forms;
     private TopUpService topUps;
     private QuoteService quotes;
@@ -161,7 +164,7 @@ public class TopUpPages implements ClientAreaPage {
         if (nextActionJson == null) {
             return null;
         }
-        try (JsonReader reader = Json.createReader(new StringReader(nextActionJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(nextActionJson))) {
             JsonObject action = reader.readObject();
             if ("redirect".equals(action.getString("type", null)) && action.containsKey("redirectUrl")) {
                 String url = action.getString("redirectUrl");

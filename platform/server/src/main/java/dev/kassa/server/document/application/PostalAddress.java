@@ -1,10 +1,10 @@
 package dev.kassa.server.document.application;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.util.ArrayList;
@@ -16,6 +16,8 @@ import java.util.List;
  * city on one line when both are there.
  */
 final class PostalAddress {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final int MAX_LINES = 6;
 
     private PostalAddress() {
@@ -27,7 +29,7 @@ final class PostalAddress {
         }
         JsonValue value;
         try {
-            value = Json.createReader(new StringReader(json)).readValue();
+            value = JSON.createReader(new StringReader(json)).readValue();
         } catch (JsonParsingException e) {
             return split(json);
         } catch (JsonException e) {

@@ -16,10 +16,10 @@ import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.application.TenantService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.StringReader;
 import java.time.LocalDate;
@@ -35,6 +35,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ProFormaDocuments implements DocumentMapper {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private TopUpService topUps;
     private AccountRepository accounts;
     private TenantService tenants;
@@ -96,7 +99,7 @@ public class ProFormaDocuments implements DocumentMapper {
     /** The bank's details as the transfer needs them: beneficiary, IBAN, BIC, bank. */
     static List<String> bankLines(String instructionsJson) {
         List<String> lines = new ArrayList<>();
-        try (JsonReader reader = Json.createReader(new StringReader(instructionsJson))) {
+        try (JsonReader reader = JSON.createReader(new StringReader(instructionsJson))) {
             JsonObject data = reader.readObject();
             add(lines, "", data, "beneficiary");
             add(lines, "IBAN ", data, "iban");

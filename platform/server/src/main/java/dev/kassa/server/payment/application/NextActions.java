@@ -3,13 +3,16 @@ package dev.kassa.server.payment.application;
 import dev.kassa.api.payment.NextAction;
 import dev.kassa.server.shared.CreditorReferences;
 import dev.kassa.server.shared.Money;
-import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.spi.JsonProvider;
 import java.util.Locale;
 import java.util.TreeMap;
 
 /** What the customer must do next, stored and shown as a JSON object. */
 public final class NextActions {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private NextActions() {
     }
 
@@ -22,7 +25,7 @@ public final class NextActions {
         if (action == null) {
             return null;
         }
-        JsonObjectBuilder json = Json.createObjectBuilder().add("type", action.kind().name().toLowerCase(Locale.ROOT));
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("type", action.kind().name().toLowerCase(Locale.ROOT));
         if (action.redirectUrl() != null) {
             json.add("redirectUrl", action.redirectUrl());
         }
@@ -42,7 +45,7 @@ public final class NextActions {
      * {@code type}, such as {@code bank_transfer}) plus the reference to quote and the amount.
      */
     public static String instructions(NextAction action, String reference, Money amount) {
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JSON.createObjectBuilder();
         json.add("type", action.data().getOrDefault("type", "instructions"));
         new TreeMap<>(action.data()).forEach((k, v) -> {
             if (!k.equals("type")) {
@@ -54,7 +57,7 @@ public final class NextActions {
             // For banking apps with a creditor-reference field: it reaches us untouched, and matches first.
             CreditorReferences.forReference(reference).ifPresent(rf -> json.add("creditorReference", rf));
         }
-        json.add("amount", Json.createObjectBuilder().add("amount", amount.amountString())
+        json.add("amount", JSON.createObjectBuilder().add("amount", amount.amountString())
                 .add("currency", amount.currency().code()));
         return json.build().toString();
     }

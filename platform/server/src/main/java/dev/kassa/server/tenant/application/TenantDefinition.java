@@ -6,9 +6,9 @@ import dev.kassa.server.shared.Iso;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.tenant.domain.CurrencySettings;
 import dev.kassa.server.tenant.domain.TopUpLimits;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.spi.JsonProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -31,6 +31,8 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
                                Map<String, MethodDefinition> paymentMethods, List<String> hosts,
                                String defaultTheme, BrandingDefinition branding, Map<String, ThemeDefinition> themes,
                                boolean demoCustomer) {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** A theme as declared: on or off, for which countries ({@code ["*"]} for all), as {@code PUT /themes/{id}} takes it. */
     public record ThemeDefinition(boolean enabled, List<String> countries) { }
@@ -122,7 +124,7 @@ public record TenantDefinition(String slug, String name, CurrencyUnit baseCurren
 
     private static BrandingDefinition branding(JsonObject b, Path dir) {
         String logo = null;
-        Optional<Path> file = logoFile(Json.createObjectBuilder().add("branding", b).build(), dir);
+        Optional<Path> file = logoFile(JSON.createObjectBuilder().add("branding", b).build(), dir);
         if (file.isPresent()) {
             String name = file.get().getFileName().toString().toLowerCase(Locale.ROOT);
             String type = name.endsWith(".svg") ? "image/svg+xml" : name.endsWith(".png") ? "image/png" : null;

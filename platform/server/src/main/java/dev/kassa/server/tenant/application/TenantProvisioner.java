@@ -8,9 +8,9 @@ import dev.kassa.server.tenant.domain.TenantRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.spi.JsonProvider;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.StringReader;
@@ -31,6 +31,8 @@ import java.util.stream.Stream;
  */
 @ApplicationScoped
 public class TenantProvisioner {
+    /** Looked up once: {@code Json.create…} finds the provider anew on every call, through the class path. */
+    private static final JsonProvider JSON = JsonProvider.provider();
     private static final Logger LOG = Logger.getLogger(TenantProvisioner.class.getName());
 
     private Settings settings;
@@ -65,7 +67,7 @@ public class TenantProvisioner {
             List<Declared> out = new java.util.ArrayList<>();
             for (Path file : entries.map(d -> d.resolve("tenant.json")).filter(Files::isRegularFile).sorted().toList()) {
                 String text = Files.readString(file, StandardCharsets.UTF_8);
-                try (JsonReader reader = Json.createReader(new StringReader(text))) {
+                try (JsonReader reader = JSON.createReader(new StringReader(text))) {
                     JsonObject json = reader.readObject();
                     Path home = file.getParent();
                     // A changed logo file counts as a changed definition.
