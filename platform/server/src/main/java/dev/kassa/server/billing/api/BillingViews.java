@@ -84,7 +84,8 @@ public final class BillingViews {
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
-                              Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference) {
+                              Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference,
+                              String topUpId, MoneyView prepaymentLeft) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -95,7 +96,8 @@ public final class BillingViews {
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt(),
-                    i.paymentReference());
+                    i.paymentReference(), i.topUpId(), i.prepaymentLeft() == null ? null
+                            : MoneyView.of(i.prepaymentLeft()));
         }
     }
 
