@@ -65,9 +65,9 @@ public class PrepaymentInvoicing {
         invoice.finalize(number, t.parties(), day, included, paid.paidAt());
         invoice.keepEvidence(t.evidence());
         invoice.paidAsPrepayment(paid.topUpId(), paid.transactionId(), paid.paidAt());
-        events.finalized.fire(new InvoiceFinalized(tenantId, invoice.id(), invoice.accountId(),
+        events.fire(new InvoiceFinalized(tenantId, invoice.id(), invoice.accountId(),
                 invoice.payerId(), number, invoice.gross(), invoice.dueAt(), invoice.finalizedAt()));
-        events.paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(), number,
+        events.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(), number,
                 invoice.gross(), invoice.dueAt(), invoice.finalizedAt(), InvoicePaid.FROM_TOP_UP,
                 paid.transactionId(), paid.paidAt(), false));
     }
@@ -107,6 +107,15 @@ public class PrepaymentInvoicing {
         public Events(Event<InvoiceFinalized> finalized, Event<InvoicePaid> paid) {
             this.finalized = finalized;
             this.paid = paid;
+        }
+
+        // Methods, not fields: the caller holds a client proxy, whose own fields are empty.
+        void fire(InvoiceFinalized event) {
+            finalized.fire(event);
+        }
+
+        void fire(InvoicePaid event) {
+            paid.fire(event);
         }
     }
 }
