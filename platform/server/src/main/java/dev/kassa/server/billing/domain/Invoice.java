@@ -179,6 +179,19 @@ public class Invoice {
         this.locationEvidence = LocationEvidence.encode(evidence.location());
     }
 
+    /**
+     * Adds what paying the invoice told of the buyer's location (the IP address it was paid from in
+     * the client area), in the paying transaction; the evidence kept at finalisation stays as it was.
+     */
+    public void keepPaymentEvidence(LocationEvidence evidence) {
+        if (status != InvoiceStatus.PAID) {
+            throw new IllegalStateException("payment evidence is kept when the invoice is paid");
+        }
+        List<LocationEvidence> all = new ArrayList<>(LocationEvidence.decode(locationEvidence));
+        all.add(evidence);
+        this.locationEvidence = LocationEvidence.encode(all);
+    }
+
     /** Kept at finalisation; null for a draft. */
     public BuyerEvidence buyerEvidence() {
         return finalizedAt == null ? null : new BuyerEvidence(buyerVatCheckStatus, buyerVatConsultation,
