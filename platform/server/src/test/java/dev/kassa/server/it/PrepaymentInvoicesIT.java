@@ -5,6 +5,7 @@ import static dev.kassa.testkit.Json.obj;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kassa.testkit.ApiClient;
 import dev.kassa.testkit.ApiResponse;
 import dev.kassa.testkit.EmbeddedDatabase;
 import dev.kassa.testkit.Eventually;
@@ -23,7 +24,11 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +88,18 @@ class PrepaymentInvoicesIT {
 
     private static JsonArray creditNotes(Kassa.Tenant tenant, String invoice) {
         return tenant.api().get("invoices/" + invoice + "/credit-notes").items();
+    }
+
+    /** The text of a stored document's PDF, once the worker has made it. */
+    private static String pdfText(Kassa.Tenant tenant, String path) throws Exception {
+        ApiClient.Download[] last = new ApiClient.Download[1];
+        Eventually.until(() -> {
+            last[0] = tenant.api().download(path, Map.of("Accept", "application/pdf, application/problem+json"));
+            return last[0].status() == 200;
+        }, "the PDF of " + path);
+        try (PDDocument doc = Loader.loadPDF(last[0].body())) {
+            return new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+        }
     }
 
     private static String amount(JsonObject o, String field) {
@@ -173,6 +190,13 @@ class PrepaymentInvoicesIT {
         assertEquals("0.00", amount(after, "prepaymentLeft"));
         assertEquals("PAID", after.getString("status"), "a used prepayment stays paid");
         assertEquals("0.00", tenant.balance(account));
+
+        String invoicePdf = pdfText(tenant, "invoices/" + prepaymentId + "/pdf");
+        assertTrue(invoicePdf.contains(prepaymentNumber) && invoicePdf.contains("Account credit")
+                && invoicePdf.contains("Prepayment: VAT is charged on the amount received"), invoicePdf);
+        String notePdf = pdfText(tenant, "credit-notes/" + refunded.getString("id") + "/pdf");
+        assertTrue(notePdf.contains(refunded.getString("number"))
+                && notePdf.contains("was not used and has been refunded to you"), notePdf);
 
         Kassa.Tenant other = kassa.newTenant();
         assertEquals(404, other.api().get("invoices/" + prepaymentId).status());
