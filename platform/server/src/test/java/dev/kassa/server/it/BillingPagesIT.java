@@ -193,7 +193,14 @@ class BillingPagesIT {
         Page after = shop.browser().follow(paid);
         assertTrue(after.body().contains("Invoice " + number + " is paid."), after.body());
         assertEquals(List.of(id + ":PAID"), invoiceRows(after));
-        assertEquals("PAID", shop.tenant().api().get("invoices/" + id).string("status"));
+        JsonObject paidInvoice = shop.tenant().api().get("invoices/" + id).object();
+        assertEquals("PAID", paidInvoice.getString("status"));
+        JsonObject lastEvidence = paidInvoice.getJsonObject("buyer").getJsonArray("locationEvidence")
+                .getJsonObject(paidInvoice.getJsonObject("buyer").getJsonArray("locationEvidence").size() - 1);
+        assertEquals("IP_ADDRESS", lastEvidence.getString("kind"), "paid in the client area: the address kept");
+        assertTrue(List.of("127.0.0.1", "0:0:0:0:0:0:0:1", "::1").contains(lastEvidence.getString("ipAddress")),
+                lastEvidence::toString);
+        assertTrue(lastEvidence.isNull("country"), "no geolocation database: the address only");
         assertEquals("41.20", shop.tenant().balance(shop.account()));
 
         Page again = shop.browser().post("/invoices", Map.of("invoice", id, "returnTo", "/invoices"));

@@ -106,6 +106,11 @@ class RenewalByCardIT {
                 .size() == 1, "the renewal invoice is paid by card");
         JsonObject invoice = c.tenant().api().get("accounts/" + c.account() + "/invoices").items().getJsonObject(0);
         assertEquals("PAID", invoice.getString("status"));
+        JsonObject buyer = invoice.getJsonObject("buyer");
+        assertTrue(buyer.getJsonArray("locationEvidence").getValuesAs(JsonObject.class).stream().anyMatch(e ->
+                "CARD_COUNTRY".equals(e.getString("kind")) && "US".equals(e.getString("country"))),
+                "the saved card's issuer country, as Stripe reports it: " + buyer);
+        assertEquals("CONTRADICTED", buyer.getString("locationEvidenceStatus"), "a US card for a French payer");
         assertEquals("5.00", c.tenant().balance(c.account()), "the card paid it all; the balance is untouched");
         JsonObject topUp = c.tenant().api().get("accounts/" + c.account() + "/top-ups").items().getJsonObject(0);
         assertEquals(invoice.getString("id"), topUp.getString("invoiceId"));

@@ -221,6 +221,7 @@ class ViesIT {
         List<String> evidence = buyer.getJsonArray("locationEvidence").getValuesAs(JsonObject.class).stream()
                 .map(e -> e.getString("kind") + ":" + e.getString("country")).toList();
         assertEquals(List.of("PAYER_COUNTRY:DE", "BILLING_ADDRESS:DE", "ACCOUNT_COUNTRY:FR"), evidence);
+        assertEquals("CONTRADICTED", buyer.getString("locationEvidenceStatus"), "the account says FR");
         assertEquals("B2C_DESTINATION", rule(invoice));
     }
 

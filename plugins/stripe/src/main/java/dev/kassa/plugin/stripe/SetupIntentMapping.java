@@ -94,12 +94,18 @@ final class SetupIntentMapping {
         PaymentMethod.Card card = method.getCard();
         if (card != null) {
             return new SavedMethodDetails(method.getId(), card.getBrand(), last4(card.getLast4()),
-                    month(card.getExpMonth()), year(card.getExpYear()));
+                    month(card.getExpMonth()), year(card.getExpYear()), country(card.getCountry()));
         }
         if (method.getSepaDebit() != null) {
-            return new SavedMethodDetails(method.getId(), "sepa_debit", last4(method.getSepaDebit().getLast4()), 0, 0);
+            return new SavedMethodDetails(method.getId(), "sepa_debit", last4(method.getSepaDebit().getLast4()), 0, 0,
+                    country(method.getSepaDebit().getCountry()));
         }
         return new SavedMethodDetails(method.getId(), method.getType(), null, 0, 0);
+    }
+
+    /** The issuer's (or bank account's) country, when Stripe gives a well-formed one. */
+    private static String country(String value) {
+        return value != null && value.matches("[A-Za-z]{2}") ? value.toUpperCase(java.util.Locale.ROOT) : null;
     }
 
     private static String last4(String value) {

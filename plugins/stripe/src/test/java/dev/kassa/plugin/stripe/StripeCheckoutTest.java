@@ -107,6 +107,7 @@ class StripeCheckoutTest {
         assertEquals(attempt, paid.attemptId());
         assertNotNull(paid.savedMethod(), "the card kept");
         assertEquals("4242", paid.savedMethod().last4());
+        assertEquals("US", paid.savedMethod().country(), "the card issuer's country, evidence of location");
         assertEquals(stripe.paymentIntent(intent).orElseThrow().paymentMethod(), paid.savedMethod().token());
 
         PaymentResult byIntent = method.receive(context(), stripe.paymentEvent(intent, Instant.now())

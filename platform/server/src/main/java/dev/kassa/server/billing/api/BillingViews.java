@@ -6,6 +6,7 @@ import dev.kassa.server.billing.domain.CreditNoteLine;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceLine;
 import dev.kassa.server.billing.domain.LineAmounts;
+import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.billing.domain.Receipt;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.TaxDecision;
@@ -63,13 +64,15 @@ public final class BillingViews {
      * location ({@code locationEvidence}).
      */
     public record BuyerView(String name, String country, String vatId, BuyerVatIdCheckView vatIdCheck,
-                            List<LocationEvidenceView> locationEvidence) {
+                            List<LocationEvidenceView> locationEvidence, String locationEvidenceStatus) {
         static BuyerView of(Invoice.Parties p, Invoice.BuyerEvidence e) {
             BuyerVatIdCheckView check = e == null || e.vatCheckStatus() == null ? null
                     : new BuyerVatIdCheckView(e.vatCheckStatus(), e.vatConsultationNumber(), e.vatCheckedAt());
             List<LocationEvidenceView> location = e == null ? List.of()
-                    : e.location().stream().map(l -> new LocationEvidenceView(l.kind().name(), l.country())).toList();
-            return new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId(), check, location);
+                    : e.location().stream().map(l -> new LocationEvidenceView(l.kind().name(), l.country(),
+                    l.ipAddress())).toList();
+            String status = e == null ? null : LocationEvidence.assess(e.location(), p.buyerCountry()).name();
+            return new BuyerView(p.buyerName(), p.buyerCountry(), p.buyerVatId(), check, location, status);
         }
     }
 
@@ -78,13 +81,14 @@ public final class BillingViews {
 
     public record BuyerVatIdCheckView(String status, String consultationNumber, Instant checkedAt) { }
 
-    public record LocationEvidenceView(String kind, String country) { }
+    public record LocationEvidenceView(String kind, String country, String ipAddress) { }
 
     public record InvoiceView(String id, String accountId, String payerId, String status, String number,
                               String currency, List<InvoiceLineView> lines, MoneyView net, MoneyView vat,
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
-                              Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference) {
+                              Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference,
+                              String topUpId, MoneyView prepaymentLeft) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -95,7 +99,8 @@ public final class BillingViews {
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt(),
-                    i.paymentReference());
+                    i.paymentReference(), i.topUpId(), i.prepaymentLeft() == null ? null
+                            : MoneyView.of(i.prepaymentLeft()));
         }
     }
 

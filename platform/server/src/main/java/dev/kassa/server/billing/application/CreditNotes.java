@@ -103,6 +103,11 @@ public class CreditNotes {
             throw KassaException.conflict("invoice.cancelled", "Invoice cancelled",
                     "Invoice " + invoice.number() + " is cancelled: nothing is left to credit.");
         }
+        if (invoice.isPrepayment()) {
+            throw KassaException.conflict("credit_note.prepayment", "Prepayment invoice",
+                    "Invoice " + invoice.number() + " invoices a top-up: it is credited by itself as the balance"
+                            + " pays invoices or is refunded, not by hand.");
+        }
         Map<String, Credited> before = creditNotes.creditedLines(tenantId, invoiceId);
         List<CreditNote.Taken> taken = request.lines() == null || request.lines().isEmpty()
                 ? everythingLeft(invoice, before) : chosen(invoice, before, request.lines());
@@ -142,6 +147,36 @@ public class CreditNotes {
                     invoice.number(), note.id(), number, now));
         }
         return loaded(note);
+    }
+
+    /**
+     * Takes {@code grossMinor} back from a prepayment invoice (locked by the caller, after the
+     * account, see {@link Prepayments}) with a credit note of one line: that part of the amount
+     * received, its VAT taken out at the prepayment's rate; the last part takes exactly what is left,
+     * so the credit notes add up to the prepayment to the cent. No money moves: the balance was
+     * spent or refunded by the caller.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    CreditNote takeBackPrepayment(Invoice prepayment, long grossMinor, CreditNote.Settlement settlement,
+                                  String reason) {
+        String tenantId = prepayment.tenantId();
+        InvoiceLine line = prepayment.lines().get(0);
+        long left = prepayment.prepaymentLeft().minor();
+        Map<String, Credited> before = creditNotes.creditedLines(tenantId, prepayment.id());
+        LineAmounts amounts = grossMinor == left ? rest(line, before)
+                : LineAmounts.of(1, grossMinor, line.taxDecision().rate(), true);
+        prepayment.drawPrepayment(grossMinor);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        long seq = counters.next(tenantId, DocumentSeries.CREDIT_NOTE, today.getYear());
+        String number = NumberFormat.format(settings.get(tenantId).format(DocumentSeries.CREDIT_NOTE),
+                today.getYear(), today.getMonthValue(), seq);
+        CreditNote note = new CreditNote(Ids.next("crn"), prepayment, number, reason,
+                List.of(new CreditNote.Taken(line, 1, amounts, grossMinor)), grossMinor == left, settlement, null,
+                now);
+        creditNotes.add(note);
+        issued.fire(new CreditNoteIssued(tenantId, note.id(), prepayment.id(), prepayment.accountId(), number));
+        return note;
     }
 
     @Transactional

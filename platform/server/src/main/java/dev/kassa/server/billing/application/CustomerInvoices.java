@@ -3,6 +3,7 @@ package dev.kassa.server.billing.application;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceRepository;
 import dev.kassa.server.billing.domain.InvoiceStatus;
+import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.shared.KassaException;
 import dev.kassa.server.shared.PageRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -66,17 +67,23 @@ public class CustomerInvoices {
     public record Payment(Invoice invoice, boolean alreadyPaid) { }
 
     /**
-     * Pays one of the account's open invoices from the balance.
+     * Pays one of the account's open invoices from the balance; the address the customer paid from
+     * ({@code remoteAddress}, null if unknown) is kept on the invoice as evidence of their location.
      *
      * @throws KassaException 404 for a draft or another account's invoice; 409 {@code balance.insufficient},
      *         {@code invoice.cancelled}, and {@code invoice.already_paid} when another payment won a race
      */
     @Transactional
-    public Payment payFromBalance(String tenantId, String accountId, String invoiceId) {
+    public Payment payFromBalance(String tenantId, String accountId, String invoiceId, String remoteAddress) {
         Invoice invoice = get(tenantId, accountId, invoiceId);
         if (invoice.status() == InvoiceStatus.PAID) {
             return new Payment(invoice, true);
         }
-        return new Payment(payments.payFromBalance(tenantId, invoiceId), false);
+        Invoice paid = payments.payFromBalance(tenantId, invoiceId);
+        if (remoteAddress != null && !remoteAddress.isBlank() && remoteAddress.length() <= 64
+                && remoteAddress.indexOf(',') < 0) {
+            paid.keepPaymentEvidence(LocationEvidence.ipAddress(remoteAddress.strip()));
+        }
+        return new Payment(paid, false);
     }
 }

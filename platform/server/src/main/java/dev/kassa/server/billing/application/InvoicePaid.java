@@ -5,8 +5,14 @@ import java.time.Instant;
 
 /**
  * Fired inside the paying transaction, after the ledger posting and the status change: {@code from}
- * says how it was paid ({@code balance} today) and {@code transactionId} is the journal transaction.
+ * says how it was paid ({@code balance}, or {@code top_up} for a top-up's own prepayment invoice)
+ * and {@code transactionId} is the journal transaction. {@code spentBalance} is true when money that
+ * was on the balance already paid it ({@code POST /invoices/{id}/pay}, a renewal), false when the
+ * money just arrived for it (a top-up or transfer bound to it) or for a prepayment invoice: only the
+ * former spends prepaid money ({@link Prepayments}).
  */
 public record InvoicePaid(String tenantId, String invoiceId, String accountId, String payerId, String number,
                           Money amount, Instant dueAt, Instant finalizedAt, String from, String transactionId,
-                          Instant paidAt) { }
+                          Instant paidAt, boolean spentBalance) {
+    public static final String FROM_TOP_UP = "top_up";
+}

@@ -63,7 +63,7 @@ public class InvoicePayments {
     public Invoice payFromBalance(String tenantId, String invoiceId) {
         Invoice invoice = lockForPayment(tenantId, invoiceId);
         invoice.requireOpen();
-        return pay(invoice);
+        return pay(invoice, true);
     }
 
     /**
@@ -84,11 +84,11 @@ public class InvoicePayments {
         if (accounts.lock(tenantId, invoice.accountId()).balance().minor() < invoice.gross().minor()) {
             return false;
         }
-        pay(invoice);
+        pay(invoice, false);
         return true;
     }
 
-    private Invoice pay(Invoice invoice) {
+    private Invoice pay(Invoice invoice, boolean spentBalance) {
         String tenantId = invoice.tenantId();
         BalanceService.Movement movement = balances.charge(tenantId, invoice.accountId(), invoice.gross(),
                 "Invoice " + invoice.number(), invoice.number());
@@ -96,7 +96,7 @@ public class InvoicePayments {
         invoice.markPaid(movement.id(), now);
         paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(),
                 invoice.number(), invoice.gross(), invoice.dueAt(), invoice.finalizedAt(),
-                FROM_BALANCE, movement.id(), now));
+                FROM_BALANCE, movement.id(), now, spentBalance));
         return InvoiceService.loaded(invoice);
     }
 

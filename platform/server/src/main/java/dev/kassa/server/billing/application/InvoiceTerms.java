@@ -7,6 +7,7 @@ import dev.kassa.server.account.domain.VatIdCheckStatus;
 import dev.kassa.server.billing.domain.BillingSettings;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.LocationEvidence;
+import dev.kassa.server.payment.application.SavedMethodService;
 import dev.kassa.server.billing.domain.Taxation;
 import dev.kassa.server.billing.domain.VatRates;
 import dev.kassa.server.shared.KassaException;
@@ -39,15 +40,18 @@ public class InvoiceTerms {
     private AccountRepository accounts;
     private BillingSettingsService settings;
     private VatRates rates;
+    private SavedMethodService savedMethods;
 
     protected InvoiceTerms() {
     }
 
     @Inject
-    public InvoiceTerms(AccountRepository accounts, BillingSettingsService settings, VatRates rates) {
+    public InvoiceTerms(AccountRepository accounts, BillingSettingsService settings, VatRates rates,
+                        SavedMethodService savedMethods) {
         this.accounts = accounts;
         this.settings = settings;
         this.rates = rates;
+        this.savedMethods = savedMethods;
     }
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -76,22 +80,29 @@ public class InvoiceTerms {
                 payer.country(), payer.vatId());
         Invoice.BuyerEvidence evidence = new Invoice.BuyerEvidence(check == null ? null : check.status().name(),
                 check == null ? null : check.consultationNumber(), check == null ? null : check.checkedAt(),
-                location(tenantId, accountId, payer));
+                location(tenantId, accountId, payer, confirmed));
         return new Terms(taxation, parties, s, evidence);
     }
 
     /**
      * The evidences of the customer's location Kassa knows: the payer's country, its billing
-     * address's country (an address object with a {@code country} member), and the account's.
-     * No payment method reports a card's or bank account's country yet.
+     * address's country (an address object with a {@code country} member), the account's, and for
+     * a consumer (no VAT ID VIES confirmed, whose location decides the VAT) the country the gateway
+     * reported for the payer's default saved method: a card's issuer ({@code CARD_COUNTRY}) or a
+     * bank debit's account ({@code BANK_COUNTRY}).
      */
-    private List<LocationEvidence> location(String tenantId, String accountId, Payer payer) {
+    private List<LocationEvidence> location(String tenantId, String accountId, Payer payer, boolean business) {
         List<LocationEvidence> out = new ArrayList<>();
         out.add(new LocationEvidence(LocationEvidence.Kind.PAYER_COUNTRY, payer.country()));
         addressCountry(payer.address()).ifPresent(c -> out.add(
                 new LocationEvidence(LocationEvidence.Kind.BILLING_ADDRESS, c)));
         accounts.find(tenantId, accountId).ifPresent(a -> out.add(
                 new LocationEvidence(LocationEvidence.Kind.ACCOUNT_COUNTRY, a.country())));
+        if (!business) {
+            savedMethods.confirmedFor(tenantId, accountId, payer.id()).stream()
+                    .filter(m -> m.country() != null).findFirst()
+                    .ifPresent(m -> out.add(new LocationEvidence(LocationEvidence.methodKind(m.brand()), m.country())));
+        }
         return out;
     }
 

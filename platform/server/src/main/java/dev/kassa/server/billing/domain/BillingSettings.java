@@ -36,6 +36,9 @@ public class BillingSettings {
     private int terminationDays;
     @Column(name = "invoice_top_ups")
     private boolean invoiceTopUps;
+    /** Set once {@code invoiceTopUps} is ever true, and never cleared: prepayments may be left to deduct. */
+    @Column(name = "top_ups_ever_invoiced")
+    private boolean topUpsEverInvoiced;
     @Column(name = "numbering_invoice")
     private String invoiceFormat;
     @Column(name = "numbering_credit_note")
@@ -72,6 +75,7 @@ public class BillingSettings {
         this.graceDays = v.graceDays();
         this.terminationDays = v.terminationDays();
         this.invoiceTopUps = v.invoiceTopUps();
+        this.topUpsEverInvoiced = topUpsEverInvoiced || v.invoiceTopUps();
         this.invoiceFormat = v.invoiceFormat();
         this.creditNoteFormat = v.creditNoteFormat();
         this.receiptFormat = v.receiptFormat();
@@ -105,6 +109,14 @@ public class BillingSettings {
 
     public boolean invoiceTopUps() {
         return invoiceTopUps;
+    }
+
+    /**
+     * Whether top-ups were ever invoiced: then prepayment invoices may have something left, which
+     * the balance's payments and refunds take back, whatever {@link #invoiceTopUps} says now.
+     */
+    public boolean topUpsEverInvoiced() {
+        return topUpsEverInvoiced;
     }
 
     public String invoiceFormat() {

@@ -33,7 +33,14 @@ public class CreditNote {
         /** The invoice was open: crediting it in full cancelled it, and nothing was owed any more. */
         INVOICE_CANCELLED,
         /** The invoice was paid: the credited amount went back to the account's balance. */
-        BALANCE_CREDITED
+        BALANCE_CREDITED,
+        /**
+         * A prepayment (a top-up's invoice): the balance paid an invoice, which carries its own VAT,
+         * with the prepaid money, so the prepayment's VAT is taken back for that part.
+         */
+        PREPAYMENT_APPLIED,
+        /** A prepayment: its unused money was refunded. */
+        PREPAYMENT_REFUNDED
     }
 
     @Id
@@ -85,8 +92,16 @@ public class CreditNote {
     protected CreditNote() {
     }
 
-    /** One invoice line and how many of its units are taken back, with the amounts they come to. */
-    public record Taken(InvoiceLine line, long quantity, LineAmounts amounts) { }
+    /**
+     * One invoice line and how many of its units are taken back, with the amounts they come to;
+     * {@code unitPriceMinor} is the line's own unit price unless a part of one unit is taken back
+     * (a prepayment, see {@link Invoice#isPrepayment}), which prints its own.
+     */
+    public record Taken(InvoiceLine line, long quantity, LineAmounts amounts, Long unitPriceMinor) {
+        public Taken(InvoiceLine line, long quantity, LineAmounts amounts) {
+            this(line, quantity, amounts, null);
+        }
+    }
 
     /** A credit note for {@code invoice}, citing it, with its seller and buyer as the invoice printed them. */
     public CreditNote(String id, Invoice invoice, String number, String reason, List<Taken> taken, boolean fullCredit,
@@ -113,7 +128,7 @@ public class CreditNote {
         this.issuedAt = now;
         for (Taken t : taken) {
             lines.add(new CreditNoteLine(Ids.next("cnl"), this, lines.size() + 1, t.line(), t.quantity(),
-                    t.amounts()));
+                    t.amounts(), t.unitPriceMinor()));
             netMinor = Math.addExact(netMinor, t.amounts().net());
             vatMinor = Math.addExact(vatMinor, t.amounts().vat());
             grossMinor = Math.addExact(grossMinor, t.amounts().gross());

@@ -54,7 +54,7 @@ public class CreditNoteLine {
     }
 
     CreditNoteLine(String id, CreditNote creditNote, int lineNo, InvoiceLine credited, long quantity,
-                   LineAmounts amounts) {
+                   LineAmounts amounts, Long unitPriceMinor) {
         this.id = id;
         this.tenantId = creditNote.tenantId();
         this.creditNote = creditNote;
@@ -62,7 +62,7 @@ public class CreditNoteLine {
         this.lineNo = lineNo;
         this.description = credited.description();
         this.quantity = quantity;
-        this.unitPriceMinor = credited.unitPrice().minor();
+        this.unitPriceMinor = unitPriceMinor != null ? unitPriceMinor : credited.unitPrice().minor();
         this.netMinor = amounts.net();
         this.vatMinor = amounts.vat();
         this.grossMinor = amounts.gross();

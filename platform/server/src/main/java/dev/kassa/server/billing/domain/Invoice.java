@@ -86,6 +86,12 @@ public class Invoice {
     private Instant buyerVatCheckedAt;
     @Column(name = "location_evidence")
     private String locationEvidence;
+    /** The top-up a prepayment invoice is for; null for any other invoice. */
+    @Column(name = "top_up_id")
+    private String topUpId;
+    /** What is left of a prepayment invoice's gross amount to take back by credit notes; null for any other. */
+    @Column(name = "prepayment_left_minor")
+    private Long prepaymentLeftMinor;
     @OneToMany(mappedBy = "invoice", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("lineNo")
     private List<InvoiceLine> lines = new ArrayList<>();
@@ -173,6 +179,19 @@ public class Invoice {
         this.locationEvidence = LocationEvidence.encode(evidence.location());
     }
 
+    /**
+     * Adds what paying the invoice told of the buyer's location (the IP address it was paid from in
+     * the client area), in the paying transaction; the evidence kept at finalisation stays as it was.
+     */
+    public void keepPaymentEvidence(LocationEvidence evidence) {
+        if (status != InvoiceStatus.PAID) {
+            throw new IllegalStateException("payment evidence is kept when the invoice is paid");
+        }
+        List<LocationEvidence> all = new ArrayList<>(LocationEvidence.decode(locationEvidence));
+        all.add(evidence);
+        this.locationEvidence = LocationEvidence.encode(all);
+    }
+
     /** Kept at finalisation; null for a draft. */
     public BuyerEvidence buyerEvidence() {
         return finalizedAt == null ? null : new BuyerEvidence(buyerVatCheckStatus, buyerVatConsultation,
@@ -200,6 +219,38 @@ public class Invoice {
         this.paymentTransactionId = transactionId;
         this.paidAt = now;
         this.status = InvoiceStatus.PAID;
+    }
+
+    /**
+     * Makes this just-finalised invoice the prepayment invoice of a paid top-up: paid by the
+     * top-up's own credit, its whole gross amount left to take back.
+     */
+    public void paidAsPrepayment(String newTopUpId, String transactionId, Instant now) {
+        markPaid(transactionId, now);
+        this.topUpId = newTopUpId;
+        this.prepaymentLeftMinor = grossMinor;
+    }
+
+    /** Whether this is the invoice of a top-up (a prepayment), which only the balance's use credits. */
+    public boolean isPrepayment() {
+        return prepaymentLeftMinor != null;
+    }
+
+    /** What is left of a prepayment to take back (gross); null for any other invoice. */
+    public Money prepaymentLeft() {
+        return prepaymentLeftMinor == null ? null : new Money(prepaymentLeftMinor, currency);
+    }
+
+    public String topUpId() {
+        return topUpId;
+    }
+
+    /** Takes {@code minor} (gross) of what is left of the prepayment; the caller holds the row lock. */
+    public void drawPrepayment(long minor) {
+        if (prepaymentLeftMinor == null || minor <= 0 || minor > prepaymentLeftMinor) {
+            throw new IllegalArgumentException("cannot draw " + minor + " from prepayment " + number);
+        }
+        prepaymentLeftMinor = prepaymentLeftMinor - minor;
     }
 
     /**

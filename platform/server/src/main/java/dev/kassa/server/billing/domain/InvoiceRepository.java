@@ -24,5 +24,11 @@ public interface InvoiceRepository {
     /** The account's finalised invoices (drafts left out), newest first, {@code limit + 1} after the cursor (or null). */
     List<Invoice> pageFinalized(String tenantId, String accountId, String after, int limit);
 
+    /**
+     * The account's prepayment invoices with something left to take back, oldest first, locked until
+     * the transaction ends. Callers hold the account's lock first (see {@code Prepayments}).
+     */
+    List<Invoice> lockPrepaymentsLeft(String tenantId, String accountId);
+
     void add(Invoice invoice);
 }

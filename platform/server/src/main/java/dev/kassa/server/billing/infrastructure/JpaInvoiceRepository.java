@@ -9,6 +9,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Status;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.HashSet;
@@ -53,6 +54,17 @@ public class JpaInvoiceRepository implements InvoiceRepository {
         // does both, then pays) must be written before the locking query reads, and refreshes, it.
         em.flush();
         return TenantRows.lock(em, Invoice.class, tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    @Override
+    public List<Invoice> lockPrepaymentsLeft(String tenantId, String accountId) {
+        // As in lock(): what this transaction took from a prepayment (and the credit notes that took it,
+        // which the next credit note reads) must be written before the locking query refreshes them.
+        em.flush();
+        return em.createQuery("select i from Invoice i where i.tenantId = :tenant and i.accountId = :account"
+                        + " and i.prepaymentLeftMinor > 0 order by i.finalizedAt, i.id", Invoice.class)
+                .setParameter("tenant", tenantId).setParameter("account", accountId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     @Override

@@ -66,7 +66,8 @@ public class InvoicesPage implements ClientAreaPage {
         String back = ReturnPaths.safe(visit.param("returnTo"), "/invoices");
         back = back.replaceAll("([?&])paid=[^&]*&?", "$1").replaceAll("[?&]$", "");
         try {
-            CustomerInvoices.Payment payment = invoices.payFromBalance(visit.tenantId(), visit.accountId(), invoiceId);
+            CustomerInvoices.Payment payment = invoices.payFromBalance(visit.tenantId(), visit.accountId(), invoiceId,
+                    visit.remoteAddress());
             return Reply.redirect(back + (back.contains("?") ? "&" : "?") + "paid=" + payment.invoice().id());
         } catch (KassaException e) {
             if (e.status() == 404) {

@@ -61,6 +61,19 @@ public class CreditNoteDocuments implements DocumentMapper {
         return print(note, invoice, tenants.get(tenantId).name(), PostalAddress.lines(address), locale);
     }
 
+    private static Mention settlement(CreditNote note) {
+        switch (note.settlement()) {
+            case BALANCE_CREDITED:
+                return Mention.of("document.mention.creditedToBalance");
+            case PREPAYMENT_APPLIED:
+                return Mention.of("document.mention.prepaymentApplied", note.invoiceNumber());
+            case PREPAYMENT_REFUNDED:
+                return Mention.of("document.mention.prepaymentRefunded", note.invoiceNumber());
+            default:
+                return Mention.of("document.mention.invoiceCancelled", note.invoiceNumber());
+        }
+    }
+
     static PrintedDocument print(CreditNote note, Invoice invoice, String sellerName, List<String> buyerAddress,
                                  String locale) {
         CurrencyUnit currency = note.currency();
@@ -73,9 +86,7 @@ public class CreditNoteDocuments implements DocumentMapper {
         PrintedTax.Printed printed = PrintedTax.of(taxed, note.sellerCountry(), false);
         List<Mention> mentions = new ArrayList<>(printed.mentions());
         mentions.add(0, Mention.of("document.mention.creditReason", note.reason()));
-        mentions.add(1, note.settlement() == CreditNote.Settlement.BALANCE_CREDITED
-                ? Mention.of("document.mention.creditedToBalance")
-                : Mention.of("document.mention.invoiceCancelled", note.invoiceNumber()));
+        mentions.add(1, settlement(note));
         return new PrintedDocument(DocumentKind.CREDIT_NOTE, note.number(),
                 LocalDate.ofInstant(note.issuedAt(), ZoneOffset.UTC), invoice.supplyDate(), null, currency, locale,
                 new PrintedDocument.Party(sellerName, List.of(), note.sellerCountry(), note.sellerVatId(), null),

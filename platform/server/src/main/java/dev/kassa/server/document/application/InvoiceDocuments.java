@@ -76,7 +76,17 @@ public class InvoiceDocuments implements DocumentMapper {
                         parties.buyerVatId(), null),
                 printed.lines(), printed.vatBreakdown(),
                 new PrintedDocument.Totals(invoice.net(), invoice.vat(), invoice.gross(), invoice.pricesIncludeVat()),
-                printed.mentions(), payment, null);
+                mentions(invoice, printed), payment, null);
+    }
+
+    /** A top-up's invoice says it is one for a prepayment, and how its VAT is taken back later. */
+    private static List<PrintedDocument.Mention> mentions(Invoice invoice, PrintedTax.Printed printed) {
+        if (!invoice.isPrepayment()) {
+            return printed.mentions();
+        }
+        List<PrintedDocument.Mention> out = new ArrayList<>(printed.mentions());
+        out.add(0, PrintedDocument.Mention.of("document.mention.prepayment"));
+        return out;
     }
 
     private static LocalDate day(Instant instant) {

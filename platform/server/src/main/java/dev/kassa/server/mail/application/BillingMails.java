@@ -54,8 +54,8 @@ public class BillingMails {
     /** Model of {@value #INVOICE_ISSUED}: {@code number}, {@code amount} (gross), {@code dueAt}. */
     void onFinalized(@Observes InvoiceFinalized finalized) {
         Invoice invoice = invoices.get(finalized.tenantId(), finalized.invoiceId());
-        if (invoice.lines().stream().anyMatch(l -> l.serviceId() != null)) {
-            return;
+        if (invoice.lines().stream().anyMatch(l -> l.serviceId() != null) || invoice.isPrepayment()) {
+            return; // a top-up's invoice is paid already: its receipt mail tells the customer
         }
         Map<String, Object> model = new HashMap<>();
         model.put("number", finalized.number());
@@ -66,6 +66,9 @@ public class BillingMails {
 
     /** Model of {@value #INVOICE_PAID}: {@code number}, {@code amount}, {@code paidAt}, {@code from} ({@code balance}). */
     void onPaid(@Observes InvoicePaid paid) {
+        if (InvoicePaid.FROM_TOP_UP.equals(paid.from())) {
+            return; // a top-up's own invoice: the top-up's receipt mail tells the customer already
+        }
         Map<String, Object> model = new HashMap<>();
         model.put("number", paid.number());
         model.put("amount", paid.amount());

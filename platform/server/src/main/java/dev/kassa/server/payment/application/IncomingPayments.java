@@ -85,7 +85,8 @@ public class IncomingPayments {
                 : ledger.creditConverted(account, credit.amount(), credit.fx(), from, type, description, reference);
         if (topUp != null && topUp.recordPayment(credit.amount(), clock.instant())) {
             paid.fire(new TopUpPaid(topUp.tenantId(), topUp.accountId(), topUp.id(), topUp.reference(), received,
-                    credit.amount(), topUp.payerId(), topUp.method(), topUp.paidAt(), topUp.invoiceId()));
+                    credit.amount(), topUp.payerId(), topUp.method(), topUp.paidAt(), topUp.invoiceId(),
+                    posting.transactionId()));
         }
         return posting;
     }

@@ -152,7 +152,7 @@ public class RefundOutcomes {
                     TransactionType.REFUND_SENT, "Refund " + refund.id() + " sent", refund.gatewayReference());
             String reference = topUps.find(refund.tenantId(), refund.topUpId()).map(TopUp::reference).orElse(null);
             processed.fire(new RefundProcessed(refund.tenantId(), refund.accountId(), refund.id(), reference,
-                    refund.amount()));
+                    refund.amount(), refund.topUpId()));
         } else if (result.outcome() == Outcome.DECLINED) {
             String reason = result.reason() == null ? "The refund failed." : result.reason();
             refund.fail(result.reasonCode(), reason, now);

@@ -10,5 +10,7 @@ import dev.kassa.server.shared.Money;
  *
  * @param reference the refunded top-up's reference
  * @param amount what was refunded
+ * @param topUpId the refunded top-up
  */
-public record RefundProcessed(String tenantId, String accountId, String refundId, String reference, Money amount) { }
+public record RefundProcessed(String tenantId, String accountId, String refundId, String reference, Money amount,
+                              String topUpId) { }

@@ -16,6 +16,8 @@ import java.time.Instant;
  * @param paidAt when it became PAID
  * @param invoiceId the invoice the top-up pays (billing pays it from the balance in this same
  *     transaction), or null
+ * @param transactionId the journal transaction that credited the payment which made it PAID
  */
 public record TopUpPaid(String tenantId, String accountId, String topUpId, String reference, Money paid,
-                        Money credited, String payerId, String method, Instant paidAt, String invoiceId) { }
+                        Money credited, String payerId, String method, Instant paidAt, String invoiceId,
+                        String transactionId) { }

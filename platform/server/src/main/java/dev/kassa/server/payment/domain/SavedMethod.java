@@ -35,6 +35,8 @@ public class SavedMethod {
     private String token;
     private String brand;
     private String last4;
+    /** The card issuer's or bank account's country, as the gateway reported it; null if it did not. */
+    private String country;
     @Column(name = "exp_month")
     private Integer expMonth;
     @Column(name = "exp_year")
@@ -86,6 +88,7 @@ public class SavedMethod {
         this.token = details.token();
         this.brand = details.brand();
         this.last4 = details.last4();
+        this.country = details.country();
         this.expMonth = details.expMonth() == 0 ? null : details.expMonth();
         this.expYear = details.expYear() == 0 ? null : details.expYear();
         this.nextAction = null;
@@ -156,6 +159,11 @@ public class SavedMethod {
 
     public String last4() {
         return last4;
+    }
+
+    /** The card issuer's or bank account's country, when the gateway reported it. */
+    public String country() {
+        return country;
     }
 
     /** "MM/YYYY", or null for a method that does not expire. */
