@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One mail in the outbox: written in the transaction of the event it tells about, then sent by the
@@ -19,6 +20,8 @@ import java.util.Optional;
 @Entity
 @Table(name = "mail_outbox")
 public class OutboxMessage {
+    /** Compiled once: every mail of a billing run passes here. */
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     static final int MAX_ERROR = 1000;
 
     @Id
@@ -66,7 +69,7 @@ public class OutboxMessage {
                 || recipient.chars().anyMatch(c -> c == '\r' || c == '\n')) {
             throw new IllegalArgumentException("not a recipient address: " + recipient);
         }
-        if (kind == null || !kind.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+") || kind.length() > 60) {
+        if (kind == null || !KIND.matcher(kind).matches() || kind.length() > 60) {
             throw new IllegalArgumentException("a kind is dotted lower-case words, such as topup.paid: " + kind);
         }
         this.id = id;
