@@ -9,6 +9,7 @@ import dev.kassa.server.billing.application.ServiceRenewalFailed;
 import dev.kassa.server.billing.application.ServiceRenewed;
 import dev.kassa.server.billing.application.ServiceSuspended;
 import dev.kassa.server.billing.domain.Invoice;
+import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -64,27 +65,36 @@ public class BillingMails {
         compose(finalized.tenantId(), finalized.accountId(), INVOICE_ISSUED, model);
     }
 
-    /** Model of {@value #INVOICE_PAID}: {@code number}, {@code amount}, {@code paidAt}, {@code from} ({@code balance}). */
+    /**
+     * Model of {@value #INVOICE_PAID}: {@code number}, {@code amount}, {@code paidAt}, {@code from} ({@code balance}),
+     * {@code balance} (after the payment).
+     */
     void onPaid(@Observes InvoicePaid paid) {
         Map<String, Object> model = new HashMap<>();
         model.put("number", paid.number());
         model.put("amount", paid.amount());
         model.put("paidAt", paid.paidAt());
         model.put("from", paid.from());
+        model.put("balance", paid.balanceAfter());
         compose(paid.tenantId(), paid.accountId(), INVOICE_PAID, model);
     }
 
-    /** Model of {@value #RENEWED}: {@code serviceName}, {@code number} and {@code amount} of the invoice, {@code nextRenewalAt}. */
+    /** Model of {@value #RENEWED}: {@code serviceName}, {@code number} and {@code amount} of the invoice, {@code nextRenewalAt}, {@code balance} when the event knows it. */
     void onRenewed(@Observes ServiceRenewed renewed) {
         Map<String, Object> model = invoiceModel(renewed.tenantId(), renewed.invoiceId(), renewed.name());
         model.put("nextRenewalAt", renewed.nextRenewalAt());
+        putBalance(model, renewed.balance());
         compose(renewed.tenantId(), renewed.accountId(), RENEWED, model);
     }
 
-    /** Model of {@value #RENEWAL_FAILED}: {@code serviceName}, {@code number}, {@code amount}, {@code suspendAt} (may be null). */
+    /**
+     * Model of {@value #RENEWAL_FAILED}: {@code serviceName}, {@code number}, {@code amount}, {@code suspendAt} (may be
+     * null), {@code balance} when the event knows it.
+     */
     void onRenewalFailed(@Observes ServiceRenewalFailed failed) {
         Map<String, Object> model = invoiceModel(failed.tenantId(), failed.invoiceId(), failed.name());
         model.put("suspendAt", failed.suspendAt());
+        putBalance(model, failed.balance());
         compose(failed.tenantId(), failed.accountId(), RENEWAL_FAILED, model);
     }
 
@@ -93,6 +103,16 @@ public class BillingMails {
         Map<String, Object> model = invoiceModel(suspended.tenantId(), suspended.invoiceId(), suspended.name());
         model.put("terminateAt", suspended.terminateAt());
         compose(suspended.tenantId(), suspended.accountId(), SUSPENDED, model);
+    }
+
+    /**
+     * The balance the event saw, when it says: the account read here may be the one its transaction
+     * locked before charging it (a billing run reads each account once per batch).
+     */
+    private static void putBalance(Map<String, Object> model, Money balance) {
+        if (balance != null) {
+            model.put("balance", balance);
+        }
     }
 
     private Map<String, Object> invoiceModel(String tenantId, String invoiceId, String serviceName) {
