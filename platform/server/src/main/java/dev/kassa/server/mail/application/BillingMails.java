@@ -18,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mail about a customer's invoices and services, written when billing says what happened, in the
- * transaction of the event (like {@link PaymentMails}): the invoice issued, its receipt once paid,
+ * Mail about a customer's invoices and services, put into the outbox when billing says what happened,
+ * in the transaction of the event (like {@link PaymentMails}), and written from the theme's templates
+ * when it is first sent ({@link MailOutbox#composeLater}): the invoice issued, its receipt once paid,
  * a renewal paid, a renewal left unpaid with what to do, a service suspended.
  *
  * <p>A renewal invoice gets no "invoice issued" mail: the renewal's own mail (paid, or left unpaid
@@ -128,7 +129,10 @@ public class BillingMails {
         Account account = accounts.get(tenantId, accountId);
         Map<String, Object> model = new HashMap<>(values);
         model.put("customerName", account.name());
-        outbox.compose(new MailRequest(tenantId, account.id(), kind, account.email(), locale(account), model));
+        // As it is now, not when the mail is written: the event's own balance, else the account as read here.
+        model.putIfAbsent("balance", account.balance());
+        // Written when sent: the themes' time stays out of the billing run's transactions.
+        outbox.composeLater(new MailRequest(tenantId, account.id(), kind, account.email(), locale(account), model));
     }
 
     private static Locale locale(Account account) {
