@@ -2,10 +2,10 @@ package dev.kassa.server.mail.application;
 
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Money;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,15 +20,18 @@ import java.util.Optional;
  * is not written this way ({@link #write} is empty) and its mail is written at once instead.
  */
 final class MailModels {
+    /** Looked up once: {@code Json.create…} looks the provider up on every call. */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private MailModels() {
     }
 
     /** The model as JSON; empty when a value is of a type this cannot give back as it was. */
     static Optional<String> write(Map<String, Object> model) {
-        JsonObjectBuilder out = Json.createObjectBuilder();
+        JsonObjectBuilder out = JSON.createObjectBuilder();
         for (Map.Entry<String, Object> e : model.entrySet()) {
             Object v = e.getValue();
-            JsonObjectBuilder value = Json.createObjectBuilder();
+            JsonObjectBuilder value = JSON.createObjectBuilder();
             if (v == null) {
                 value.add("t", "null");
             } else if (v instanceof String s) {
@@ -56,7 +59,7 @@ final class MailModels {
 
     /** The model {@link #write} wrote, in its order. */
     static Map<String, Object> read(String json) {
-        JsonObject in = Json.createReader(new StringReader(json)).readObject();
+        JsonObject in = JSON.createReader(new StringReader(json)).readObject();
         Map<String, Object> model = new LinkedHashMap<>();
         for (Map.Entry<String, JsonValue> e : in.entrySet()) {
             JsonObject value = e.getValue().asJsonObject();
