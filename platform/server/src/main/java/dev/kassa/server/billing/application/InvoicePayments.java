@@ -96,7 +96,7 @@ public class InvoicePayments {
         invoice.markPaid(movement.id(), now);
         paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(),
                 invoice.number(), invoice.gross(), invoice.dueAt(), invoice.finalizedAt(),
-                FROM_BALANCE, movement.id(), now, spentBalance));
+                FROM_BALANCE, movement.id(), now, spentBalance, movement.balanceAfter()));
         return InvoiceService.loaded(invoice);
     }
 
@@ -108,7 +108,11 @@ public class InvoicePayments {
      */
     public Invoice lockForPayment(String tenantId, String invoiceId) {
         Invoice invoice = invoices.lock(tenantId, invoiceId);
-        services.lockAwaiting(tenantId, invoiceId);
+        if (!invoices.createdInThisTransaction(invoiceId)) {
+            // An invoice this transaction created (a renewal's) is awaited by no service: none can
+            // point at it before it commits, and only an unpaid renewal, which does not pay it, does.
+            services.lockAwaiting(tenantId, invoiceId);
+        }
         return invoice;
     }
 }

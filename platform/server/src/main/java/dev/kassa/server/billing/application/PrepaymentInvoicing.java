@@ -69,7 +69,7 @@ public class PrepaymentInvoicing {
                 invoice.payerId(), number, invoice.gross(), invoice.dueAt(), invoice.finalizedAt()));
         events.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(), number,
                 invoice.gross(), invoice.dueAt(), invoice.finalizedAt(), InvoicePaid.FROM_TOP_UP,
-                paid.transactionId(), paid.paidAt(), false));
+                paid.transactionId(), paid.paidAt(), false, null)); // no receipt mail: the top-up has its own
     }
 
     /** "Account credit" in the language the customer's documents are written in (English unless French). */

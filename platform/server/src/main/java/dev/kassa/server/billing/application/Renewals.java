@@ -7,6 +7,7 @@ import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.InvoiceLine;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.ServiceRepository;
+import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -89,7 +92,7 @@ public class Renewals {
         }
         Service service = due.get();
         try {
-            renew(service, now);
+            renew(service, now, lockAccounts(List.of(service)));
         } catch (RuntimeException e) {
             throw new RenewalFailed(service.id(), e);
         }
@@ -110,21 +113,37 @@ public class Renewals {
     public List<String> renewBatch(Collection<String> skip, int size) {
         Instant now = clock.instant();
         List<Service> due = services.lockDue(ServiceRepository.Due.RENEWAL, now, skip, size);
-        new TreeMap<String, String>(due.stream().collect(Collectors.toMap(Service::accountId, Service::tenantId,
-                (a, b) -> a))).forEach((accountId, tenantId) -> accounts.lock(tenantId, accountId));
+        Map<String, Long> balances = lockAccounts(due);
         List<String> renewed = new ArrayList<>(due.size());
         for (Service service : due) {
-            renew(service, now);
+            renew(service, now, balances);
             renewed.add(service.id());
         }
         return renewed;
     }
 
-    private void renew(Service service, Instant now) {
+    /**
+     * Locks the services' accounts in id order (two batches that share accounts wait for each other
+     * instead of deadlocking) and reads their balances under the lock: account id → balance in minor
+     * units. The locks are held to the commit, so only this transaction moves these balances, and it
+     * keeps them up to date itself as it charges ({@link #renew}): one query per account and batch,
+     * not one per renewal.
+     */
+    private Map<String, Long> lockAccounts(List<Service> due) {
+        Map<String, Long> balances = new HashMap<>();
+        new TreeMap<String, String>(due.stream().collect(Collectors.toMap(Service::accountId, Service::tenantId,
+                (a, b) -> a))).forEach((accountId, tenantId) -> {
+                    Account account = accounts.lock(tenantId, accountId);
+                    balances.put(account.id(), account.balance().minor());
+                });
+        return balances;
+    }
+
+    private void renew(Service service, Instant now, Map<String, Long> balances) {
         String tenantId = service.tenantId();
-        // Locked before the balance is read, so the balance read is the balance charged. In a batch the
-        // lock is held already; the query still reads the balance again, as earlier renewals moved it.
-        Account account = accounts.lock(tenantId, service.accountId());
+        // The account was locked before its balance was read, so the balance read is the balance
+        // charged; earlier renewals of the batch charged it through this map.
+        long balance = balances.get(service.accountId());
         Instant start = service.nextRenewalAt();
         LocalDate from = LocalDate.ofInstant(start, ZoneOffset.UTC);
         LocalDate to = LocalDate.ofInstant(service.period().after(start), ZoneOffset.UTC);
@@ -132,16 +151,20 @@ public class Renewals {
                 service.price(), service.taxCategory(), service.id(), null);
         Invoice invoice = invoices.finalized(tenantId, service.accountId(),
                 new InvoiceService.DraftRequest(service.payerId(), List.of(line), from, null));
-        if (account.balance().minor() >= invoice.gross().minor()) {
+        if (balance >= invoice.gross().minor()) {
             invoices.payFromBalance(tenantId, invoice.id());
+            balance -= invoice.gross().minor();
+            balances.put(service.accountId(), balance);
             service.renewed(now);
-            webhooks.renewed(service, invoice.id());
+            // The balance as charged: the account entity read when it was locked still shows the one before.
+            webhooks.renewed(service, invoice.id(), new Money(balance, invoice.gross().currency()));
         } else {
             BillingSettings settings = invoices.settings(tenantId);
             service.renewed(now);
             service.awaitPayment(invoice.id(), now.plus(Duration.ofDays(settings.graceDays())),
                     now.plus(Duration.ofDays(settings.terminationDays())), now);
-            webhooks.renewalFailed(service, invoice.id(), ServiceWebhooks.BALANCE_INSUFFICIENT);
+            webhooks.renewalFailed(service, invoice.id(), ServiceWebhooks.BALANCE_INSUFFICIENT,
+                    new Money(balance, invoice.gross().currency()));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.kassa.server.billing.application;
 
+import dev.kassa.server.billing.domain.InvoiceRepository;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.billing.domain.ServiceStatus;
@@ -23,6 +24,7 @@ import java.util.Optional;
 @ApplicationScoped
 public class ServiceLifecycle {
     private ServiceRepository services;
+    private InvoiceRepository invoices;
     private ServiceWebhooks webhooks;
     private Clock clock;
 
@@ -30,8 +32,10 @@ public class ServiceLifecycle {
     }
 
     @Inject
-    public ServiceLifecycle(ServiceRepository services, ServiceWebhooks webhooks, Clock clock) {
+    public ServiceLifecycle(ServiceRepository services, InvoiceRepository invoices, ServiceWebhooks webhooks,
+                            Clock clock) {
         this.services = services;
+        this.invoices = invoices;
         this.webhooks = webhooks;
         this.clock = clock;
     }
@@ -77,10 +81,13 @@ public class ServiceLifecycle {
 
     /** In the paying transaction: the services that waited for this invoice owe nothing any more. */
     void onPaid(@Observes InvoicePaid paid) {
+        if (invoices.createdInThisTransaction(paid.invoiceId())) {
+            return; // awaited by no service (see InvoicePayments#lockForPayment): a renewal paying its own invoice
+        }
         for (Service s : services.lockAwaiting(paid.tenantId(), paid.invoiceId())) {
             if (s.status() != ServiceStatus.TERMINATED) {
                 s.invoicePaid(paid.invoiceId(), paid.paidAt());
-                webhooks.renewed(s, paid.invoiceId());
+                webhooks.renewed(s, paid.invoiceId(), paid.balanceAfter());
             }
         }
     }

@@ -44,15 +44,25 @@ public class ServiceWebhooks {
                                    String invoiceId, String reason, Instant suspendedAt, Instant terminatedAt) { }
 
     public void renewed(Service s, String invoiceId) {
+        renewed(s, invoiceId, null);
+    }
+
+    /** {@code balance}: the account's balance after the renewal, when the caller knows it (else null). */
+    public void renewed(Service s, String invoiceId, Money balance) {
         publish(EventTypes.SERVICE_RENEWED, s, invoiceId, null);
         news.fire(new ServiceRenewed(s.tenantId(), s.id(), s.accountId(), s.name(), s.price(), invoiceId,
-                s.nextRenewalAt()));
+                s.nextRenewalAt(), balance));
     }
 
     public void renewalFailed(Service s, String invoiceId, String reason) {
+        renewalFailed(s, invoiceId, reason, null);
+    }
+
+    /** {@code balance}: the account's balance that fell short, when the caller knows it (else null). */
+    public void renewalFailed(Service s, String invoiceId, String reason, Money balance) {
         publish(EventTypes.SERVICE_RENEWAL_FAILED, s, invoiceId, reason);
         news.fire(new ServiceRenewalFailed(s.tenantId(), s.id(), s.accountId(), s.name(), invoiceId, reason,
-                s.suspendAt()));
+                s.suspendAt(), balance));
     }
 
     public void suspended(Service s) {

@@ -16,6 +16,12 @@ public interface InvoiceRepository {
     /** The invoice, locked until the transaction ends (404 when there is none). */
     Invoice lock(String tenantId, String id);
 
+    /**
+     * Whether the current transaction created this invoice ({@link #add}): no other transaction can
+     * see it, or make a service wait for it, before this one commits.
+     */
+    boolean createdInThisTransaction(String id);
+
     /** The account's invoices, newest first, {@code limit + 1} after the cursor (or null); status null is all. */
     List<Invoice> page(String tenantId, String accountId, InvoiceStatus status, String after, int limit);
 

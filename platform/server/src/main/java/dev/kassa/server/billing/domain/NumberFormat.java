@@ -78,20 +78,37 @@ public final class NumberFormat {
             String name = m.group(1);
             String value;
             if (name.equals("yyyy")) {
-                value = String.format(java.util.Locale.ROOT, "%04d", year);
+                value = padded(year, 4);
             } else if (name.equals("yy")) {
-                value = String.format(java.util.Locale.ROOT, "%02d", year % 100);
+                value = padded(year % 100, 2);
             } else if (name.equals("mm")) {
-                value = String.format(java.util.Locale.ROOT, "%02d", month);
+                value = padded(month, 2);
             } else {
                 Matcher seqMatch = SEQ.matcher(name);
                 seqMatch.matches();
                 int width = seqMatch.group(1) == null ? 1 : Integer.parseInt(seqMatch.group(1));
-                value = String.format(java.util.Locale.ROOT, "%0" + width + "d", seq);
+                value = padded(seq, width);
             }
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);
         return out.toString();
+    }
+
+    /**
+     * {@code value} with zeros in front up to {@code width} digits, as {@code %0Nd} writes it; by
+     * hand, because {@code String.format} parses its pattern on every call and every invoice of a
+     * billing run is numbered here.
+     */
+    static String padded(long value, int width) {
+        String digits = Long.toString(Math.abs(value));
+        StringBuilder out = new StringBuilder(Math.max(width, digits.length()) + 1);
+        if (value < 0) {
+            out.append('-');
+        }
+        for (int i = digits.length() + (value < 0 ? 1 : 0); i < width; i++) {
+            out.append('0');
+        }
+        return out.append(digits).toString();
     }
 }

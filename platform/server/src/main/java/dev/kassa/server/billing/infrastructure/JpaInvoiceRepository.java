@@ -46,6 +46,11 @@ public class JpaInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
+    public boolean createdInThisTransaction(String id) {
+        return created().contains(id);
+    }
+
+    @Override
     public Invoice lock(String tenantId, String id) {
         if (created().contains(id)) {
             return TenantRows.find(em, Invoice.class, tenantId, id).orElseThrow(KassaException::notFound);

@@ -88,8 +88,10 @@ public class ThemeMails implements MailRenderer {
             Account account = accounts.get(request.tenantId(), request.accountId());
             theme = themes.forCustomer(request.tenantId(), account.locale(), account.country());
             Object name = request.model().get("customerName");
-            model.put("customer", new MailCustomer(name == null ? account.name() : name.toString(), account.balance()));
-            model.putIfAbsent("balance", account.balance());
+            // A balance the event gave (as it was when the event happened) wins over the account as read here.
+            Money balance = request.model().get("balance") instanceof Money given ? given : account.balance();
+            model.put("customer", new MailCustomer(name == null ? account.name() : name.toString(), balance));
+            model.put("balance", balance);
         } else {
             theme = themes.forVisitor(request.tenantId());
         }

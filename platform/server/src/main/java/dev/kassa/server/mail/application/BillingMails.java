@@ -9,6 +9,7 @@ import dev.kassa.server.billing.application.ServiceRenewalFailed;
 import dev.kassa.server.billing.application.ServiceRenewed;
 import dev.kassa.server.billing.application.ServiceSuspended;
 import dev.kassa.server.billing.domain.Invoice;
+import dev.kassa.server.shared.Money;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -17,8 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Mail about a customer's invoices and services, written when billing says what happened, in the
- * transaction of the event (like {@link PaymentMails}): the invoice issued, its receipt once paid,
+ * Mail about a customer's invoices and services, put into the outbox when billing says what happened,
+ * in the transaction of the event (like {@link PaymentMails}), and written from the theme's templates
+ * when it is first sent ({@link MailOutbox#composeLater}): the invoice issued, its receipt once paid,
  * a renewal paid, a renewal left unpaid with what to do, a service suspended.
  *
  * <p>A renewal invoice gets no "invoice issued" mail: the renewal's own mail (paid, or left unpaid
@@ -64,7 +66,10 @@ public class BillingMails {
         compose(finalized.tenantId(), finalized.accountId(), INVOICE_ISSUED, model);
     }
 
-    /** Model of {@value #INVOICE_PAID}: {@code number}, {@code amount}, {@code paidAt}, {@code from} ({@code balance}). */
+    /**
+     * Model of {@value #INVOICE_PAID}: {@code number}, {@code amount}, {@code paidAt}, {@code from} ({@code balance}),
+     * {@code balance} (after the payment).
+     */
     void onPaid(@Observes InvoicePaid paid) {
         if (InvoicePaid.FROM_TOP_UP.equals(paid.from())) {
             return; // a top-up's own invoice: the top-up's receipt mail tells the customer already
@@ -74,20 +79,26 @@ public class BillingMails {
         model.put("amount", paid.amount());
         model.put("paidAt", paid.paidAt());
         model.put("from", paid.from());
+        model.put("balance", paid.balanceAfter());
         compose(paid.tenantId(), paid.accountId(), INVOICE_PAID, model);
     }
 
-    /** Model of {@value #RENEWED}: {@code serviceName}, {@code number} and {@code amount} of the invoice, {@code nextRenewalAt}. */
+    /** Model of {@value #RENEWED}: {@code serviceName}, {@code number} and {@code amount} of the invoice, {@code nextRenewalAt}, {@code balance} when the event knows it. */
     void onRenewed(@Observes ServiceRenewed renewed) {
         Map<String, Object> model = invoiceModel(renewed.tenantId(), renewed.invoiceId(), renewed.name());
         model.put("nextRenewalAt", renewed.nextRenewalAt());
+        putBalance(model, renewed.balance());
         compose(renewed.tenantId(), renewed.accountId(), RENEWED, model);
     }
 
-    /** Model of {@value #RENEWAL_FAILED}: {@code serviceName}, {@code number}, {@code amount}, {@code suspendAt} (may be null). */
+    /**
+     * Model of {@value #RENEWAL_FAILED}: {@code serviceName}, {@code number}, {@code amount}, {@code suspendAt} (may be
+     * null), {@code balance} when the event knows it.
+     */
     void onRenewalFailed(@Observes ServiceRenewalFailed failed) {
         Map<String, Object> model = invoiceModel(failed.tenantId(), failed.invoiceId(), failed.name());
         model.put("suspendAt", failed.suspendAt());
+        putBalance(model, failed.balance());
         compose(failed.tenantId(), failed.accountId(), RENEWAL_FAILED, model);
     }
 
@@ -96,6 +107,16 @@ public class BillingMails {
         Map<String, Object> model = invoiceModel(suspended.tenantId(), suspended.invoiceId(), suspended.name());
         model.put("terminateAt", suspended.terminateAt());
         compose(suspended.tenantId(), suspended.accountId(), SUSPENDED, model);
+    }
+
+    /**
+     * The balance the event saw, when it says: the account read here may be the one its transaction
+     * locked before charging it (a billing run reads each account once per batch).
+     */
+    private static void putBalance(Map<String, Object> model, Money balance) {
+        if (balance != null) {
+            model.put("balance", balance);
+        }
     }
 
     private Map<String, Object> invoiceModel(String tenantId, String invoiceId, String serviceName) {
@@ -111,7 +132,10 @@ public class BillingMails {
         Account account = accounts.get(tenantId, accountId);
         Map<String, Object> model = new HashMap<>(values);
         model.put("customerName", account.name());
-        outbox.compose(new MailRequest(tenantId, account.id(), kind, account.email(), locale(account), model));
+        // As it is now, not when the mail is written: the event's own balance, else the account as read here.
+        model.putIfAbsent("balance", account.balance());
+        // Written when sent: the themes' time stays out of the billing run's transactions.
+        outbox.composeLater(new MailRequest(tenantId, account.id(), kind, account.email(), locale(account), model));
     }
 
     private static Locale locale(Account account) {

@@ -19,9 +19,9 @@ import java.util.logging.Logger;
 /**
  * The outbox that every mail goes through. Other contexts put mail in within their own
  * transaction ({@code MANDATORY}): the mail is written if and only if the event it tells about
- * is, and {@link MailWorker} sends it after the commit. Two ways in: {@link #compose} for a mail
- * still to be written by the {@link MailRenderer} (the usual one), {@link #enqueue} for one already
- * written.
+ * is, and {@link MailWorker} sends it after the commit. Three ways in: {@link #compose} for a mail
+ * still to be written by the {@link MailRenderer} (the usual one), {@link #composeLater} for one the
+ * renderer writes when it is first sent, {@link #enqueue} for one already written.
  */
 @ApplicationScoped
 public class MailOutbox {
@@ -79,6 +79,33 @@ public class MailOutbox {
                         + " is left out: " + unusable.getMessage());
                 return Optional.empty();
             }
+        }
+    }
+
+    /**
+     * Like {@link #compose}, but the mail is written when it is first sent ({@link OutboxClaims}), not
+     * now: the outbox keeps its kind, language and model, and the renderer's time stays out of the
+     * caller's transaction (the billing run renews many services per transaction, each with its mails).
+     * A model holding values {@link MailModels} cannot keep is written now, as {@link #compose} does.
+     * Until it is written, the mail's subject is empty; a template that then fails leaves it FAILED
+     * with the reason, as it would have now.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Optional<String> composeLater(MailRequest request) {
+        Optional<String> model = MailModels.write(request.model());
+        if (model.isEmpty()) {
+            return compose(request);
+        }
+        try {
+            OutboxMessage message = OutboxMessage.toWrite(Ids.next("eml"), request.tenantId(), request.accountId(),
+                    request.kind(), request.recipient(), senders.of(request.tenantId()),
+                    request.locale().toLanguageTag(), model.get(), clock.instant());
+            outbox.add(message);
+            return Optional.of(message.id());
+        } catch (IllegalArgumentException unusable) {
+            LOG.severe(() -> "Mail " + request.kind() + " for tenant " + request.tenantId()
+                    + " is left out: " + unusable.getMessage());
+            return Optional.empty();
         }
     }
 

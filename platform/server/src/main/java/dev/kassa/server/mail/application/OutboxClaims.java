@@ -1,6 +1,7 @@
 package dev.kassa.server.mail.application;
 
 import dev.kassa.server.mail.domain.ClaimedMail;
+import dev.kassa.server.mail.domain.OutboxMessage;
 import dev.kassa.server.mail.domain.OutboxRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,8 +9,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Takes the next due mail for one try, in a transaction of its own that commits before the SMTP
@@ -26,23 +30,51 @@ public class OutboxClaims {
      */
     public static final Duration LEASE = Duration.ofMinutes(10);
 
+    private static final Logger LOG = Logger.getLogger(OutboxClaims.class.getName());
+
     private OutboxRepository outbox;
+    private MailRenderer renderer;
     private Clock clock;
 
     protected OutboxClaims() {
     }
 
     @Inject
-    public OutboxClaims(OutboxRepository outbox, Clock clock) {
+    public OutboxClaims(OutboxRepository outbox, MailRenderer renderer, Clock clock) {
         this.outbox = outbox;
+        this.renderer = renderer;
         this.clock = clock;
     }
 
-    /** The next due mail, claimed by this node until the lease ends; empty when none is due. */
+    /**
+     * The next due mail, claimed by this node until the lease ends; empty when none is due. A mail
+     * still to be written ({@link MailOutbox#composeLater}) is written first, under the same lock, so
+     * every try sends the same text; one whose template fails is left FAILED and the next is taken.
+     */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Optional<ClaimedMail> next(String messageIdDomain) {
         Instant now = clock.instant();
-        return outbox.lockNextDue(now)
-                .map(m -> m.claim(UUID.randomUUID().toString(), now.plus(LEASE), messageIdDomain, now));
+        while (true) {
+            Optional<OutboxMessage> due = outbox.lockNextDue(now);
+            if (due.isEmpty()) {
+                return Optional.empty();
+            }
+            OutboxMessage m = due.get();
+            if (!m.needsWriting() || write(m, now)) {
+                return Optional.of(m.claim(UUID.randomUUID().toString(), now.plus(LEASE), messageIdDomain, now));
+            }
+        }
+    }
+
+    private boolean write(OutboxMessage m, Instant now) {
+        try {
+            m.written(renderer.render(new MailRequest(m.tenantId(), m.accountId(), m.kind(), m.recipient(),
+                    Locale.forLanguageTag(m.locale()), MailModels.read(m.model()))), now);
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "Mail " + m.id() + " (" + m.kind() + ") could not be written; kept as FAILED", e);
+            m.notWritten(e.toString(), now);
+            return false;
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.server.mail.domain;
 
+import java.util.regex.Pattern;
+
 /**
  * A rendered mail: its subject and its body as plain text and, optionally, as HTML. The subject
  * becomes one header line, so line breaks in it become spaces.
@@ -11,12 +13,14 @@ package dev.kassa.server.mail.domain;
 public record MailContent(String subject, String text, String html) {
     public static final int MAX_SUBJECT = 998;
     public static final int MAX_BODY = 262_144;
+    /** Compiled once: every mail of a billing run passes here. */
+    private static final Pattern LINE_BREAKS = Pattern.compile("[\\r\\n\\t]+");
 
     public MailContent {
         if (subject == null || subject.isBlank() || text == null) {
             throw new IllegalArgumentException("a mail needs a subject and a text body");
         }
-        subject = subject.replaceAll("[\\r\\n\\t]+", " ").strip();
+        subject = LINE_BREAKS.matcher(subject).replaceAll(" ").strip();
         if (subject.length() > MAX_SUBJECT || text.length() > MAX_BODY || html != null && html.length() > MAX_BODY) {
             throw new IllegalArgumentException("subject over " + MAX_SUBJECT + " or a body over " + MAX_BODY
                     + " characters");

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One mail in the outbox: written in the transaction of the event it tells about, then sent by the
@@ -19,6 +20,8 @@ import java.util.Optional;
 @Entity
 @Table(name = "mail_outbox")
 public class OutboxMessage {
+    /** Compiled once: every mail of a billing run passes here. */
+    private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+");
     static final int MAX_ERROR = 1000;
 
     @Id
@@ -56,6 +59,10 @@ public class OutboxMessage {
     private Instant lastAttemptAt;
     @Column(name = "sent_at")
     private Instant sentAt;
+    /** The customer's language (a BCP 47 tag) of a mail still to be written; null once written. */
+    private String locale;
+    /** The model (JSON) of a mail still to be written when it is first sent; null once written. */
+    private String model;
 
     protected OutboxMessage() {
     }
@@ -66,7 +73,7 @@ public class OutboxMessage {
                 || recipient.chars().anyMatch(c -> c == '\r' || c == '\n')) {
             throw new IllegalArgumentException("not a recipient address: " + recipient);
         }
-        if (kind == null || !kind.matches("[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)+") || kind.length() > 60) {
+        if (kind == null || !KIND.matcher(kind).matches() || kind.length() > 60) {
             throw new IllegalArgumentException("a kind is dotted lower-case words, such as topup.paid: " + kind);
         }
         this.id = id;
@@ -90,6 +97,52 @@ public class OutboxMessage {
         m.status = OutboxStatus.PENDING;
         m.nextAttemptAt = now;
         return m;
+    }
+
+    /**
+     * A mail to be written when it is first sent ({@link #needsWriting}): its kind names the
+     * template, {@code model} (JSON) holds what the event said. Writing it takes the themes' time
+     * out of the transaction of the event (a billing run's renewals); the subject stays empty until
+     * it is written.
+     */
+    public static OutboxMessage toWrite(String id, String tenantId, String accountId, String kind, String recipient,
+                                        Sender sender, String locale, String model, Instant now) {
+        if (model == null || locale == null) {
+            throw new IllegalArgumentException("a mail to write later needs its model and language");
+        }
+        OutboxMessage m = new OutboxMessage(id, tenantId, accountId, kind, recipient, sender, now);
+        m.subject = "";
+        m.locale = locale;
+        m.model = model;
+        m.status = OutboxStatus.PENDING;
+        m.nextAttemptAt = now;
+        return m;
+    }
+
+    /** Whether the mail is still to be written ({@link #toWrite}) before it is sent. */
+    public boolean needsWriting() {
+        return model != null;
+    }
+
+    /** Written at last, before its first try: from now on it is sent as any other. */
+    public void written(MailContent content, Instant now) {
+        requirePending();
+        subject = content.subject();
+        textBody = content.text();
+        htmlBody = content.html();
+        locale = null;
+        model = null;
+        updatedAt = now;
+    }
+
+    /** Its template failed when it was to be written: FAILED with the reason, as {@link #unrendered} is. */
+    public void notWritten(String reason, Instant now) {
+        requirePending();
+        status = OutboxStatus.FAILED;
+        lastError = truncate("not rendered: " + reason);
+        locale = null;
+        model = null;
+        finish(now);
     }
 
     /**
@@ -240,5 +293,15 @@ public class OutboxMessage {
 
     public Instant sentAt() {
         return sentAt;
+    }
+
+    /** The language of a mail still to be written, else null. */
+    public String locale() {
+        return locale;
+    }
+
+    /** The model (JSON) of a mail still to be written, else null. */
+    public String model() {
+        return model;
     }
 }

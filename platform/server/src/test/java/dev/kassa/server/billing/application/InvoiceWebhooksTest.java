@@ -66,7 +66,7 @@ class InvoiceWebhooksTest {
         endpoint("whe_c", "ten_1", "invoice.paid");
 
         webhooks.onPaid(new InvoicePaid("ten_1", "inv_1", "acc_1", "pay_1", "INV-2026-000001", gross, NOW, NOW,
-                "balance", "txn_1", NOW.plusSeconds(5), true));
+                "balance", "txn_1", NOW.plusSeconds(5), true, gross));
 
         assertEquals(1, outbox.size());
         assertEquals("whe_c", outbox.get(0).endpointId());

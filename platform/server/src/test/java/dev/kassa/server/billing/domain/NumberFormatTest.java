@@ -3,6 +3,7 @@ package dev.kassa.server.billing.domain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class NumberFormatTest {
@@ -26,6 +27,16 @@ class NumberFormatTest {
         assertEquals("A-2026-1234567", NumberFormat.format("A-{yyyy}-{seq:3}", 2026, 1, 1_234_567),
                 "a sequence wider than its padding is written whole");
         assertEquals("2027-000000000001", NumberFormat.format("{yyyy}-{seq:12}", 2027, 12, 1));
+    }
+
+    @Test
+    void paddingWritesWhatPercentZeroDWrites() {
+        for (long value : new long[] {0, 1, 7, 42, 999, 1_000, 123_456, 1_234_567, 999_999_999_999L, -5, -123}) {
+            for (int width = 1; width <= 12; width++) {
+                assertEquals(String.format(Locale.ROOT, "%0" + width + "d", value), NumberFormat.padded(value, width),
+                        value + " in " + width);
+            }
+        }
     }
 
     @Test

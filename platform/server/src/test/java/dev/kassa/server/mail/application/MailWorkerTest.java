@@ -36,7 +36,7 @@ class MailWorkerTest {
     private final FakeTransport transport = new FakeTransport();
     private final MailOutbox outbox = new MailOutbox(rows, tenant -> new Sender("Reseller Ltd", null),
             new PlainEnglishMails(), clock);
-    private final OutboxClaims claims = new OutboxClaims(rows, clock);
+    private final OutboxClaims claims = new OutboxClaims(rows, new PlainEnglishMails(), clock);
     private final OutboxOutcomes outcomes = new OutboxOutcomes(rows, new RetryPolicy(Duration.ofSeconds(5)), clock);
 
     private MailWorker worker(Map<String, String> settings) {
@@ -214,6 +214,46 @@ class MailWorkerTest {
         OutboxMessage mail = rows.only();
         assertEquals(OutboxStatus.FAILED, mail.status());
         assertTrue(mail.lastError().contains("no template for mail account.unheard_of"), mail.lastError());
+    }
+
+    @Test
+    void aMailComposedLaterIsWrittenWhenFirstSentAndTheModelGoesBackAsItWas() {
+        outbox.composeLater(new MailRequest("ten_1", "acc_1", "topup.paid", "customer@example.com",
+                java.util.Locale.FRENCH, Map.of("reference", "TU-1", "customerName", "Zoé",
+                        "paid", new dev.kassa.server.shared.Money(1250, new dev.kassa.server.shared.CurrencyUnit("EUR", 2)),
+                        "credited", new dev.kassa.server.shared.Money(1250,
+                                new dev.kassa.server.shared.CurrencyUnit("EUR", 2)))));
+        OutboxMessage waiting = rows.only();
+        assertTrue(waiting.needsWriting());
+        assertEquals("", waiting.subject(), "not written yet");
+        assertEquals(OutboxStatus.PENDING, waiting.status());
+
+        assertEquals(1, worker(SMTP).runOnce());
+
+        ClaimedMail sent = transport.sent.get(0);
+        assertEquals("Top-up TU-1 paid", sent.subject());
+        assertTrue(sent.text().contains("Hello Zoé") && sent.text().contains("12.50 EUR"), sent.text());
+        OutboxMessage mail = rows.only();
+        assertEquals(OutboxStatus.SENT, mail.status());
+        assertTrue(!mail.needsWriting() && mail.model() == null && mail.locale() == null);
+        assertEquals("Top-up TU-1 paid", mail.subject());
+    }
+
+    @Test
+    void aMailComposedLaterWhoseTemplateFailsIsKeptFailedAndTheNextOneIsSent() {
+        outbox.composeLater(new MailRequest("ten_1", "acc_1", "account.unheard_of", "customer@example.com",
+                java.util.Locale.FRENCH, Map.of()));
+        clock.advance(Duration.ofSeconds(1));
+        String next = enqueue();
+
+        assertEquals(1, worker(SMTP).runOnce());
+
+        assertEquals(1, transport.sent.size());
+        assertEquals("<" + next + "@mail.example.com>", transport.sent.get(0).messageId());
+        OutboxMessage failed = rows.rows.values().stream().filter(m -> !m.id().equals(next)).findFirst().orElseThrow();
+        assertEquals(OutboxStatus.FAILED, failed.status());
+        assertTrue(failed.lastError().contains("no template for mail account.unheard_of"), failed.lastError());
+        assertTrue(!failed.needsWriting() && failed.model() == null);
     }
 
     /** Succeeds unless told to fail; remembers every mail it was handed. */
