@@ -105,7 +105,7 @@ class MigrationsH2Test {
     }
 
     @Test
-    void aBalanceCannotGoNegative() throws SQLException {
+    void aBalanceCannotGoNegativeUnlessAReversalTookIt() throws SQLException {
         Migrations.run(connection);
         insertTenant("ten_1");
         String insert = "insert into accounts (id, tenant_id, reference, email, email_key, name, country, locale,"
@@ -122,6 +122,16 @@ class MigrationsH2Test {
             ps.setString(3, "b@b.c");
             ps.setLong(4, -1);
             assertThrows(SQLException.class, ps::executeUpdate);
+        }
+        // Only as deep as a reversal took it: the deficit it recorded, no deeper.
+        try (Statement st = connection.createStatement()) {
+            assertEquals(1, st.executeUpdate("update accounts set balance_minor = -500, reversal_deficit_minor = 500"
+                    + " where id = 'acc_1'"));
+            assertEquals(1, st.executeUpdate("update accounts set balance_minor = -200 where id = 'acc_1'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("update accounts set balance_minor = -501"
+                    + " where id = 'acc_1'"));
+            assertThrows(SQLException.class, () -> st.executeUpdate("update accounts set reversal_deficit_minor = -1"
+                    + " where id = 'acc_1'"));
         }
     }
 

@@ -35,6 +35,13 @@ public class Account {
     @AttributeOverride(name = "minor", column = @Column(name = "balance_minor"))
     @AttributeOverride(name = "currency", column = @Column(name = "currency"))
     private Money balance;
+    /**
+     * How far below zero reversals have taken the balance at most (minor units, 0 for most accounts):
+     * the database's check lets the balance go no lower than its negative, so only a reversal can
+     * open that room, and an account never reversed keeps the plain "never below zero" rule.
+     */
+    @Column(name = "reversal_deficit_minor")
+    private long reversalDeficitMinor;
     @Column(name = "created_at")
     private Instant createdAt;
 
@@ -150,6 +157,7 @@ public class Account {
     public Money takeBack(Money amount) {
         requirePositiveIn(amount);
         balance = balance.minus(amount);
+        reversalDeficitMinor = Math.max(reversalDeficitMinor, -balance.minor());
         return balance;
     }
 
