@@ -188,6 +188,41 @@ class InvoicePaymentIT {
     }
 
     @Test
+    void aStatementQuotingTheInvoicesCreditorReferencePaysIt(Kassa kassa) {
+        Kassa.Tenant tenant = billingTenant(kassa);
+        String account = tenant.newAccount("FR");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        String invoice = openInvoice(tenant, account, payer);
+        ApiResponse view = tenant.api().get("invoices/" + invoice);
+        String reference = view.string("paymentReference");
+        String rf = view.string("creditorReference");
+        assertEquals(rf, creditorReference(reference), "ISO 11649: RF, check digits, the payment reference");
+        assertTrue(InvoiceIT.draft(tenant, account, payer, InvoiceIT.line("Draft", 1, "1.00")).object()
+                .isNull("creditorReference"), "a draft has none yet");
+
+        // Printed in groups of four, in the structured creditor-reference field of a camt.053.
+        String iban = "FR76" + (System.nanoTime() % 100_000_000_000L + 10_000_000_000_000L) + "00000000";
+        String statement = BankStatementIT.camt("053", "001.08", iban,
+                BankStatementIT.entry("rf-" + UUID.randomUUID(), "12.00", "CRDT", false,
+                        BankStatementIT.tx(null, null, null, rf.replaceAll("(.{4})(?=.)", "$1 "), "Ada Payer")));
+        ApiResponse uploaded = BankStatementIT.upload(tenant, statement, "application/xml");
+        assertEquals(201, uploaded.status(), uploaded::toString);
+        assertEquals(1, uploaded.object().getInt("matched"), uploaded::toString);
+        assertEquals("PAID", status(tenant, invoice));
+        assertEquals("0.00", tenant.balance(account));
+    }
+
+    /** ISO 11649 computed here, not with Kassa's code: RF + 98 − (reference + "RF00", letters as 10–35) mod 97. */
+    private static String creditorReference(String reference) {
+        StringBuilder digits = new StringBuilder();
+        for (char c : (reference + "RF00").toCharArray()) {
+            digits.append(Character.digit(c, 36));
+        }
+        int check = 98 - new java.math.BigInteger(digits.toString()).mod(java.math.BigInteger.valueOf(97)).intValue();
+        return "RF" + (check < 10 ? "0" : "") + check + reference;
+    }
+
+    @Test
     void anotherTenantsInvoiceReferenceMatchesNothing(Kassa kassa) {
         Kassa.Tenant tenant = billingTenant(kassa);
         String account = tenant.newAccount("FR");

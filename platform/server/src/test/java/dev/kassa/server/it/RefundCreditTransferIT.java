@@ -113,6 +113,15 @@ class RefundCreditTransferIT {
 
         Kassa.Tenant other = kassa.newTenant();
         assertEquals(404, other.api().download("refunds/" + id + "/pain.001", Map.of()).status());
+
+        // The account the money came from is also evidence of where the customer is: a French IBAN.
+        InvoiceIT.establish(tenant, "FR", "FR40303265045", false);
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "FR", null);
+        String draft = InvoiceIT.draftId(tenant, account, payer, InvoiceIT.line("VPS", 1, "10.00"));
+        JsonObject buyer = tenant.api().post("invoices/" + draft + "/finalize", null).object().getJsonObject("buyer");
+        assertTrue(buyer.getJsonArray("locationEvidence").getValuesAs(JsonObject.class).stream().anyMatch(e ->
+                "BANK_COUNTRY".equals(e.getString("kind")) && "FR".equals(e.getString("country"))), buyer::toString);
+
         assertEquals(200, tenant.api().post("refunds/" + id + "/sent", "{}").status());
         ApiClient.Download sent = tenant.api().download("refunds/" + id + "/pain.001", Map.of());
         assertEquals(409, sent.status());

@@ -10,6 +10,7 @@ import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.billing.domain.Receipt;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.TaxDecision;
+import dev.kassa.server.shared.CreditorReferences;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.web.MoneyView;
@@ -88,7 +89,7 @@ public final class BillingViews {
                               MoneyView gross, boolean pricesIncludeVat, String supplyDate, Instant dueAt,
                               SellerView seller, BuyerView buyer, String paymentTransactionId, Instant createdAt,
                               Instant finalizedAt, Instant paidAt, Instant cancelledAt, String paymentReference,
-                              String topUpId, MoneyView prepaymentLeft) {
+                              String creditorReference, String topUpId, MoneyView prepaymentLeft) {
         public static InvoiceView of(Invoice i) {
             Invoice.Parties p = i.parties();
             boolean frozen = i.finalizedAt() != null;
@@ -99,7 +100,9 @@ public final class BillingViews {
                     frozen ? new SellerView(p.sellerCountry(), p.sellerVatId()) : null,
                     frozen ? BuyerView.of(p, i.buyerEvidence()) : null,
                     i.paymentTransactionId(), i.createdAt(), i.finalizedAt(), i.paidAt(), i.cancelledAt(),
-                    i.paymentReference(), i.topUpId(), i.prepaymentLeft() == null ? null
+                    i.paymentReference(), i.paymentReference() == null ? null
+                            : CreditorReferences.forReference(i.paymentReference()).orElse(null),
+                    i.topUpId(), i.prepaymentLeft() == null ? null
                             : MoneyView.of(i.prepaymentLeft()));
         }
     }

@@ -8,6 +8,7 @@ import dev.kassa.server.billing.domain.BillingSettings;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.payment.application.SavedMethodService;
+import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.billing.domain.Taxation;
 import dev.kassa.server.billing.domain.VatRates;
 import dev.kassa.server.shared.KassaException;
@@ -41,17 +42,19 @@ public class InvoiceTerms {
     private BillingSettingsService settings;
     private VatRates rates;
     private SavedMethodService savedMethods;
+    private TopUpRepository topUps;
 
     protected InvoiceTerms() {
     }
 
     @Inject
     public InvoiceTerms(AccountRepository accounts, BillingSettingsService settings, VatRates rates,
-                        SavedMethodService savedMethods) {
+                        SavedMethodService savedMethods, TopUpRepository topUps) {
         this.accounts = accounts;
         this.settings = settings;
         this.rates = rates;
         this.savedMethods = savedMethods;
+        this.topUps = topUps;
     }
 
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
@@ -89,7 +92,8 @@ public class InvoiceTerms {
      * address's country (an address object with a {@code country} member), the account's, and for
      * a consumer (no VAT ID VIES confirmed, whose location decides the VAT) the country the gateway
      * reported for the payer's default saved method: a card's issuer ({@code CARD_COUNTRY}) or a
-     * bank debit's account ({@code BANK_COUNTRY}).
+     * bank debit's account ({@code BANK_COUNTRY}); failing that, the country of the IBAN the payer's
+     * newest bank transfer came from, when a bank statement named it ({@code BANK_COUNTRY}).
      */
     private List<LocationEvidence> location(String tenantId, String accountId, Payer payer, boolean business) {
         List<LocationEvidence> out = new ArrayList<>();
@@ -99,11 +103,22 @@ public class InvoiceTerms {
         accounts.find(tenantId, accountId).ifPresent(a -> out.add(
                 new LocationEvidence(LocationEvidence.Kind.ACCOUNT_COUNTRY, a.country())));
         if (!business) {
-            savedMethods.confirmedFor(tenantId, accountId, payer.id()).stream()
+            Optional<LocationEvidence> method = savedMethods.confirmedFor(tenantId, accountId, payer.id()).stream()
                     .filter(m -> m.country() != null).findFirst()
-                    .ifPresent(m -> out.add(new LocationEvidence(LocationEvidence.methodKind(m.brand()), m.country())));
+                    .map(m -> new LocationEvidence(LocationEvidence.methodKind(m.brand()), m.country()));
+            if (method.isEmpty()) {
+                method = topUps.lastPayerIban(tenantId, accountId, payer.id()).flatMap(InvoiceTerms::ibanCountry)
+                        .map(c -> new LocationEvidence(LocationEvidence.Kind.BANK_COUNTRY, c));
+            }
+            method.ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The country an IBAN's first two letters name. */
+    static Optional<String> ibanCountry(String iban) {
+        String code = iban.strip().length() < 2 ? "" : iban.strip().substring(0, 2).toUpperCase(Locale.ROOT);
+        return COUNTRY.matcher(code).matches() ? Optional.of(code) : Optional.empty();
     }
 
     static Optional<String> addressCountry(String address) {

@@ -21,6 +21,12 @@ public interface TopUpRepository {
     /** An account's top-ups, newest first, of one status or all: {@code limit + 1} after the cursor {@code after}. */
     List<TopUp> page(String tenantId, String accountId, TopUpStatus status, String after, int limit);
 
+    /**
+     * The IBAN the newest top-up of the payer (or of the account, naming no payer) was paid from, as
+     * a bank statement named it, if any.
+     */
+    Optional<String> lastPayerIban(String tenantId, String accountId, String payerId);
+
     /** Whether the account has a top-up still NEW. */
     boolean anyOpen(String tenantId, String accountId);
 
