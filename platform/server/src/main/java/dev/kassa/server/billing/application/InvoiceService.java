@@ -104,8 +104,8 @@ public class InvoiceService {
     private void fill(Invoice invoice, DraftRequest request) {
         LocalDate supply = request.supplyDate() != null ? request.supplyDate()
                 : LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        InvoiceTerms.Terms t = terms.of(invoice.tenantId(), invoice.accountId(), request.payerId(), supply);
-        invoice.draft(request.payerId(), request.lines(), request.supplyDate(), request.dueAt(), t.taxation());
+        invoice.draft(request.payerId(), request.lines(), request.supplyDate(), request.dueAt(),
+                terms.taxation(invoice.tenantId(), invoice.accountId(), request.payerId(), supply));
     }
 
     private static void requireCurrency(Account account, List<InvoiceLine.Draft> lines) {

@@ -64,10 +64,38 @@ public class InvoiceTerms {
                         Invoice.BuyerEvidence evidence) { }
 
     /**
+     * The tax inputs, the parties and the evidence of the buyer's status and location: what
+     * finalising an invoice keeps.
+     *
      * @throws KassaException 404 when the payer is not one of the account's; 409
      *         {@code billing.settings_incomplete} while the tenant has no establishment country
      */
     public Terms of(String tenantId, String accountId, String payerId, LocalDate supplyDate) {
+        Basis b = basis(tenantId, accountId, payerId, supplyDate);
+        Payer payer = b.payer();
+        BillingSettings s = b.settings();
+        VatIdCheck check = payer.vatIdCheck();
+        Invoice.Parties parties = new Invoice.Parties(s.establishmentCountry(), s.vatId(), payer.name(),
+                payer.country(), payer.vatId());
+        Invoice.BuyerEvidence evidence = new Invoice.BuyerEvidence(check == null ? null : check.status().name(),
+                check == null ? null : check.consultationNumber(), check == null ? null : check.checkedAt(),
+                location(tenantId, accountId, payer, b.taxation().vatIdConfirmed()));
+        return new Terms(b.taxation(), parties, s, evidence);
+    }
+
+    /**
+     * The tax inputs alone: a draft's preview of its lines' tax. The location evidence (two queries
+     * for a consumer) is gathered once, when the invoice is finalised ({@link #of}).
+     *
+     * @throws KassaException as {@link #of}
+     */
+    public Taxation taxation(String tenantId, String accountId, String payerId, LocalDate supplyDate) {
+        return basis(tenantId, accountId, payerId, supplyDate).taxation();
+    }
+
+    private record Basis(Payer payer, BillingSettings settings, Taxation taxation) { }
+
+    private Basis basis(String tenantId, String accountId, String payerId, LocalDate supplyDate) {
         Payer payer = accounts.findPayer(tenantId, accountId, payerId).orElseThrow(KassaException::notFound);
         BillingSettings s = settings.get(tenantId);
         if (s.establishmentCountry() == null) {
@@ -77,14 +105,8 @@ public class InvoiceTerms {
         }
         VatIdCheck check = payer.vatIdCheck();
         boolean confirmed = check != null && check.status() == VatIdCheckStatus.VALID;
-        Taxation taxation = new Taxation(s.establishmentCountry(), payer.country(), payer.vatId(), confirmed,
-                supplyDate, s.pricesIncludeVat(), rates.table());
-        Invoice.Parties parties = new Invoice.Parties(s.establishmentCountry(), s.vatId(), payer.name(),
-                payer.country(), payer.vatId());
-        Invoice.BuyerEvidence evidence = new Invoice.BuyerEvidence(check == null ? null : check.status().name(),
-                check == null ? null : check.consultationNumber(), check == null ? null : check.checkedAt(),
-                location(tenantId, accountId, payer, confirmed));
-        return new Terms(taxation, parties, s, evidence);
+        return new Basis(payer, s, new Taxation(s.establishmentCountry(), payer.country(), payer.vatId(), confirmed,
+                supplyDate, s.pricesIncludeVat(), rates.table()));
     }
 
     /**

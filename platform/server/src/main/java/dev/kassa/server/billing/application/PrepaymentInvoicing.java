@@ -137,6 +137,6 @@ class CustomerLanguage {
 
     String of(String tenantId, String accountId) {
         Account account = accounts.require(tenantId, accountId);
-        return themes.forCustomer(tenantId, account.locale(), account.country()).locale();
+        return themes.localeForCustomer(tenantId, account.locale(), account.country());
     }
 }

@@ -26,6 +26,6 @@ public class CustomerLanguages {
 
     public String of(String tenantId, String accountId) {
         Account account = accounts.get(tenantId, accountId);
-        return themes.forCustomer(tenantId, account.locale(), account.country()).locale();
+        return themes.localeForCustomer(tenantId, account.locale(), account.country());
     }
 }

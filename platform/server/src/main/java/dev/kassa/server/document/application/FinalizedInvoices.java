@@ -32,7 +32,7 @@ public class FinalizedInvoices {
 
     void onFinalized(@Observes InvoiceFinalized event) {
         Account account = accounts.get(event.tenantId(), event.accountId());
-        String locale = themes.forCustomer(event.tenantId(), account.locale(), account.country()).locale();
+        String locale = themes.localeForCustomer(event.tenantId(), account.locale(), account.country());
         queue.queue(event.tenantId(), DocumentKind.INVOICE, event.invoiceId(), locale);
     }
 }

@@ -56,10 +56,7 @@ public class ThemeChoice {
      */
     @Transactional
     public ChosenTheme forCustomer(String tenantId, String accountLocale, String country) {
-        TenantThemes tenant = cache.get(tenantId, () -> new TenantThemes(tenants.get(tenantId).defaultLocale(),
-                defaultTheme == null || !defaultTheme.isResolvable() ? null
-                        : defaultTheme.get().themeId(tenantId).orElse(null),
-                settings.list(tenantId).stream().map(ThemeRule.Setting::of).toList()));
+        TenantThemes tenant = tenant(tenantId);
         return themes.read(generation -> {
             ThemeCatalog catalog = generation.catalog();
             Map<String, ThemeRule.Setting> inForce = ThemeRule.inForceOf(catalog, tenant.settings());
@@ -71,6 +68,27 @@ public class ThemeChoice {
                     .toList();
             return new ChosenTheme(tenantId, choice.theme().id(), choice.locale(), languages);
         });
+    }
+
+    /**
+     * Only the locale {@link #forCustomer} would choose, without the list of languages a page
+     * offers: what a document or an e-mail is written in (a billing run asks once per renewal).
+     */
+    @Transactional
+    public String localeForCustomer(String tenantId, String accountLocale, String country) {
+        TenantThemes tenant = tenant(tenantId);
+        return themes.read(generation -> {
+            ThemeCatalog catalog = generation.catalog();
+            return ThemeRule.choose(catalog, ThemeRule.inForceOf(catalog, tenant.settings()), accountLocale, country,
+                    tenant.defaultTheme(), tenant.defaultLocale()).locale();
+        });
+    }
+
+    private TenantThemes tenant(String tenantId) {
+        return cache.get(tenantId, () -> new TenantThemes(tenants.get(tenantId).defaultLocale(),
+                defaultTheme == null || !defaultTheme.isResolvable() ? null
+                        : defaultTheme.get().themeId(tenantId).orElse(null),
+                settings.list(tenantId).stream().map(ThemeRule.Setting::of).toList()));
     }
 
     /** The tenant's default theme, for a visitor not signed in. */
