@@ -14,6 +14,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Finalising a draft: in one transaction, under the invoice's row lock and then the counter's, the
@@ -51,16 +53,56 @@ public class InvoiceFinalization {
         Invoice invoice = invoices.lock(tenantId, invoiceId);
         invoice.requireDraft();
         Instant now = clock.instant();
+        InvoiceTerms.Terms t = termsOf(invoice, now);
+        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+        return numbered(invoice, t, counters.next(tenantId, DocumentSeries.INVOICE, year), now);
+    }
+
+    /**
+     * Finalises drafts this transaction has just made (a billing run's batch of renewals, all of
+     * one tenant), as {@link #finalize} does one by one, but numbered last and at once: every
+     * draft's terms are decided first, then one step takes as many numbers as there are drafts, in
+     * the drafts' order. The tenant's counter is locked from there to the commit, so a batch holds
+     * it for a shorter time and other batches of the tenant draft meanwhile.
+     *
+     * @return the invoices, finalised, in the order given
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Invoice> finalizeNew(String tenantId, List<Invoice> drafts, Instant now) {
+        if (drafts.isEmpty()) {
+            return List.of();
+        }
+        List<InvoiceTerms.Terms> decided = new ArrayList<>(drafts.size());
+        for (Invoice draft : drafts) {
+            if (!draft.tenantId().equals(tenantId)) {
+                throw new IllegalArgumentException("invoice " + draft.id() + " is not of tenant " + tenantId);
+            }
+            draft.requireDraft();
+            decided.add(termsOf(draft, now));
+        }
+        int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
+        long first = counters.take(tenantId, DocumentSeries.INVOICE, year, drafts.size()) - drafts.size() + 1;
+        List<Invoice> done = new ArrayList<>(drafts.size());
+        for (int i = 0; i < drafts.size(); i++) {
+            done.add(numbered(drafts.get(i), decided.get(i), first + i, now));
+        }
+        return done;
+    }
+
+    private InvoiceTerms.Terms termsOf(Invoice invoice, Instant now) {
+        LocalDate supply = invoice.supplyDate() != null ? invoice.supplyDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return terms.of(invoice.tenantId(), invoice.accountId(), invoice.payerId(), supply);
+    }
+
+    private Invoice numbered(Invoice invoice, InvoiceTerms.Terms t, long seq, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, ZoneOffset.UTC);
         LocalDate supply = invoice.supplyDate() != null ? invoice.supplyDate() : today;
-        InvoiceTerms.Terms t = terms.of(tenantId, invoice.accountId(), invoice.payerId(), supply);
-        long seq = counters.next(tenantId, DocumentSeries.INVOICE, today.getYear());
         String number = NumberFormat.format(t.settings().format(DocumentSeries.INVOICE), today.getYear(),
                 today.getMonthValue(), seq);
         invoice.finalize(number, t.parties(), supply, t.taxation(), now);
         invoice.keepEvidence(t.evidence());
-        finalized.fire(new InvoiceFinalized(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(), number,
-                invoice.gross(), invoice.dueAt(), now));
+        finalized.fire(new InvoiceFinalized(invoice.tenantId(), invoice.id(), invoice.accountId(), invoice.payerId(),
+                number, invoice.gross(), invoice.dueAt(), now));
         return InvoiceService.loaded(invoice);
     }
 }

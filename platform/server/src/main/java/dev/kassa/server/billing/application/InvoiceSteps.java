@@ -5,6 +5,8 @@ import dev.kassa.server.billing.domain.Invoice;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
 
 /**
  * The invoice steps a renewal takes, joined to the renewal's transaction: the same services the
@@ -35,6 +37,16 @@ public class InvoiceSteps {
     public Invoice finalized(String tenantId, String accountId, InvoiceService.DraftRequest request) {
         Invoice draft = drafts.createDraft(tenantId, accountId, request);
         return finalization.finalize(tenantId, draft.id());
+    }
+
+    /** A new draft, not finalised: a billing run drafts a whole batch, then numbers it ({@link #finalizeNew}). */
+    public Invoice draft(String tenantId, String accountId, InvoiceService.DraftRequest request) {
+        return drafts.createDraft(tenantId, accountId, request);
+    }
+
+    /** The drafts this transaction has just made, all of one tenant, finalised and numbered at once, in order. */
+    public List<Invoice> finalizeNew(String tenantId, List<Invoice> newDrafts, Instant now) {
+        return finalization.finalizeNew(tenantId, newDrafts, now);
     }
 
     public Invoice payFromBalance(String tenantId, String invoiceId) {

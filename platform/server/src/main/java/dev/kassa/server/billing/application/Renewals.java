@@ -39,7 +39,10 @@ import java.util.stream.Collectors;
  *
  * <p>Locks: service, then account, then the new invoice and the tenant's invoice counter: the
  * order of {@link InvoicePayments} (invoice → services awaiting it → account → counters), where the
- * renewal's own new invoice is seen by no other transaction before it commits.
+ * renewal's own new invoice is seen by no other transaction before it commits. The counter is taken
+ * last: a batch drafts all its invoices first, then numbers them in one step ({@link
+ * InvoiceFinalization#finalizeNew}), so while one batch of a tenant holds the counter to its commit,
+ * the next one is already claiming and drafting.
  */
 @ApplicationScoped
 public class Renewals {
@@ -92,7 +95,7 @@ public class Renewals {
         }
         Service service = due.get();
         try {
-            renew(service, now, lockAccounts(List.of(service)));
+            renew(List.of(service), now);
         } catch (RuntimeException e) {
             throw new RenewalFailed(service.id(), e);
         }
@@ -113,20 +116,39 @@ public class Renewals {
     public List<String> renewBatch(Collection<String> skip, int size) {
         Instant now = clock.instant();
         List<Service> due = services.lockDue(ServiceRepository.Due.RENEWAL, now, skip, size);
+        renew(due, now);
+        return due.stream().map(Service::id).toList();
+    }
+
+    /**
+     * Renews the claimed services: locks their accounts, drafts every renewal invoice, then numbers
+     * them, one step per tenant (tenants in id order, so two batches never wait for each other's
+     * counters crosswise), and only then pays each from the balance or leaves it open. Everything
+     * before the numbering runs while other batches of the same tenant hold its counter; from the
+     * numbering to the commit, this batch holds it.
+     */
+    private void renew(List<Service> due, Instant now) {
         Map<String, Long> balances = lockAccounts(due);
-        List<String> renewed = new ArrayList<>(due.size());
+        Map<String, List<Service>> byTenant = new TreeMap<>();
+        Map<String, List<Invoice>> drafts = new TreeMap<>();
         for (Service service : due) {
-            renew(service, now, balances);
-            renewed.add(service.id());
+            byTenant.computeIfAbsent(service.tenantId(), t -> new ArrayList<>()).add(service);
+            drafts.computeIfAbsent(service.tenantId(), t -> new ArrayList<>()).add(draft(service));
         }
-        return renewed;
+        drafts.forEach((tenantId, tenantDrafts) -> {
+            List<Invoice> numbered = invoices.finalizeNew(tenantId, tenantDrafts, now);
+            List<Service> tenantServices = byTenant.get(tenantId);
+            for (int i = 0; i < numbered.size(); i++) {
+                settle(tenantServices.get(i), numbered.get(i), now, balances);
+            }
+        });
     }
 
     /**
      * Locks the services' accounts in id order (two batches that share accounts wait for each other
      * instead of deadlocking) and reads their balances under the lock: account id → balance in minor
      * units. The locks are held to the commit, so only this transaction moves these balances, and it
-     * keeps them up to date itself as it charges ({@link #renew}): one query per account and batch,
+     * keeps them up to date itself as it charges ({@link #settle}): one query per account and batch,
      * not one per renewal.
      */
     private Map<String, Long> lockAccounts(List<Service> due) {
@@ -139,18 +161,23 @@ public class Renewals {
         return balances;
     }
 
-    private void renew(Service service, Instant now, Map<String, Long> balances) {
-        String tenantId = service.tenantId();
-        // The account was locked before its balance was read, so the balance read is the balance
-        // charged; earlier renewals of the batch charged it through this map.
-        long balance = balances.get(service.accountId());
+    /** The renewal invoice of the service's next period, drafted: a line naming the service and the period. */
+    private Invoice draft(Service service) {
         Instant start = service.nextRenewalAt();
         LocalDate from = LocalDate.ofInstant(start, ZoneOffset.UTC);
         LocalDate to = LocalDate.ofInstant(service.period().after(start), ZoneOffset.UTC);
         InvoiceLine.Draft line = new InvoiceLine.Draft(service.name() + " (" + from + " to " + to + ")", 1,
                 service.price(), service.taxCategory(), service.id(), null);
-        Invoice invoice = invoices.finalized(tenantId, service.accountId(),
+        return invoices.draft(service.tenantId(), service.accountId(),
                 new InvoiceService.DraftRequest(service.payerId(), List.of(line), from, null));
+    }
+
+    /** Pays the finalised renewal invoice from the balance when it covers it, else leaves it open; moves the period on. */
+    private void settle(Service service, Invoice invoice, Instant now, Map<String, Long> balances) {
+        String tenantId = service.tenantId();
+        // The account was locked before its balance was read, so the balance read is the balance
+        // charged; earlier renewals of the batch charged it through this map.
+        long balance = balances.get(service.accountId());
         if (balance >= invoice.gross().minor()) {
             invoices.payFromBalance(tenantId, invoice.id());
             balance -= invoice.gross().minor();

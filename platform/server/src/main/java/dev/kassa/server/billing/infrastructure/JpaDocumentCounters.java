@@ -22,9 +22,9 @@ import java.util.OptionalLong;
  */
 @ApplicationScoped
 public class JpaDocumentCounters implements DocumentCounters {
-    private static final String NEXT = "INSERT INTO document_counters (tenant_id, series, doc_year, last_value)"
-            + " VALUES (?, ?, ?, 1) ON CONFLICT (tenant_id, series, doc_year)"
-            + " DO UPDATE SET last_value = document_counters.last_value + 1 RETURNING last_value";
+    private static final String TAKE = "INSERT INTO document_counters (tenant_id, series, doc_year, last_value)"
+            + " VALUES (?, ?, ?, ?) ON CONFLICT (tenant_id, series, doc_year)"
+            + " DO UPDATE SET last_value = document_counters.last_value + EXCLUDED.last_value RETURNING last_value";
 
     private EntityManager em;
     /** Null until the first number has looked at the database. */
@@ -39,9 +39,12 @@ public class JpaDocumentCounters implements DocumentCounters {
     }
 
     @Override
-    public long next(String tenantId, DocumentSeries series, int year) {
+    public long take(String tenantId, DocumentSeries series, int year, int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("take at least one number, not " + count);
+        }
         if (!Boolean.FALSE.equals(postgres)) {
-            OptionalLong one = inOneStatement(tenantId, series, year);
+            OptionalLong one = inOneStatement(tenantId, series, year, count);
             if (one.isPresent()) {
                 return one.getAsLong();
             }
@@ -49,9 +52,10 @@ public class JpaDocumentCounters implements DocumentCounters {
         em.createNativeQuery("INSERT INTO document_counters (tenant_id, series, doc_year, last_value)"
                         + " VALUES (?1, ?2, ?3, 0) ON CONFLICT DO NOTHING")
                 .setParameter(1, tenantId).setParameter(2, series.name()).setParameter(3, year).executeUpdate();
-        int updated = em.createNativeQuery("UPDATE document_counters SET last_value = last_value + 1"
+        int updated = em.createNativeQuery("UPDATE document_counters SET last_value = last_value + ?4"
                         + " WHERE tenant_id = ?1 AND series = ?2 AND doc_year = ?3")
-                .setParameter(1, tenantId).setParameter(2, series.name()).setParameter(3, year).executeUpdate();
+                .setParameter(1, tenantId).setParameter(2, series.name()).setParameter(3, year)
+                .setParameter(4, count).executeUpdate();
         if (updated != 1) {
             throw new IllegalStateException("no counter row for " + series + " " + year);
         }
@@ -66,7 +70,7 @@ public class JpaDocumentCounters implements DocumentCounters {
      * invoice per service, so three round trips per number added up), with the same row lock until
      * the transaction ends. Empty on H2, which has no {@code ON CONFLICT DO UPDATE}.
      */
-    private OptionalLong inOneStatement(String tenantId, DocumentSeries series, int year) {
+    private OptionalLong inOneStatement(String tenantId, DocumentSeries series, int year, int count) {
         // The connection of the current JTA transaction, the one EclipseLink writes on: not ours to close.
         Connection connection = em.unwrap(Connection.class);
         try {
@@ -76,10 +80,11 @@ public class JpaDocumentCounters implements DocumentCounters {
                     return OptionalLong.empty();
                 }
             }
-            try (PreparedStatement s = connection.prepareStatement(NEXT)) {
+            try (PreparedStatement s = connection.prepareStatement(TAKE)) {
                 s.setString(1, tenantId);
                 s.setString(2, series.name());
                 s.setInt(3, year);
+                s.setLong(4, count);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
                     return OptionalLong.of(rs.getLong(1));
