@@ -2,6 +2,8 @@ package dev.kassa.server.schedule;
 
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -14,10 +16,29 @@ import java.util.logging.Logger;
  * one runs on time.
  */
 public final class Rounds {
+    /** Every schedule's rounds started in this JVM and not stopped, for {@link #anotherIsWaiting}. */
+    private static final Set<Rounds> LIVE = ConcurrentHashMap.newKeySet();
+
     private final ScheduledFuture<?> future;
 
     private Rounds(ScheduledFuture<?> future) {
         this.future = future;
+    }
+
+    /**
+     * Whether another schedule's round is due and waiting: the container's scheduler runs the
+     * rounds of all of a node's workers on one thread, so a long round (the document worker's,
+     * after a burst of renewals queued thousands of PDFs) holds the billing, mail and webhook rounds
+     * back until it ends. A long round asks this between two pieces of work and ends early when it
+     * is true; the rest of its work waits for its next round.
+     */
+    public boolean anotherIsWaiting() {
+        for (Rounds other : LIVE) {
+            if (other != this && !other.future.isDone() && other.future.getDelay(TimeUnit.MILLISECONDS) <= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -34,8 +55,10 @@ public final class Rounds {
                 log.log(Level.WARNING, what + " failed; will retry", e);
             }
         };
-        return new Rounds(scheduler.scheduleWithFixedDelay(guarded, first.toMillis(), every.toMillis(),
+        Rounds rounds = new Rounds(scheduler.scheduleWithFixedDelay(guarded, first.toMillis(), every.toMillis(),
                 TimeUnit.MILLISECONDS));
+        LIVE.add(rounds);
+        return rounds;
     }
 
     /** The same, the first round one {@code every} after start. */
@@ -46,6 +69,7 @@ public final class Rounds {
 
     /** No round starts any more; one under way finishes. */
     public void stop() {
+        LIVE.remove(this);
         future.cancel(false);
     }
 

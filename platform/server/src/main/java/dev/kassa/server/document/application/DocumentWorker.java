@@ -4,6 +4,7 @@ import dev.kassa.server.config.Secrets;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -33,8 +34,17 @@ public class DocumentWorker {
 
     /** One round; returns how many documents were tried. */
     public int runOnce() {
+        return runOnce(() -> false);
+    }
+
+    /**
+     * One round that may end early: after each document, when {@code enough} says so (another round
+     * waits for the thread). At least one document is tried when one is queued, so a round always
+     * moves on. Returns how many documents were tried.
+     */
+    public int runOnce(BooleanSupplier enough) {
         int tried = 0;
-        while (tried < BATCH) {
+        while (tried < BATCH && (tried == 0 || !enough.getAsBoolean())) {
             Optional<ClaimedDocument> next = claims.next();
             if (next.isEmpty()) {
                 break;

@@ -12,6 +12,9 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -43,10 +46,34 @@ public class DocumentSchedule {
         rounds = Rounds.start(scheduler, settings.documentsInterval(), LOG, "Document round", this::round);
     }
 
+    /**
+     * Renders what is queued (up to a batch of documents per round). After a burst of renewals
+     * thousands of PDFs wait, and the node's other rounds (billing, mail, webhooks) share the
+     * container's scheduler thread with this one: so after each document the round gives way when
+     * another round is waiting for the thread, and comes back right after it rather than a whole
+     * interval later.
+     */
     private void round() {
-        int tried = worker.runOnce();
+        Rounds mine = rounds;
+        AtomicBoolean gaveWay = new AtomicBoolean();
+        int tried = worker.runOnce(() -> {
+            gaveWay.set(mine != null && mine.anotherIsWaiting());
+            return gaveWay.get();
+        });
         if (tried > 0) {
             LOG.fine(() -> "Document worker rendered " + tried + " documents");
+        }
+        if (gaveWay.get()) {
+            // Queued behind the rounds already waiting, which came due earlier.
+            scheduler.schedule(this::resumed, 0, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void resumed() {
+        try {
+            round();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Document round failed; will retry", e);
         }
     }
 
