@@ -1,67 +1,64 @@
 package dev.kassa.plugin.paypal;
 
-import com.google.gson.JsonArray;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Null-safe reading of PayPal's JSON: a missing member is null, never an exception. */
+/**
+ * Null-safe reading of raw PayPal JSON (webhook deliveries, and the members the SDK's models leave
+ * out) with the SDK's Jackson: a missing member is null, never an exception.
+ */
 final class Json {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
     private Json() {
     }
 
-    static String string(JsonObject object, String... path) {
-        JsonElement element = at(object, path);
-        return element != null && element.isJsonPrimitive() ? element.getAsString() : null;
+    /** The JSON object in {@code text}, else null (blank, not JSON, or not an object). */
+    static JsonNode parse(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(text);
+            return node != null && node.isObject() ? node : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
     }
 
-    static JsonObject object(JsonObject object, String... path) {
-        JsonElement element = at(object, path);
-        return element != null && element.isJsonObject() ? element.getAsJsonObject() : null;
+    static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    static String string(JsonNode object, String... path) {
+        JsonNode node = at(object, path);
+        return node != null && node.isValueNode() ? node.asText() : null;
     }
 
     /** The first element of an array member, as an object, else null. */
-    static JsonObject first(JsonObject object, String... path) {
-        JsonElement element = at(object, path);
-        if (element == null || !element.isJsonArray() || element.getAsJsonArray().size() == 0) {
+    static JsonNode first(JsonNode object, String... path) {
+        JsonNode node = at(object, path);
+        if (node == null || !node.isArray() || node.size() == 0) {
             return null;
         }
-        JsonElement first = element.getAsJsonArray().get(0);
-        return first.isJsonObject() ? first.getAsJsonObject() : null;
+        return node.get(0).isObject() ? node.get(0) : null;
     }
 
-    /** The last element of an array member, as an object, else null. */
-    static JsonObject last(JsonObject object, String... path) {
-        JsonElement element = at(object, path);
-        if (element == null || !element.isJsonArray() || element.getAsJsonArray().size() == 0) {
-            return null;
-        }
-        JsonArray array = element.getAsJsonArray();
-        JsonElement last = array.get(array.size() - 1);
-        return last.isJsonObject() ? last.getAsJsonObject() : null;
+    static JsonNode object(JsonNode object, String... path) {
+        JsonNode node = at(object, path);
+        return node != null && node.isObject() ? node : null;
     }
 
-    /** The {@code href} of the link with this {@code rel}, else null. */
-    static String link(JsonObject object, String rel) {
-        JsonElement links = object == null ? null : object.get("links");
-        if (links == null || !links.isJsonArray()) {
-            return null;
-        }
-        for (JsonElement link : links.getAsJsonArray()) {
-            if (link.isJsonObject() && rel.equals(string(link.getAsJsonObject(), "rel"))) {
-                return string(link.getAsJsonObject(), "href");
-            }
-        }
-        return null;
-    }
-
-    private static JsonElement at(JsonObject object, String... path) {
-        JsonElement current = object;
+    private static JsonNode at(JsonNode object, String... path) {
+        JsonNode current = object;
         for (String name : path) {
-            if (current == null || !current.isJsonObject()) {
+            if (current == null || !current.isObject()) {
                 return null;
             }
-            current = current.getAsJsonObject().get(name);
-            if (current != null && current.isJsonNull()) {
+            current = current.get(name);
+            if (current != null && current.isNull()) {
                 return null;
             }
         }

@@ -1,71 +1,100 @@
 package dev.kassa.plugin.paypal;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.paypal.sdk.Environment;
+import com.paypal.sdk.PaypalServerSdkClient;
+import com.paypal.sdk.authentication.ClientCredentialsAuthModel;
+import com.paypal.sdk.exceptions.ApiException;
+import com.paypal.sdk.exceptions.ErrorException;
+import com.paypal.sdk.exceptions.OAuthProviderException;
+import com.paypal.sdk.http.client.HttpCallback;
+import com.paypal.sdk.http.response.ApiResponse;
+import com.paypal.sdk.models.ErrorDetails;
+import com.paypal.sdk.models.OAuthToken;
 import dev.kassa.api.payment.MethodContext;
+import io.apimatic.core.exceptions.AuthValidationException;
+import io.apimatic.coreinterfaces.http.Context;
+import io.apimatic.coreinterfaces.http.request.Request;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.List;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
 
 /**
- * The few calls of PayPal's REST API the plugin makes (OAuth token, Orders v2, Payments v2), over
- * {@code java.net.http}.
+ * PayPal's REST API through PayPal's Java server SDK ({@code com.paypal.sdk:paypal-server-sdk}),
+ * shaded and relocated into the plugin jar with everything it brings (see the pom and META-INF/NOTICE).
  *
- * <p>Why not {@code com.paypal.sdk:paypal-server-sdk} (2.2.0, MIT, it resolves from Maven Central):
- * it declares its dependencies as version ranges and brings OkHttp 4 with the Kotlin standard
- * library, Jackson (databind 2.14 beside core 2.18), a JAXB 2.3 runtime with {@code javax.xml.bind}
- * and SLF4J. All of it would have to be pinned and relocated into the plugin jar to stay clear of
- * Payara's own Jackson and JAXB, and a relocated JAXB runtime that finds its implementation by
- * reflection is a risk the five calls below do not justify. Without the SDK there is also no
- * interceptor to rewrite PayPal's host: {@code API_BASE} simply replaces the base URL.
+ * <p>One instance per plugin call: it builds an SDK client for the tenant's credentials and
+ * environment on the plugin's own OkHttp client ({@link PayPalHttp}: the context's timeouts, no
+ * redirects, no retries, and the operator's {@code API_BASE} as an interceptor that rewrites PayPal's
+ * host, since the SDK knows only PayPal's sandbox and live hosts).
  *
- * <p>A timeout, a network error or a 5xx throws {@link Unanswered}: we cannot tell whether PayPal
- * acted. Any other answer is a {@link Reply}.
+ * <p>The OAuth token is fetched here before the SDK is used, and handed to the SDK's client: the
+ * SDK's own fetch swallows the reason a fetch failed (so "PayPal is down" and "the secret is wrong"
+ * would look the same) and runs under a lock shared by every client in the JVM.
+ *
+ * <p>A timeout, a network error, a 429 or a 5xx throws {@link Unanswered}: we cannot tell whether PayPal
+ * acted. PayPal's other refusals come back as a {@link Reply} that is not {@link Reply#ok()}, with
+ * PayPal's error {@code issue} and debug id.
  */
 final class PayPalApi {
     static final String SANDBOX_BASE = "https://api-m.sandbox.paypal.com";
     static final String LIVE_BASE = "https://api-m.paypal.com";
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
-    // One client per connect timeout: a java.net.http client holds a selector thread, so one per call
-    // would cost a thread each time. It holds no tenant's data.
-    private static final Map<Duration, HttpClient> CLIENTS = new ConcurrentHashMap<>();
+    /** One call of the SDK's controllers. */
+    @FunctionalInterface
+    interface Call<T> {
+        ApiResponse<T> on(PaypalServerSdkClient client) throws ApiException, IOException;
+    }
 
-    /** What PayPal answered. */
-    record Reply(int status, JsonObject body) {
+    /** What PayPal answered: a result, or PayPal's refusal (never a 5xx, those throw). */
+    static final class Reply<T> {
+        private final int status;
+        private final T result;
+        private final String issue;
+        private final String message;
+
+        private Reply(int status, T result, String issue, String message) {
+            this.status = status;
+            this.result = result;
+            this.issue = issue;
+            this.message = message;
+        }
+
+        static <T> Reply<T> of(int status, T result) {
+            return new Reply<>(status, result, null, null);
+        }
+
+        static <T> Reply<T> refused(int status, String issue, String message) {
+            return new Reply<>(status, null, issue, message);
+        }
+
         boolean ok() {
             return status / 100 == 2;
         }
 
+        int status() {
+            return status;
+        }
+
+        T result() {
+            return result;
+        }
+
         /** PayPal's error: the first detail's {@code issue} (such as {@code INSTRUMENT_DECLINED}), else its {@code name}. */
         String issue() {
-            JsonElement details = body.get("details");
-            if (details != null && details.isJsonArray() && details.getAsJsonArray().size() > 0) {
-                String issue = Json.string(details.getAsJsonArray().get(0).getAsJsonObject(), "issue");
-                if (issue != null) {
-                    return issue;
-                }
-            }
-            String name = Json.string(body, "name");
-            return name != null ? name : "HTTP_" + status;
+            return issue != null ? issue : "HTTP_" + status;
         }
 
         /** PayPal's message, with its debug id for PayPal's support. */
         String message() {
-            String message = Json.string(body, "message");
-            String debugId = Json.string(body, "debug_id");
-            String text = message != null ? message : "PayPal answered " + status;
-            return debugId == null ? text : text + " (debug id " + debugId + ")";
+            return message != null ? message : "PayPal answered " + status;
         }
     }
 
@@ -94,108 +123,155 @@ final class PayPalApi {
     }
 
     private final MethodContext context;
-    private final String base;
+    private final OkHttpClient http;
+    private final Environment environment;
+    private PaypalServerSdkClient client;
     private String token;
+    /** The raw body of the SDK's last response, for the few members its models leave out. */
+    private String lastBody;
 
     PayPalApi(MethodContext context) {
         this.context = context;
-        this.base = base(context);
+        this.http = PayPalHttp.client(context);
+        this.environment = PayPalCredentials.LIVE.equals(context.credential(PayPalCredentials.ENVIRONMENT).orElse(null))
+                ? Environment.PRODUCTION : Environment.SANDBOX;
     }
 
     /** The operator's {@code API_BASE}, else PayPal's live or sandbox API by the tenant's environment. */
     static String base(MethodContext context) {
-        return context.operatorSetting("API_BASE").map(PayPalApi::withoutSlash).orElseGet(() ->
+        return PayPalHttp.apiBase(context).map(base -> base.toString()).map(PayPalApi::withoutSlash).orElseGet(() ->
                 PayPalCredentials.LIVE.equals(context.credential(PayPalCredentials.ENVIRONMENT).orElse(null))
                         ? LIVE_BASE : SANDBOX_BASE);
     }
 
-    String base() {
-        return base;
-    }
-
-    Reply get(String path) {
-        return send(authorized(path).GET().build());
-    }
-
-    Reply delete(String path) {
-        return send(authorized(path).DELETE().build());
-    }
-
-    /** A POST with {@code PayPal-Request-Id}: PayPal answers a repeated id with the first result. */
-    Reply post(String path, String requestId, JsonObject body) {
-        HttpRequest.Builder request = authorized(path)
-                .header("Content-Type", "application/json")
-                .header("Prefer", "return=representation")
-                .POST(HttpRequest.BodyPublishers.ofString(body.toString()));
-        if (requestId != null) {
-            request.header("PayPal-Request-Id", requestId);
+    /** Calls the SDK: a 2xx is a result, a 4xx PayPal's refusal, anything else {@link Unanswered}. */
+    <T> Reply<T> call(Call<T> call) {
+        PaypalServerSdkClient sdk = client();
+        lastBody = null;
+        try {
+            ApiResponse<T> response = call.on(sdk);
+            return Reply.of(response.getStatusCode(), response.getResult());
+        } catch (ErrorException e) {
+            unansweredIfServerSide(e);
+            return Reply.refused(e.getResponseCode(), issue(e), message(e.getMessageField(), e.getDebugId(),
+                    e.getResponseCode()));
+        } catch (ApiException e) {
+            unansweredIfServerSide(e);
+            return Reply.refused(e.getResponseCode(), null, "PayPal answered " + e.getResponseCode());
+        } catch (AuthValidationException e) {
+            throw new Refused("authentication_failure", "PayPal refused the client ID and secret");
+        } catch (JsonProcessingException e) {
+            // a 2xx the SDK's models cannot read: we cannot tell what PayPal did
+            throw new Unanswered("PayPal's answer could not be read: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new Unanswered("PayPal could not be reached: " + e.getClass().getSimpleName(), e);
         }
-        return send(request.build());
     }
 
-    private HttpRequest.Builder authorized(String path) {
-        return HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(context.http().readTimeout())
+    /** The raw JSON of the last answer {@link #call} got (for members the SDK's models do not have), else null. */
+    JsonNode lastBody() {
+        return lastBody == null ? null : Json.parse(lastBody);
+    }
+
+    /**
+     * A POST the SDK has no call for ({@code /v1/notifications/verify-webhook-signature}), over the
+     * same OkHttp client and OAuth token as the SDK's calls.
+     */
+    Reply<JsonNode> postJson(String path, JsonNode body) {
+        okhttp3.Request request = new okhttp3.Request.Builder()
+                .url((environment == Environment.PRODUCTION ? LIVE_BASE : SANDBOX_BASE) + path)
                 .header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token());
+                .header("Authorization", "Bearer " + token())
+                .post(RequestBody.create(body.toString(), JSON))
+                .build();
+        try (Response response = http.newCall(request).execute()) {
+            ResponseBody responseBody = response.body();
+            String text = responseBody == null ? "" : responseBody.string();
+            if (response.code() >= 500 || response.code() == 429) {
+                throw new Unanswered("PayPal answered " + response.code(), null);
+            }
+            JsonNode json = Json.parse(text);
+            if (response.isSuccessful()) {
+                return Reply.of(response.code(), json);
+            }
+            JsonNode detail = Json.first(json, "details");
+            String issue = Json.string(detail, "issue");
+            return Reply.refused(response.code(), issue != null ? issue : Json.string(json, "name"),
+                    message(Json.string(json, "message"), Json.string(json, "debug_id"), response.code()));
+        } catch (IOException e) {
+            throw new Unanswered("PayPal could not be reached: " + e.getClass().getSimpleName(), e);
+        }
+    }
+
+    private PaypalServerSdkClient client() {
+        if (client == null) {
+            String id = context.requiredCredential(PayPalCredentials.CLIENT_ID);
+            String secret = context.requiredCredential(PayPalCredentials.CLIENT_SECRET);
+            PaypalServerSdkClient.Builder builder = new PaypalServerSdkClient.Builder()
+                    .environment(environment)
+                    .httpClientConfig(config -> config.httpClientInstance(http, false))
+                    .httpCallback(new HttpCallback() {
+                        @Override
+                        public void onBeforeRequest(Request request) {
+                        }
+
+                        @Override
+                        public void onAfterResponse(Context response) {
+                            lastBody = response.getResponse() == null ? null : response.getResponse().getBody();
+                        }
+                    });
+            OAuthToken fetched = fetchToken(builder.clientCredentialsAuth(
+                    new ClientCredentialsAuthModel.Builder(id, secret).build()).build());
+            client = builder.clientCredentialsAuth(new ClientCredentialsAuthModel.Builder(id, secret)
+                    .oAuthToken(fetched).build()).build();
+            token = fetched.getAccessToken();
+        }
+        return client;
     }
 
     private String token() {
-        if (token == null) {
-            String basic = Base64.getEncoder().encodeToString((context.requiredCredential(PayPalCredentials.CLIENT_ID)
-                    + ":" + context.requiredCredential(PayPalCredentials.CLIENT_SECRET)).getBytes(StandardCharsets.UTF_8));
-            Reply reply = send(HttpRequest.newBuilder(URI.create(base + "/v1/oauth2/token"))
-                    .timeout(context.http().readTimeout())
-                    .header("Accept", "application/json")
-                    .header("Authorization", "Basic " + basic)
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type="
-                            + URLEncoder.encode("client_credentials", StandardCharsets.UTF_8)))
-                    .build());
-            String accessToken = reply.ok() ? Json.string(reply.body(), "access_token") : null;
-            if (accessToken == null) {
-                String error = Json.string(reply.body(), "error");
-                throw new Refused(error == null ? "authentication_failure" : error,
-                        "PayPal refused the client ID and secret (HTTP " + reply.status() + ")");
-            }
-            token = accessToken;
-        }
+        client();
         return token;
     }
 
-    private Reply send(HttpRequest request) {
-        HttpResponse<String> response;
+    private static OAuthToken fetchToken(PaypalServerSdkClient unauthenticated) {
         try {
-            response = client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            OAuthToken token = unauthenticated.getClientCredentialsAuth().fetchToken();
+            if (token == null || token.getAccessToken() == null) {
+                throw new Refused("authentication_failure", "PayPal gave no access token");
+            }
+            return token;
+        } catch (OAuthProviderException e) {
+            unansweredIfServerSide(e);
+            throw new Refused(e.getError() == null || e.getError().value() == null ? "authentication_failure"
+                    : e.getError().value(), "PayPal refused the client ID and secret (HTTP " + e.getResponseCode() + ")");
+        } catch (ApiException e) {
+            unansweredIfServerSide(e);
+            throw new Refused("authentication_failure",
+                    "PayPal refused the client ID and secret (HTTP " + e.getResponseCode() + ")");
         } catch (IOException e) {
             throw new Unanswered("PayPal could not be reached: " + e.getClass().getSimpleName(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new Unanswered("interrupted while waiting for PayPal", e);
-        }
-        if (response.statusCode() >= 500 || response.statusCode() == 429) {
-            throw new Unanswered("PayPal answered " + response.statusCode(), null);
-        }
-        return new Reply(response.statusCode(), parse(response.body()));
-    }
-
-    private static JsonObject parse(String body) {
-        if (body == null || body.isBlank()) {
-            return new JsonObject();
-        }
-        try {
-            JsonElement element = JsonParser.parseString(body);
-            return element.isJsonObject() ? element.getAsJsonObject() : new JsonObject();
-        } catch (JsonParseException e) {
-            throw new Unanswered("PayPal's answer is not JSON", e);
         }
     }
 
-    private HttpClient client() {
-        return CLIENTS.computeIfAbsent(context.http().connectTimeout(), timeout -> HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build());
+    private static void unansweredIfServerSide(ApiException e) {
+        int status = e.getResponseCode();
+        if (status >= 500 || status == 429 || status < 0) {
+            throw new Unanswered("PayPal answered " + status, e);
+        }
+    }
+
+    private static String issue(ErrorException e) {
+        List<ErrorDetails> details = e.getDetails();
+        if (details != null && !details.isEmpty() && details.get(0) != null && details.get(0).getIssue() != null) {
+            return details.get(0).getIssue();
+        }
+        return e.getName();
+    }
+
+    private static String message(String message, String debugId, int status) {
+        String text = message != null ? message : "PayPal answered " + status;
+        return debugId == null ? text : text + " (debug id " + debugId + ")";
     }
 
     private static String withoutSlash(String url) {

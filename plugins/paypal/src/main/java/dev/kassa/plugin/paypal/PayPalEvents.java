@@ -1,8 +1,12 @@
 package dev.kassa.plugin.paypal;
 
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.paypal.sdk.models.CapturedPayment;
+import com.paypal.sdk.models.GetCapturedPaymentInput;
+import com.paypal.sdk.models.Order;
+import com.paypal.sdk.models.PaymentTokenResponse;
+import com.paypal.sdk.models.Refund;
+import com.paypal.sdk.models.RefundStatus;
 import dev.kassa.api.payment.InvalidWebhookException;
 import dev.kassa.api.payment.MethodContext;
 import dev.kassa.api.payment.PaymentResult;
@@ -39,10 +43,8 @@ final class PayPalEvents {
     }
 
     WebhookEvent read(byte[] body) {
-        JsonObject event;
-        try {
-            event = JsonParser.parseString(new String(body, StandardCharsets.UTF_8)).getAsJsonObject();
-        } catch (JsonParseException | IllegalStateException e) {
+        JsonNode event = Json.parse(new String(body, StandardCharsets.UTF_8));
+        if (event == null) {
             throw new InvalidWebhookException("the body is not a PayPal event");
         }
         String id = Json.string(event, "id");
@@ -50,7 +52,7 @@ final class PayPalEvents {
         if (id == null || type == null) {
             throw new InvalidWebhookException("the body is not a PayPal event");
         }
-        JsonObject resource = Json.object(event, "resource");
+        JsonNode resource = Json.object(event, "resource");
         try {
             switch (type) {
                 case "CHECKOUT.ORDER.APPROVED":
@@ -83,27 +85,35 @@ final class PayPalEvents {
      * events that leave it out, in the capture fetched from PayPal. A capture of an authorization
      * rather than an order (not one of Kassa's) has none.
      */
-    private String orderOfCapture(JsonObject capture) {
+    private String orderOfCapture(JsonNode capture) {
         String orderId = Json.string(capture, "supplementary_data", "related_ids", "order_id");
         String captureId = Json.string(capture, "id");
         if (orderId != null || captureId == null) {
             return orderId;
         }
-        PayPalApi.Reply reply = api.get("/v2/payments/captures/" + captureId);
+        return orderOfCapture(captureId);
+    }
+
+    private String orderOfCapture(String captureId) {
+        PayPalApi.Reply<CapturedPayment> reply = api.call(client -> client.getPaymentsController()
+                .getCapturedPayment(new GetCapturedPaymentInput.Builder(captureId).build()));
         if (reply.status() == 404) {
             throw new InvalidWebhookException("the event names a capture this tenant's PayPal app does not know");
         }
         if (!reply.ok()) {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
-        return Json.string(reply.body(), "supplementary_data", "related_ids", "order_id");
+        CapturedPayment fetched = reply.result();
+        return fetched.getSupplementaryData() == null || fetched.getSupplementaryData().getRelatedIds() == null
+                ? null : fetched.getSupplementaryData().getRelatedIds().getOrderId();
     }
 
     private WebhookEvent order(String eventId, String type, String orderId) {
         if (orderId == null) {
             return WebhookEvent.ignored(eventId, type);
         }
-        PayPalApi.Reply reply = api.get(PayPalOrders.ORDERS + "/" + orderId);
+        PayPalOrders orders = new PayPalOrders(api);
+        PayPalApi.Reply<Order> reply = orders.get(orderId);
         if (reply.status() == 404) {
             throw new InvalidWebhookException("the event names an order this tenant's PayPal app does not know");
         }
@@ -111,25 +121,25 @@ final class PayPalEvents {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
         String merchant = context.credential(PayPalCredentials.MERCHANT_ID).filter(m -> !m.isEmpty()).orElse(null);
-        String payee = Json.string(Json.first(reply.body(), "purchase_units"), "payee", "merchant_id");
+        String payee = PayPalOrders.payee(reply.result());
         if (merchant != null && payee != null && !merchant.equals(payee)) {
             throw new InvalidWebhookException("the order was paid to another merchant than the tenant's");
         }
-        return WebhookEvent.payment(eventId, type, new PayPalOrders(api).read(reply.body(), null));
+        return WebhookEvent.payment(eventId, type, orders.read(reply.result(), null));
     }
 
     private WebhookEvent refund(String eventId, String type, String refundId) {
         if (refundId == null) {
             return WebhookEvent.ignored(eventId, type);
         }
-        PayPalApi.Reply reply = api.get(PayPalRefunds.REFUNDS + refundId);
+        PayPalApi.Reply<Refund> reply = new PayPalRefunds(api).get(refundId);
         if (reply.status() == 404) {
             throw new InvalidWebhookException("the event names a refund this tenant's PayPal app does not know");
         }
         if (!reply.ok()) {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
-        return WebhookEvent.refund(eventId, type, PayPalRefunds.read(reply.body()));
+        return WebhookEvent.refund(eventId, type, PayPalRefunds.read(reply.result()));
     }
 
     /**
@@ -141,35 +151,33 @@ final class PayPalEvents {
         if (reversalId == null) {
             return WebhookEvent.ignored(eventId, type);
         }
-        PayPalApi.Reply reply = api.get(PayPalRefunds.REFUNDS + reversalId);
+        PayPalApi.Reply<Refund> reply = new PayPalRefunds(api).get(reversalId);
         if (reply.status() == 404) {
             throw new InvalidWebhookException("the event names a reversal this tenant's PayPal app does not know");
         }
         if (!reply.ok()) {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
-        JsonObject reversal = reply.body();
-        String up = Json.link(reversal, "up");
+        Refund reversal = reply.result();
+        String up = PayPalOrders.link(reversal.getLinks(), "up");
         String captureId = up == null ? null : up.substring(up.lastIndexOf('/') + 1);
-        if (captureId == null || captureId.isEmpty() || !"COMPLETED".equals(Json.string(reversal, "status"))) {
+        if (captureId == null || captureId.isEmpty() || reversal.getStatus() != RefundStatus.COMPLETED) {
             return WebhookEvent.ignored(eventId, type);
         }
-        JsonObject capture = new JsonObject();
-        capture.addProperty("id", captureId);
-        WebhookEvent order = order(eventId, type, orderOfCapture(capture));
+        WebhookEvent order = order(eventId, type, orderOfCapture(captureId));
         if (order.payment() == null) {
             return order;
         }
         PaymentResult payment = order.payment();
-        String note = Json.string(reversal, "note_to_payer");
-        String value = Json.string(reversal, "amount", "value");
+        String note = reversal.getNoteToPayer();
+        String value = reversal.getAmount() == null ? null : reversal.getAmount().getValue();
         if (value == null) {
             return WebhookEvent.ignored(eventId, type);
         }
         // Some of PayPal's samples show the amount taken back as negative: what matters is how much.
         value = value.startsWith("-") ? value.substring(1) : value;
         return WebhookEvent.reversal(eventId, type, new Reversal(payment.gatewayReference(), payment.attemptId(),
-                reversalId, PayPalCurrencies.amount(Json.string(reversal, "amount", "currency_code"), value),
+                reversalId, PayPalCurrencies.amount(reversal.getAmount().getCurrencyCode(), value),
                 "reversed",
                 note == null ? "PayPal reversed the payment" : "PayPal reversed the payment: " + note));
     }
@@ -183,20 +191,22 @@ final class PayPalEvents {
         if (tokenId == null) {
             return WebhookEvent.ignored(eventId, type);
         }
-        PayPalApi.Reply reply = api.get(PayPalVault.PAYMENT_TOKENS + "/" + tokenId);
+        PayPalApi.Reply<PaymentTokenResponse> reply = new PayPalVault(api).paymentToken(tokenId);
         if (reply.status() == 404) {
             throw new InvalidWebhookException("the event names a payment token this tenant's PayPal app does not know");
         }
         if (!reply.ok()) {
             throw new PayPalApi.Unanswered(reply.message(), null);
         }
-        JsonObject token = reply.body();
-        if (Json.object(token, "payment_source", "paypal") == null) {
+        PaymentTokenResponse token = reply.result();
+        if (token.getPaymentSource() == null || token.getPaymentSource().getPaypal() == null) {
             return WebhookEvent.ignored(eventId, type); // a card or another wallet: not saved through Kassa's PayPal
         }
-        String orderId = Json.string(token, "metadata", "order_id");
+        // The SDK's PaymentTokenResponse has no metadata: the order that saved the account is read from
+        // the same answer's raw JSON.
+        String orderId = Json.string(api.lastBody(), "metadata", "order_id");
         SetupResult saved = SetupResult.succeeded(orderId, new SavedMethodDetails(tokenId, "paypal", null, 0, 0));
-        String customer = Json.string(token, "customer", "id");
+        String customer = token.getCustomer() == null ? null : token.getCustomer().getId();
         return WebhookEvent.setup(eventId, type, customer == null ? saved : saved.withCustomerReference(customer));
     }
 
@@ -204,7 +214,7 @@ final class PayPalEvents {
         if (tokenId == null) {
             return WebhookEvent.ignored(eventId, type);
         }
-        PayPalApi.Reply reply = api.get(PayPalVault.PAYMENT_TOKENS + "/" + tokenId);
+        PayPalApi.Reply<PaymentTokenResponse> reply = new PayPalVault(api).paymentToken(tokenId);
         if (reply.ok()) {
             return WebhookEvent.ignored(eventId, type); // PayPal still holds it: the delivery is stale or not true
         }

@@ -42,7 +42,8 @@ import org.pf4j.Extension;
  *     ({@link PayPalVerifyApi}), the order or refund fetched again before anything is applied ({@link PayPalEvents}).</li>
  * </ul>
  *
- * <p>Stateless: each call fetches a token with the tenant's client id and secret.
+ * <p>Stateless: each call fetches a token with the tenant's client id and secret, and calls PayPal through
+ * PayPal's Java server SDK ({@link PayPalApi}).
  */
 @Extension
 public class PayPalMethod

@@ -1,53 +1,58 @@
 package dev.kassa.plugin.paypal;
 
-import com.google.gson.JsonObject;
-import dev.kassa.api.payment.RefundRequest;
+import com.paypal.sdk.models.GetRefundInput;
+import com.paypal.sdk.models.Money;
+import com.paypal.sdk.models.Order;
+import com.paypal.sdk.models.OrdersCapture;
+import com.paypal.sdk.models.Refund;
+import com.paypal.sdk.models.RefundCapturedPaymentInput;
+import dev.kassa.api.payment.Outcome;
 import dev.kassa.api.payment.RefundResult;
 
 /**
- * Refunds of an order's capture, full or partial, with the platform's refund id as
- * {@code PayPal-Request-Id} and as the refund's {@code custom_id}. A refund PayPal holds
- * ({@code PENDING}, for example while the merchant's balance is short) stays PENDING until
+ * Refunds of an order's capture, full or partial, through the SDK's {@code PaymentsController}, with
+ * the platform's refund id as {@code PayPal-Request-Id} and as the refund's {@code custom_id}. A refund
+ * PayPal holds ({@code PENDING}, for example while the merchant's balance is short) stays PENDING until
  * {@code PAYMENT.CAPTURE.REFUNDED} or a status query says otherwise.
  */
 final class PayPalRefunds {
-    static final String REFUNDS = "/v2/payments/refunds/";
-
     private final PayPalApi api;
 
     PayPalRefunds(PayPalApi api) {
         this.api = api;
     }
 
-    RefundResult refund(RefundRequest request) {
+    RefundResult refund(dev.kassa.api.payment.RefundRequest request) {
         try {
-            PayPalApi.Reply order = api.get(PayPalOrders.ORDERS + "/" + request.paymentReference());
+            PayPalApi.Reply<Order> order = new PayPalOrders(api).get(request.paymentReference());
             if (!order.ok()) {
                 return order.status() == 404
                         ? RefundResult.failed(null, "order_not_found", "PayPal does not know the order")
                                 .withRefundId(request.refundId())
                         : RefundResult.unknown(null, order.message()).withRefundId(request.refundId());
             }
-            JsonObject capture = Json.last(Json.first(order.body(), "purchase_units"), "payments", "captures");
-            String captureId = Json.string(capture, "id");
+            OrdersCapture capture = PayPalOrders.lastCapture(order.result());
+            String captureId = capture == null ? null : capture.getId();
             if (captureId == null) {
                 return RefundResult.failed(null, "not_captured", "the order has no capture to refund")
                         .withRefundId(request.refundId());
             }
-            JsonObject amount = new JsonObject();
-            amount.addProperty("currency_code", request.amount().currency());
-            amount.addProperty("value", PayPalCurrencies.value(request.amount()));
-            JsonObject body = new JsonObject();
-            body.add("amount", amount);
-            body.addProperty("custom_id", request.refundId());
+            com.paypal.sdk.models.RefundRequest.Builder body = new com.paypal.sdk.models.RefundRequest.Builder()
+                    .amount(new Money.Builder(request.amount().currency(), PayPalCurrencies.value(request.amount())).build())
+                    .customId(request.refundId());
             if (request.reference() != null) {
-                body.addProperty("note_to_payer", "Refund " + request.reference());
+                body.noteToPayer("Refund " + request.reference());
             }
-            PayPalApi.Reply reply = api.post("/v2/payments/captures/" + captureId + "/refund", request.refundId(), body);
+            PayPalApi.Reply<Refund> reply = api.call(client -> client.getPaymentsController().refundCapturedPayment(
+                    new RefundCapturedPaymentInput.Builder(captureId, PayPalOrders.CONTENT_TYPE)
+                            .paypalRequestId(request.refundId())
+                            .prefer(PayPalOrders.REPRESENTATION)
+                            .body(body.build())
+                            .build()));
             if (!reply.ok()) {
                 return RefundResult.failed(null, reply.issue(), reply.message()).withRefundId(request.refundId());
             }
-            return read(reply.body()).withRefundId(request.refundId());
+            return read(reply.result()).withRefundId(request.refundId());
         } catch (PayPalApi.Refused e) {
             return RefundResult.failed(null, e.code(), e.getMessage()).withRefundId(request.refundId());
         } catch (PayPalApi.Unanswered e) {
@@ -57,28 +62,33 @@ final class PayPalRefunds {
 
     RefundResult status(String refundId) {
         try {
-            PayPalApi.Reply reply = api.get(REFUNDS + refundId);
+            PayPalApi.Reply<Refund> reply = get(refundId);
             if (!reply.ok()) {
                 return RefundResult.unknown(refundId, reply.message());
             }
-            return read(reply.body());
+            return read(reply.result());
         } catch (PayPalApi.Refused | PayPalApi.Unanswered e) {
             return RefundResult.unknown(refundId, e.getMessage());
         }
     }
 
+    PayPalApi.Reply<Refund> get(String refundId) {
+        return api.call(client -> client.getPaymentsController().getRefund(new GetRefundInput.Builder(refundId).build()));
+    }
+
     /** A refund resource as PayPal returns it (also the resource of {@code PAYMENT.CAPTURE.REFUNDED}). */
-    static RefundResult read(JsonObject refund) {
-        String id = Json.string(refund, "id");
-        String status = String.valueOf(Json.string(refund, "status"));
-        String reason = Json.string(refund, "status_details", "reason");
+    static RefundResult read(Refund refund) {
+        String id = refund.getId();
+        String status = refund.getStatus() == null ? null : refund.getStatus().value();
+        String reason = refund.getStatusDetails() == null || refund.getStatusDetails().getReason() == null
+                ? null : refund.getStatusDetails().getReason().value();
         RefundResult result;
-        switch (status) {
+        switch (String.valueOf(status)) {
             case "COMPLETED":
                 result = RefundResult.succeeded(id);
                 break;
             case "PENDING":
-                result = new RefundResult(dev.kassa.api.payment.Outcome.PENDING, id, null,
+                result = new RefundResult(Outcome.PENDING, id, null,
                         reason == null ? "PENDING" : reason, reason == null ? null : "PayPal holds the refund: " + reason);
                 break;
             case "FAILED":
@@ -89,7 +99,7 @@ final class PayPalRefunds {
             default:
                 result = RefundResult.unknown(id, "PayPal refund status " + status);
         }
-        String customId = Json.string(refund, "custom_id");
+        String customId = refund.getCustomId();
         return customId == null ? result : result.withRefundId(customId);
     }
 }

@@ -1,6 +1,21 @@
 package dev.kassa.plugin.paypal;
 
-import com.google.gson.JsonObject;
+import com.paypal.sdk.models.CreatePaymentTokenInput;
+import com.paypal.sdk.models.CreateSetupTokenInput;
+import com.paypal.sdk.models.Customer;
+import com.paypal.sdk.models.ExperienceContextShippingPreference;
+import com.paypal.sdk.models.PaymentTokenRequest;
+import com.paypal.sdk.models.PaymentTokenRequestPaymentSource;
+import com.paypal.sdk.models.PaymentTokenResponse;
+import com.paypal.sdk.models.PaypalPaymentTokenCustomerType;
+import com.paypal.sdk.models.PaypalPaymentTokenUsageType;
+import com.paypal.sdk.models.SetupTokenRequest;
+import com.paypal.sdk.models.SetupTokenRequestPaymentSource;
+import com.paypal.sdk.models.SetupTokenResponse;
+import com.paypal.sdk.models.VaultExperienceContext;
+import com.paypal.sdk.models.VaultPaypalWalletRequest;
+import com.paypal.sdk.models.VaultTokenRequest;
+import com.paypal.sdk.models.VaultTokenRequestType;
 import dev.kassa.api.payment.NextAction;
 import dev.kassa.api.payment.SavedMethodDetails;
 import dev.kassa.api.payment.SetupRequest;
@@ -9,17 +24,14 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 
 /**
- * Saving a payer's PayPal account without paying now, through the Vault v3 API: a setup token
- * (with the saved method's id as {@code PayPal-Request-Id}) the payer approves on PayPal's page, then
- * a payment token made from it ({@code vault-<setup token>} as request id, so asking twice makes one
- * token). The payment token's id is the saved method's token, charged later by
- * {@link PayPalOrders#payWithVault}. A PayPal account has no card number or expiry: the saved
- * method's brand is {@code paypal} and its last four digits and expiry are empty.
+ * Saving a payer's PayPal account without paying now, through the Vault v3 API (the SDK's
+ * {@code VaultController}): a setup token (with the saved method's id as {@code PayPal-Request-Id}) the
+ * payer approves on PayPal's page, then a payment token made from it ({@code vault-<setup token>} as
+ * request id, so asking twice makes one token). The payment token's id is the saved method's token,
+ * charged later by {@link PayPalOrders#payWithVault}. A PayPal account has no card number or expiry:
+ * the saved method's brand is {@code paypal} and its last four digits and expiry are empty.
  */
 final class PayPalVault {
-    static final String SETUP_TOKENS = "/v3/vault/setup-tokens";
-    static final String PAYMENT_TOKENS = "/v3/vault/payment-tokens";
-
     private final PayPalApi api;
 
     PayPalVault(PayPalApi api) {
@@ -27,32 +39,32 @@ final class PayPalVault {
     }
 
     SetupResult setUp(SetupRequest request) {
-        JsonObject experience = new JsonObject();
-        experience.addProperty("shipping_preference", "NO_SHIPPING");
+        VaultExperienceContext.Builder experience = new VaultExperienceContext.Builder()
+                .shippingPreference(ExperienceContextShippingPreference.NO_SHIPPING);
         if (request.returnUrl() != null) {
-            experience.addProperty("return_url", request.returnUrl());
-            experience.addProperty("cancel_url", request.cancelUrl() != null ? request.cancelUrl() : request.returnUrl());
+            experience.returnUrl(request.returnUrl())
+                    .cancelUrl(request.cancelUrl() != null ? request.cancelUrl() : request.returnUrl());
         }
-        JsonObject paypal = new JsonObject();
-        paypal.addProperty("usage_type", "MERCHANT");
-        paypal.addProperty("customer_type", "CONSUMER");
-        paypal.addProperty("permit_multiple_payment_tokens", true);
-        paypal.add("experience_context", experience);
-        JsonObject source = new JsonObject();
-        source.add("paypal", paypal);
-        JsonObject body = new JsonObject();
-        body.add("payment_source", source);
+        VaultPaypalWalletRequest paypal = new VaultPaypalWalletRequest.Builder()
+                .usageType(PaypalPaymentTokenUsageType.MERCHANT)
+                .customerType(PaypalPaymentTokenCustomerType.CONSUMER)
+                .permitMultiplePaymentTokens(true)
+                .experienceContext(experience.build())
+                .build();
+        SetupTokenRequest.Builder body = new SetupTokenRequest.Builder(
+                new SetupTokenRequestPaymentSource.Builder().paypal(paypal).build());
         if (request.customer().gatewayReference() != null) {
-            JsonObject customer = new JsonObject();
-            customer.addProperty("id", request.customer().gatewayReference());
-            body.add("customer", customer);
+            body.customer(new Customer.Builder().id(request.customer().gatewayReference()).build());
         }
         try {
-            PayPalApi.Reply reply = api.post(SETUP_TOKENS, request.savedMethodId(), body);
+            PayPalApi.Reply<SetupTokenResponse> reply = api.call(client -> client.getVaultController().createSetupToken(
+                    new CreateSetupTokenInput.Builder(PayPalOrders.CONTENT_TYPE, body.build())
+                            .paypalRequestId(request.savedMethodId())
+                            .build()));
             if (!reply.ok()) {
                 return SetupResult.failed(null, reply.issue(), reply.message()).withSavedMethodId(request.savedMethodId());
             }
-            return read(reply.body()).withSavedMethodId(request.savedMethodId());
+            return read(reply.result()).withSavedMethodId(request.savedMethodId());
         } catch (PayPalApi.Refused e) {
             return SetupResult.failed(null, e.code(), e.getMessage()).withSavedMethodId(request.savedMethodId());
         } catch (PayPalApi.Unanswered e) {
@@ -62,7 +74,8 @@ final class PayPalVault {
 
     SetupResult status(String setupTokenId) {
         try {
-            PayPalApi.Reply reply = api.get(SETUP_TOKENS + "/" + setupTokenId);
+            PayPalApi.Reply<SetupTokenResponse> reply = api.call(client -> client.getVaultController()
+                    .getSetupToken(setupTokenId));
             if (reply.status() == 404) {
                 return SetupResult.failed(setupTokenId, "setup_expired",
                         "PayPal no longer knows the setup: the payer did not approve it in time");
@@ -70,7 +83,7 @@ final class PayPalVault {
             if (!reply.ok()) {
                 return SetupResult.unknown(setupTokenId, reply.message());
             }
-            return read(reply.body());
+            return read(reply.result());
         } catch (PayPalApi.Refused | PayPalApi.Unanswered e) {
             return SetupResult.unknown(setupTokenId, e.getMessage());
         }
@@ -78,7 +91,7 @@ final class PayPalVault {
 
     void remove(String paymentTokenId) {
         try {
-            PayPalApi.Reply reply = api.delete(PAYMENT_TOKENS + "/" + paymentTokenId);
+            PayPalApi.Reply<Void> reply = api.call(client -> client.getVaultController().deletePaymentToken(paymentTokenId));
             if (!reply.ok() && reply.status() != 404) {
                 throw PayPalApi.unreachable(new PayPalApi.Unanswered(reply.message(), null));
             }
@@ -89,15 +102,20 @@ final class PayPalVault {
         }
     }
 
-    private SetupResult read(JsonObject setupToken) {
-        String id = Json.string(setupToken, "id");
-        String status = String.valueOf(Json.string(setupToken, "status"));
-        String customer = Json.string(setupToken, "customer", "id");
+    /** A payment token as PayPal holds it. */
+    PayPalApi.Reply<PaymentTokenResponse> paymentToken(String paymentTokenId) {
+        return api.call(client -> client.getVaultController().getPaymentToken(paymentTokenId));
+    }
+
+    private SetupResult read(SetupTokenResponse setupToken) {
+        String id = setupToken.getId();
+        String status = setupToken.getStatus() == null ? null : setupToken.getStatus().value();
+        String customer = setupToken.getCustomer() == null ? null : setupToken.getCustomer().getId();
         SetupResult result;
-        switch (status) {
+        switch (String.valueOf(status)) {
             case "CREATED":
             case "PAYER_ACTION_REQUIRED":
-                String link = Json.link(setupToken, "approve");
+                String link = PayPalOrders.link(setupToken.getLinks(), "approve");
                 result = link == null ? SetupResult.unknown(id, "PayPal gave no approval link")
                         : SetupResult.actionRequired(id, NextAction.redirect(link, Map.of("setupToken", id)));
                 break;
@@ -113,20 +131,19 @@ final class PayPalVault {
     }
 
     private SetupResult tokenize(String setupTokenId) {
-        JsonObject token = new JsonObject();
-        token.addProperty("id", setupTokenId);
-        token.addProperty("type", "SETUP_TOKEN");
-        JsonObject source = new JsonObject();
-        source.add("token", token);
-        JsonObject body = new JsonObject();
-        body.add("payment_source", source);
-        PayPalApi.Reply reply = api.post(PAYMENT_TOKENS, "vault-" + setupTokenId, body);
+        PaymentTokenRequest body = new PaymentTokenRequest.Builder(new PaymentTokenRequestPaymentSource.Builder()
+                .token(new VaultTokenRequest.Builder(setupTokenId, VaultTokenRequestType.SETUP_TOKEN).build())
+                .build()).build();
+        PayPalApi.Reply<PaymentTokenResponse> reply = api.call(client -> client.getVaultController().createPaymentToken(
+                new CreatePaymentTokenInput.Builder(PayPalOrders.CONTENT_TYPE, body)
+                        .paypalRequestId("vault-" + setupTokenId)
+                        .build()));
         if (!reply.ok()) {
             return SetupResult.failed(setupTokenId, reply.issue(), reply.message());
         }
-        String paymentToken = Json.string(reply.body(), "id");
-        SetupResult saved = SetupResult.succeeded(setupTokenId, new SavedMethodDetails(paymentToken, "paypal", null, 0, 0));
-        String customer = Json.string(reply.body(), "customer", "id");
+        PaymentTokenResponse token = reply.result();
+        SetupResult saved = SetupResult.succeeded(setupTokenId, new SavedMethodDetails(token.getId(), "paypal", null, 0, 0));
+        String customer = token.getCustomer() == null ? null : token.getCustomer().getId();
         return customer == null ? saved : saved.withCustomerReference(customer);
     }
 }

@@ -253,6 +253,19 @@ class PayPalPaymentFlowTest {
     }
 
     @Test
+    void aSecretPayPalRefusesIsADeclineWithPayPalsCodeNotAnUnknown() {
+        Map<String, String> wrong = new java.util.HashMap<>(paypal.credentials());
+        wrong.put("clientSecret", "EWrongSecret000000000000000000000000000000");
+        MethodContext context = new MethodContext("flow", wrong, paypal.operatorSettings(), HttpSettings.DEFAULT,
+                Clock.systemUTC(), System.getLogger("test"));
+        String attempt = ContractRequests.id("att");
+        PaymentResult refused = method.pay(context, requests.payment(attempt, TEN_EUR, requests.newCustomer(), false));
+        assertEquals(Outcome.DECLINED, refused.outcome(), refused.toString());
+        assertEquals("invalid_client", refused.reasonCode());
+        assertEquals(attempt, refused.attemptId());
+    }
+
+    @Test
     void hufAndTwdAreTakenInWholeUnitsOnly() {
         assertTrue(method.accepts(new Amount(100_000, "HUF")));
         assertEquals(false, method.accepts(new Amount(100_050, "HUF")));
