@@ -72,13 +72,31 @@ public class StatementReaders implements StatementFiles {
                 summary = found.reader().read(in, sink);
             } catch (BankFileException e) {
                 throw KassaException.unprocessable(e.code(), "Not a statement", e.getMessage());
+            } catch (KassaException e) {
+                throw e; // the platform's own check of an entry, thrown by the sink through the plugin
+            } catch (RuntimeException | LinkageError e) {
+                LOG.log(Level.SEVERE, "Statement reader " + found.reader().id() + " of plugin " + found.pluginId()
+                        + " failed on a file; nothing of it was imported", e);
+                throw readerFailed(found);
             }
             if (summary == null || summary.format() == null || !FORMAT.matcher(summary.format()).matches()) {
-                throw new IllegalStateException("Statement reader " + found.reader().id() + " of plugin "
-                        + found.pluginId() + " returned no format or an invalid one: " + summary);
+                LOG.severe("Statement reader " + found.reader().id() + " of plugin " + found.pluginId()
+                        + " returned no format or an invalid one: " + summary + "; nothing of the file was imported");
+                throw readerFailed(found);
             }
             return summary;
         });
+    }
+
+    /**
+     * A reader that broke on a file (a plugin's fault, not the file's as far as Kassa can tell): the
+     * upload changes nothing (its transaction rolls back) and is refused like a file no reader
+     * takes, never with a 500; the log says what broke.
+     */
+    private static KassaException readerFailed(PluginRegistry.FoundStatementReader found) {
+        return KassaException.unprocessable("statement.unreadable", "Not read",
+                "The statement reader '" + found.reader().id() + "' (plugin " + found.pluginId()
+                        + ") failed on this file, so nothing was imported. The operator finds why in Kassa's log.");
     }
 
     private static boolean recognises(PluginRegistry.FoundStatementReader found, byte[] head) {

@@ -15,10 +15,13 @@ import dev.kassa.server.plugin.application.TestPlugins;
 import dev.kassa.server.shared.KassaException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +101,53 @@ class StatementReadersTest {
         KassaException e = assertThrows(KassaException.class, () -> readers.read(stream(CAMT), x -> { }));
         assertEquals("statement.unreadable", e.code());
         assertTrue(e.getMessage().contains("bank-statements.jar"), e::getMessage);
+    }
+
+    @Test
+    void aReaderThatBreaksOnAFileIsRefusedAsUnreadableNeverAServerError() {
+        StatementReader throwing = reader("broken", (in, sink) -> {
+            sink.accept(null); // what it read so far goes nowhere: the upload's transaction rolls back
+            throw new IllegalStateException("index out of range in the plugin");
+        });
+        StatementReader noFormat = reader("noformat", (in, sink) -> null);
+        for (StatementReader broken : List.of(throwing, noFormat)) {
+            registry = new PluginRegistry(dir) {
+                @Override
+                public List<FoundStatementReader> statementReaders() {
+                    return List.of(new FoundStatementReader(broken, "acme-bank"));
+                }
+            };
+            StatementReaders readers = new StatementReaders(registry);
+            List<StatementEntry> seen = new ArrayList<>();
+
+            KassaException e = assertThrows(KassaException.class, () -> readers.read(stream(CAMT), seen::add));
+
+            assertEquals("statement.unreadable", e.code());
+            assertEquals(422, e.status());
+            assertTrue(e.getMessage().contains("'" + broken.id() + "' (plugin acme-bank) failed"), e::getMessage);
+        }
+        registry = null;
+    }
+
+    private static StatementReader reader(String id,
+            BiFunction<InputStream, Consumer<StatementEntry>,
+                    StatementSummary> read) {
+        return new StatementReader() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public boolean recognises(byte[] head) {
+                return true;
+            }
+
+            @Override
+            public StatementSummary read(InputStream in, Consumer<StatementEntry> sink) {
+                return read.apply(in, sink);
+            }
+        };
     }
 
     private static ByteArrayInputStream stream(String text) {
