@@ -32,6 +32,10 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Account lock(String tenantId, String id) {
+        // Flushing is at commit, and a locking query refreshes the entity from its row: a balance this
+        // transaction changed in memory (the JPA posting path, H2's, charging one account twice in a
+        // billing batch) would be read back as it was and the first change lost. So write it first.
+        em.flush();
         return TenantRows.lock(em, Account.class, tenantId, id).orElseThrow(KassaException::notFound);
     }
 
