@@ -212,4 +212,37 @@ class BillingRunIT {
         assertTrue(terminated.isNull("invoiceId"), terminated::toString);
         assertFalse(terminated.isNull("terminatedAt"));
     }
+
+    /**
+     * A consumer's renewal invoice keeps, as evidence of where the customer is, the country of the
+     * bank account their transfer came from (a French IBAN for a German payer), read by the billing
+     * run for its whole batch at once, as finalising by hand reads it for one invoice.
+     */
+    @Test
+    void aRenewalKeepsTheCountryOfTheBankAccountThatPaidTheBalance() throws Exception {
+        Kassa.Tenant tenant = RefundCreditTransferIT.bankTenant(kassa);
+        InvoiceIT.establish(tenant, "FR", "FR40303265045", false);
+        String account = tenant.newAccount("DE");
+        String payer = InvoiceIT.payer(tenant, account, "PERSON", "DE", null);
+        RefundCreditTransferIT.paidTopUp(tenant, account, "50.00", true);
+        String id = ServicesIT.create(tenant, account, payer, "9.00", dueAnHourAgo()).string("id");
+
+        Eventually.until(() -> renewalInvoice(tenant, account, id) != null, "the service is renewed");
+        JsonObject invoice = renewalInvoice(tenant, account, id);
+        assertEquals("PAID", invoice.getString("status"), invoice::toString);
+        List<JsonObject> evidence = invoice.getJsonObject("buyer").getJsonArray("locationEvidence")
+                .getValuesAs(JsonObject.class);
+        assertTrue(evidence.stream().anyMatch(e -> "BANK_COUNTRY".equals(e.getString("kind"))
+                && "FR".equals(e.getString("country"))), evidence::toString);
+        assertTrue(evidence.stream().anyMatch(e -> "PAYER_COUNTRY".equals(e.getString("kind"))
+                && "DE".equals(e.getString("country"))), evidence::toString);
+    }
+
+    /** The account's invoice billing the service, or null while there is none. */
+    private static JsonObject renewalInvoice(Kassa.Tenant tenant, String account, String service) {
+        return tenant.api().get("accounts/" + account + "/invoices").items().getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonArray("lines").getValuesAs(JsonObject.class).stream()
+                        .anyMatch(l -> service.equals(l.getString("serviceId", null))))
+                .findFirst().orElse(null);
+    }
 }

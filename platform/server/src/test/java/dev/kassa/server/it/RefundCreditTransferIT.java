@@ -41,7 +41,7 @@ class RefundCreditTransferIT {
     }
 
     /** A top-up of {@code amount} EUR paid by bank transfer: through a camt.053 naming the payer's account, or by hand. */
-    private static String paidTopUp(Kassa.Tenant tenant, String account, String amount, boolean statement) {
+    static String paidTopUp(Kassa.Tenant tenant, String account, String amount, boolean statement) {
         ApiResponse topUp = tenant.api().post("accounts/" + account + "/top-ups",
                 obj("amount", money(amount, "EUR"), "method", "bank-transfer"));
         assertEquals(201, topUp.status(), topUp::toString);
@@ -64,7 +64,7 @@ class RefundCreditTransferIT {
         return topUp.string("id");
     }
 
-    private static Kassa.Tenant bankTenant(Kassa kassa) {
+    static Kassa.Tenant bankTenant(Kassa kassa) {
         Kassa.Tenant tenant = kassa.newTenant();
         ApiResponse bank = tenant.api().put("payment-methods/bank-transfer", obj("enabled", true, "countries",
                 List.of("*"), "credentials", Map.of("beneficiary", "Hébergement Démo SAS", "iban", TENANT_IBAN,

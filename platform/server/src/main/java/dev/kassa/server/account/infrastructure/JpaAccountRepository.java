@@ -9,6 +9,8 @@ import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,6 +39,18 @@ public class JpaAccountRepository implements AccountRepository {
         // billing batch) would be read back as it was and the first change lost. So write it first.
         em.flush();
         return TenantRows.lock(em, Account.class, tenantId, id).orElseThrow(KassaException::notFound);
+    }
+
+    @Override
+    public List<Account> lockAll(String tenantId, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        em.flush(); // as in lock: balances changed in memory are written before the rows are read back
+        return em.createQuery("select a from Account a where a.tenantId = :tenant and a.id in :ids order by a.id",
+                        Account.class)
+                .setParameter("tenant", tenantId).setParameter("ids", ids)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     @Override
@@ -88,6 +102,14 @@ public class JpaAccountRepository implements AccountRepository {
         // By primary key: a payer this transaction already read costs no query (an invoice reads it
         // when drafted and again when finalised; a batch of renewals reads each account's payer often).
         return TenantRows.find(em, Payer.class, tenantId, payerId).filter(p -> p.accountId().equals(accountId));
+    }
+
+    @Override
+    public void readPayers(String tenantId, Collection<String> payerIds) {
+        if (!payerIds.isEmpty()) {
+            em.createQuery("select p from Payer p where p.tenantId = :tenant and p.id in :ids", Payer.class)
+                    .setParameter("tenant", tenantId).setParameter("ids", payerIds).getResultList();
+        }
     }
 
     @Override

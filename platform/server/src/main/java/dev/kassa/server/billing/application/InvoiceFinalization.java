@@ -61,8 +61,9 @@ public class InvoiceFinalization {
     /**
      * Finalises drafts this transaction has just made (a billing run's batch of renewals, all of
      * one tenant), as {@link #finalize} does one by one, but numbered last and at once: every
-     * draft's terms are decided first, then one step takes as many numbers as there are drafts, in
-     * the drafts' order. The tenant's counter is locked from there to the commit, so a batch holds
+     * draft's terms are decided first (the location evidence read once for all of them, {@link
+     * InvoiceTerms#ofAll}), then one step takes as many numbers as there are drafts, in the drafts'
+     * order. The tenant's counter is locked from there to the commit, so a batch holds
      * it for a shorter time and other batches of the tenant draft meanwhile.
      *
      * @return the invoices, finalised, in the order given
@@ -72,14 +73,15 @@ public class InvoiceFinalization {
         if (drafts.isEmpty()) {
             return List.of();
         }
-        List<InvoiceTerms.Terms> decided = new ArrayList<>(drafts.size());
+        List<InvoiceTerms.Question> questions = new ArrayList<>(drafts.size());
         for (Invoice draft : drafts) {
             if (!draft.tenantId().equals(tenantId)) {
                 throw new IllegalArgumentException("invoice " + draft.id() + " is not of tenant " + tenantId);
             }
             draft.requireDraft();
-            decided.add(termsOf(draft, now));
+            questions.add(new InvoiceTerms.Question(draft.accountId(), draft.payerId(), supplyDate(draft, now)));
         }
+        List<InvoiceTerms.Terms> decided = terms.ofAll(tenantId, questions);
         int year = LocalDate.ofInstant(now, ZoneOffset.UTC).getYear();
         long first = counters.take(tenantId, DocumentSeries.INVOICE, year, drafts.size()) - drafts.size() + 1;
         List<Invoice> done = new ArrayList<>(drafts.size());
@@ -90,8 +92,11 @@ public class InvoiceFinalization {
     }
 
     private InvoiceTerms.Terms termsOf(Invoice invoice, Instant now) {
-        LocalDate supply = invoice.supplyDate() != null ? invoice.supplyDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
-        return terms.of(invoice.tenantId(), invoice.accountId(), invoice.payerId(), supply);
+        return terms.of(invoice.tenantId(), invoice.accountId(), invoice.payerId(), supplyDate(invoice, now));
+    }
+
+    private static LocalDate supplyDate(Invoice invoice, Instant now) {
+        return invoice.supplyDate() != null ? invoice.supplyDate() : LocalDate.ofInstant(now, ZoneOffset.UTC);
     }
 
     private Invoice numbered(Invoice invoice, InvoiceTerms.Terms t, long seq, Instant now) {

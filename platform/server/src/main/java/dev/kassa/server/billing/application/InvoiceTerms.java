@@ -8,6 +8,7 @@ import dev.kassa.server.billing.domain.BillingSettings;
 import dev.kassa.server.billing.domain.Invoice;
 import dev.kassa.server.billing.domain.LocationEvidence;
 import dev.kassa.server.payment.application.SavedMethodService;
+import dev.kassa.server.payment.domain.SavedMethod;
 import dev.kassa.server.payment.domain.TopUpRepository;
 import dev.kassa.server.billing.domain.Taxation;
 import dev.kassa.server.billing.domain.VatRates;
@@ -25,7 +26,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -71,6 +75,35 @@ public class InvoiceTerms {
      *         {@code billing.settings_incomplete} while the tenant has no establishment country
      */
     public Terms of(String tenantId, String accountId, String payerId, LocalDate supplyDate) {
+        return of(tenantId, accountId, payerId, supplyDate, new Queried(tenantId));
+    }
+
+    /** Who an invoice is for, and when it is supplied: the question {@link #of} answers. */
+    public record Question(String accountId, String payerId, LocalDate supplyDate) { }
+
+    /**
+     * What {@link #of} gives for each question, all of one tenant (a billing batch), in order: the
+     * saved methods and the bank transfers' IBANs that locate consumers are read in one query each
+     * for all of them, not in two per invoice. (A caller that has many payers to read reads them at
+     * once first: {@link AccountRepository#readPayers}.)
+     *
+     * @throws KassaException as {@link #of}
+     */
+    public List<Terms> ofAll(String tenantId, List<Question> questions) {
+        Set<String> accountIds = new TreeSet<>();
+        for (Question q : questions) {
+            accountIds.add(q.accountId());
+        }
+        Sources sources = new Read(savedMethods.confirmedByPayer(tenantId, accountIds),
+                topUps.payerIbans(tenantId, accountIds));
+        List<Terms> out = new ArrayList<>(questions.size());
+        for (Question q : questions) {
+            out.add(of(tenantId, q.accountId(), q.payerId(), q.supplyDate(), sources));
+        }
+        return out;
+    }
+
+    private Terms of(String tenantId, String accountId, String payerId, LocalDate supplyDate, Sources sources) {
         Basis b = basis(tenantId, accountId, payerId, supplyDate);
         Payer payer = b.payer();
         BillingSettings s = b.settings();
@@ -79,7 +112,7 @@ public class InvoiceTerms {
                 payer.country(), payer.vatId());
         Invoice.BuyerEvidence evidence = new Invoice.BuyerEvidence(check == null ? null : check.status().name(),
                 check == null ? null : check.consultationNumber(), check == null ? null : check.checkedAt(),
-                location(tenantId, accountId, payer, b.taxation().vatIdConfirmed()));
+                location(tenantId, accountId, payer, b.taxation().vatIdConfirmed(), sources));
         return new Terms(b.taxation(), parties, s, evidence);
     }
 
@@ -117,7 +150,8 @@ public class InvoiceTerms {
      * bank debit's account ({@code BANK_COUNTRY}); failing that, the country of the IBAN the payer's
      * newest bank transfer came from, when a bank statement named it ({@code BANK_COUNTRY}).
      */
-    private List<LocationEvidence> location(String tenantId, String accountId, Payer payer, boolean business) {
+    private List<LocationEvidence> location(String tenantId, String accountId, Payer payer, boolean business,
+                                            Sources sources) {
         List<LocationEvidence> out = new ArrayList<>();
         out.add(new LocationEvidence(LocationEvidence.Kind.PAYER_COUNTRY, payer.country()));
         addressCountry(payer.address()).ifPresent(c -> out.add(
@@ -125,16 +159,62 @@ public class InvoiceTerms {
         accounts.find(tenantId, accountId).ifPresent(a -> out.add(
                 new LocationEvidence(LocationEvidence.Kind.ACCOUNT_COUNTRY, a.country())));
         if (!business) {
-            Optional<LocationEvidence> method = savedMethods.confirmedFor(tenantId, accountId, payer.id()).stream()
+            Optional<LocationEvidence> method = sources.confirmed(accountId, payer.id()).stream()
                     .filter(m -> m.country() != null).findFirst()
                     .map(m -> new LocationEvidence(LocationEvidence.methodKind(m.brand()), m.country()));
             if (method.isEmpty()) {
-                method = topUps.lastPayerIban(tenantId, accountId, payer.id()).flatMap(InvoiceTerms::ibanCountry)
+                method = sources.lastPayerIban(accountId, payer.id()).flatMap(InvoiceTerms::ibanCountry)
                         .map(c -> new LocationEvidence(LocationEvidence.Kind.BANK_COUNTRY, c));
             }
             method.ifPresent(out::add);
         }
         return out;
+    }
+
+    /** Where a consumer's location evidence beyond the payer and the account comes from. */
+    private interface Sources {
+        /** The payer's confirmed saved methods, the default first. */
+        List<SavedMethod> confirmed(String accountId, String payerId);
+
+        /** The IBAN the newest top-up of the payer (or of the account, naming no payer) was paid from. */
+        Optional<String> lastPayerIban(String accountId, String payerId);
+    }
+
+    /** Sources asked when needed: two queries per consumer's invoice. */
+    private final class Queried implements Sources {
+        private final String tenantId;
+
+        Queried(String tenantId) {
+            this.tenantId = tenantId;
+        }
+
+        @Override
+        public List<SavedMethod> confirmed(String accountId, String payerId) {
+            return savedMethods.confirmedFor(tenantId, accountId, payerId);
+        }
+
+        @Override
+        public Optional<String> lastPayerIban(String accountId, String payerId) {
+            return topUps.lastPayerIban(tenantId, accountId, payerId);
+        }
+    }
+
+    /** Sources read beforehand for a whole batch, answering as {@link Queried} would. */
+    private record Read(Map<String, List<SavedMethod>> methodsByPayer, List<TopUpRepository.PayerIban> ibans)
+            implements Sources {
+        @Override
+        public List<SavedMethod> confirmed(String accountId, String payerId) {
+            return methodsByPayer.getOrDefault(payerId, List.of()).stream()
+                    .filter(m -> m.accountId().equals(accountId)).toList();
+        }
+
+        @Override
+        public Optional<String> lastPayerIban(String accountId, String payerId) {
+            // Newest first, as read: the first of the account's that is the payer's or names no payer.
+            return ibans.stream()
+                    .filter(i -> i.accountId().equals(accountId) && (i.payerId() == null || i.payerId().equals(payerId)))
+                    .map(TopUpRepository.PayerIban::iban).findFirst();
+        }
     }
 
     /** The country an IBAN's first two letters name. */

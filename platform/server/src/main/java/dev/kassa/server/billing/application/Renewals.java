@@ -22,8 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * Renews one due service per call, in one transaction of its own: claim it ({@code FOR UPDATE SKIP
@@ -145,19 +146,32 @@ public class Renewals {
     }
 
     /**
-     * Locks the services' accounts in id order (two batches that share accounts wait for each other
-     * instead of deadlocking) and reads their balances under the lock: account id → balance in minor
-     * units. The locks are held to the commit, so only this transaction moves these balances, and it
-     * keeps them up to date itself as it charges ({@link #settle}): one query per account and batch,
-     * not one per renewal.
+     * Locks the services' accounts, one query per tenant (tenants in id order, each tenant's accounts
+     * in id order, so two batches that share accounts wait for each other instead of deadlocking),
+     * reads their balances under the lock, and reads the services' payers in one query per tenant:
+     * account id → balance in minor units. The locks are held to the commit, so only this transaction
+     * moves these balances, and it keeps them up to date itself as it charges ({@link #settle}): one
+     * query per tenant and batch, not one per renewal.
      */
     private Map<String, Long> lockAccounts(List<Service> due) {
+        Map<String, Set<String>> accountIds = new TreeMap<>();
+        Map<String, Set<String>> payerIds = new TreeMap<>();
+        for (Service s : due) {
+            accountIds.computeIfAbsent(s.tenantId(), t -> new TreeSet<>()).add(s.accountId());
+            payerIds.computeIfAbsent(s.tenantId(), t -> new TreeSet<>()).add(s.payerId());
+        }
         Map<String, Long> balances = new HashMap<>();
-        new TreeMap<String, String>(due.stream().collect(Collectors.toMap(Service::accountId, Service::tenantId,
-                (a, b) -> a))).forEach((accountId, tenantId) -> {
-                    Account account = accounts.lock(tenantId, accountId);
-                    balances.put(account.id(), account.balance().minor());
-                });
+        accountIds.forEach((tenantId, ids) -> {
+            for (Account account : accounts.lockAll(tenantId, ids)) {
+                balances.put(account.id(), account.balance().minor());
+            }
+            for (String id : ids) {
+                if (!balances.containsKey(id)) {
+                    throw new IllegalStateException("account " + id + " of tenant " + tenantId + " not found");
+                }
+            }
+            accounts.readPayers(tenantId, payerIds.get(tenantId));
+        });
         return balances;
     }
 

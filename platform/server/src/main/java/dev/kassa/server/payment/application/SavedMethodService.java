@@ -20,6 +20,9 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -123,6 +126,19 @@ public class SavedMethodService {
     @Transactional
     public List<SavedMethod> confirmedFor(String tenantId, String accountId, String payerId) {
         return savedMethods.confirmed(tenantId, accountId).stream().filter(s -> s.payerId().equals(payerId)).toList();
+    }
+
+    /**
+     * What {@link #confirmedFor} gives, for every payer of these accounts at once (one query): payer
+     * id → its confirmed methods, the default first. A payer without any is not in the map.
+     */
+    @Transactional
+    public Map<String, List<SavedMethod>> confirmedByPayer(String tenantId, Collection<String> accountIds) {
+        Map<String, List<SavedMethod>> byPayer = new HashMap<>();
+        for (SavedMethod s : savedMethods.confirmedOfAccounts(tenantId, accountIds)) {
+            byPayer.computeIfAbsent(s.payerId(), p -> new ArrayList<>()).add(s);
+        }
+        return byPayer;
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package dev.kassa.server.payment.domain;
 
 import dev.kassa.server.shared.KassaException;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,6 +27,15 @@ public interface TopUpRepository {
      * a bank statement named it, if any.
      */
     Optional<String> lastPayerIban(String tenantId, String accountId, String payerId);
+
+    /** The IBAN a top-up was paid from: of its account, and of its payer (null when it named none). */
+    record PayerIban(String accountId, String payerId, String iban) { }
+
+    /**
+     * The IBANs the accounts' top-ups were paid from, newest top-up first: what {@link #lastPayerIban}
+     * looks in, for many accounts in one query (a billing batch).
+     */
+    List<PayerIban> payerIbans(String tenantId, Collection<String> accountIds);
 
     /** Whether the account has a top-up still NEW. */
     boolean anyOpen(String tenantId, String accountId);

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -60,6 +61,18 @@ public class JpaSavedMethodRepository implements SavedMethodRepository {
                         + " and s.status <> :removed order by s.createdAt desc, s.id desc", SavedMethod.class)
                 .setParameter("tenant", tenantId).setParameter("account", accountId)
                 .setParameter("removed", SavedMethod.Status.REMOVED).getResultList().stream()
+                .sorted(Comparator.comparing((SavedMethod s) -> !s.isDefault())).toList();
+    }
+
+    @Override
+    public List<SavedMethod> confirmedOfAccounts(String tenantId, Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select s from SavedMethod s where s.tenantId = :tenant and s.accountId in :accounts"
+                        + " and s.status = :confirmed order by s.createdAt desc, s.id desc", SavedMethod.class)
+                .setParameter("tenant", tenantId).setParameter("accounts", accountIds)
+                .setParameter("confirmed", SavedMethod.Status.CONFIRMED).getResultList().stream()
                 .sorted(Comparator.comparing((SavedMethod s) -> !s.isDefault())).toList();
     }
 

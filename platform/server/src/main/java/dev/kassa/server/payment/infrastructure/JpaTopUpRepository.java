@@ -8,6 +8,7 @@ import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -62,6 +63,17 @@ public class JpaTopUpRepository implements TopUpRepository {
                         String.class)
                 .setParameter("tenant", tenantId).setParameter("account", accountId).setParameter("payer", payerId)
                 .setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<PayerIban> payerIbans(String tenantId, Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("select t.accountId, t.payerId, t.payerIban from TopUp t where t.tenantId = :tenant"
+                        + " and t.accountId in :accounts and t.payerIban is not null order by t.id desc", Object[].class)
+                .setParameter("tenant", tenantId).setParameter("accounts", accountIds).getResultList().stream()
+                .map(r -> new PayerIban((String) r[0], (String) r[1], (String) r[2])).toList();
     }
 
     @Override
