@@ -2,6 +2,8 @@ package dev.kassa.server.webhook.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kassa.server.billing.application.InvoiceWebhooks;
+import dev.kassa.server.billing.application.ServiceWebhooks;
 import dev.kassa.server.shared.CurrencyUnit;
 import dev.kassa.server.shared.Money;
 import jakarta.json.Json;
@@ -40,5 +42,27 @@ public class WebhookPayloadTest {
         map.put("amount", new Money(-5, new CurrencyUnit("JPY", 0)));
         assertEquals(readBackAndWritten("evt_2", "topup.paid", at, "ten_2", map),
                 WebhookEvents.payload("evt_2", "topup.paid", at, "ten_2", map));
+    }
+
+    public record Listed(String id, java.util.List<String> names) { }
+
+    /** The billing run's records, written without JSON-B, and a record it does not write, as JSON-B writes them. */
+    @Test
+    void recordsAreWrittenAsJsonBWritesThem() {
+        Instant at = Instant.parse("2026-12-03T10:15:30Z");
+        Money price = new Money(990, new CurrencyUnit("EUR", 2));
+        Object[] records = {
+            new InvoiceWebhooks.InvoiceEventData("inv_1", "acc_1", "pay_1", "INV-2026-000001", "PAID", price, at,
+                    at.plusMillis(1), at.plusNanos(1000), "balance", "txn_1"),
+            new InvoiceWebhooks.InvoiceEventData("inv_2", "acc_1", "pay_1", "INV-2026-000002", "NEW", price, null,
+                    at, null, null, null),
+            new ServiceWebhooks.ServiceEventData("svc_1", "acc_1", "pay_1", null, "VPS \"S\"", "ACTIVE", price, "P1M",
+                    at, "inv_1", null, null, null),
+            new Listed("x", java.util.List.of("a", "b")),
+        };
+        for (Object data : records) {
+            assertEquals(readBackAndWritten("evt_3", "invoice.paid", at, "ten_3", data),
+                    WebhookEvents.payload("evt_3", "invoice.paid", at, "ten_3", data));
+        }
     }
 }
