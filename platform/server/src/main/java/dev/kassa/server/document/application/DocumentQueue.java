@@ -37,4 +37,15 @@ public class DocumentQueue {
     public boolean queue(String tenantId, DocumentKind kind, String sourceId, String locale) {
         return documents.queue(new StoredDocument(Ids.next("doc"), tenantId, kind, sourceId, locale, clock.instant()));
     }
+
+    /**
+     * Queues the document of a source the caller's transaction has just issued (an invoice it
+     * finalised), which cannot have one yet: as {@link #queue}, but the row goes in with the
+     * transaction's other rows at commit rather than in a statement of its own (a billing run
+     * finalises thousands of invoices).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void queueNew(String tenantId, DocumentKind kind, String sourceId, String locale) {
+        documents.add(new StoredDocument(Ids.next("doc"), tenantId, kind, sourceId, locale, clock.instant()));
+    }
 }

@@ -33,6 +33,7 @@ public class FinalizedInvoices {
     void onFinalized(@Observes InvoiceFinalized event) {
         Account account = accounts.get(event.tenantId(), event.accountId());
         String locale = themes.localeForCustomer(event.tenantId(), account.locale(), account.country());
-        queue.queue(event.tenantId(), DocumentKind.INVOICE, event.invoiceId(), locale);
+        // An invoice is finalised once, in this transaction: no document names it yet.
+        queue.queueNew(event.tenantId(), DocumentKind.INVOICE, event.invoiceId(), locale);
     }
 }

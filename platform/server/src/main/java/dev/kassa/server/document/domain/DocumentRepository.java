@@ -9,6 +9,13 @@ public interface DocumentRepository {
     /** Adds a queued document unless the tenant has one for this kind and source already; true when added. */
     boolean queue(StoredDocument document);
 
+    /**
+     * Adds a queued document for a source the caller's transaction has just issued, which no
+     * document can name yet: its row is written with the transaction's other rows at commit, in
+     * their batch, not in a statement of its own.
+     */
+    void add(StoredDocument document);
+
     Optional<StoredDocument> find(String tenantId, DocumentKind kind, String sourceId);
 
     /** The next queued document due at {@code now}, locked; another node's locked rows are skipped. */

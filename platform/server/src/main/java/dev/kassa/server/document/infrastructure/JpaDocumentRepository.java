@@ -44,6 +44,11 @@ public class JpaDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public void add(StoredDocument document) {
+        em.persist(document);
+    }
+
+    @Override
     public Optional<StoredDocument> find(String tenantId, DocumentKind kind, String sourceId) {
         List<StoredDocument> found = em.createQuery("select d from StoredDocument d where d.tenantId = :tenant"
                         + " and d.kind = :kind and d.sourceId = :source", StoredDocument.class)
