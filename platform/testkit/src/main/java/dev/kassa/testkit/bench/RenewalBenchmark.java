@@ -273,17 +273,22 @@ public final class RenewalBenchmark {
         long start = System.nanoTime();
         db.setAutoCommit(true);
         double began = -1;
+        // Counting what is left reads every due row: ten times a second over 100,000 rows, that took
+        // PostgreSQL CPU from the run it measured. It only tells when the run begins; after that a
+        // probe of the claim's own index (status, next_renewal_at, id) tells whether any is left.
         String pending = "select count(*) from services where tenant_id = ? and external_id like ?"
                 + " and next_renewal_at <= now()";
+        String anyLeft = "select count(*) from (select 1 from services where status = 'ACTIVE'"
+                + " and next_renewal_at <= now() and tenant_id = ? and external_id like ? limit 1) as due";
         while (true) {
-            long left = count(db, pending, tenantId, tag + "-%");
+            long left = count(db, began < 0 ? pending : anyLeft, tenantId, tag + "-%");
             if (began < 0 && left < count) {
                 began = (System.nanoTime() - start) / 1e9;
             }
             if (left == 0) {
                 break;
             }
-            Thread.sleep(100);
+            Thread.sleep(began < 0 ? 100 : 50);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         return new Result(tag, count, seconds, began, meter.since(before));
