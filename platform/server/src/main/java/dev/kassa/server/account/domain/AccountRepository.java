@@ -45,7 +45,7 @@ public interface AccountRepository {
 
     /**
      * Reads the tenant's payers with these ids in one query, so that {@link #findPayer} finds them
-     * in the transaction without a query each (a billing batch reads twenty payers).
+     * in the transaction without a query each (a billing batch reads one per renewal).
      */
     void readPayers(String tenantId, Collection<String> payerIds);
 
