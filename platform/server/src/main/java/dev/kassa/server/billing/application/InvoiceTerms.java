@@ -75,7 +75,7 @@ public class InvoiceTerms {
      *         {@code billing.settings_incomplete} while the tenant has no establishment country
      */
     public Terms of(String tenantId, String accountId, String payerId, LocalDate supplyDate) {
-        return of(tenantId, accountId, payerId, supplyDate, new Queried(tenantId));
+        return ofAll(tenantId, List.of(new Question(accountId, payerId, supplyDate))).get(0);
     }
 
     /** Who an invoice is for, and when it is supplied: the question {@link #of} answers. */
@@ -94,7 +94,7 @@ public class InvoiceTerms {
         for (Question q : questions) {
             accountIds.add(q.accountId());
         }
-        Sources sources = new Read(savedMethods.confirmedByPayer(tenantId, accountIds),
+        Sources sources = new Sources(savedMethods.confirmedByPayer(tenantId, accountIds),
                 topUps.payerIbans(tenantId, accountIds));
         List<Terms> out = new ArrayList<>(questions.size());
         for (Question q : questions) {
@@ -171,46 +171,20 @@ public class InvoiceTerms {
         return out;
     }
 
-    /** Where a consumer's location evidence beyond the payer and the account comes from. */
-    private interface Sources {
+    /**
+     * Where a consumer's location evidence beyond the payer and the account comes from: the
+     * confirmed saved methods (payer id → methods, the default first) and the IBANs top-ups were
+     * paid from (newest first) of the accounts invoiced, read beforehand.
+     */
+    private record Sources(Map<String, List<SavedMethod>> methodsByPayer, List<TopUpRepository.PayerIban> ibans) {
         /** The payer's confirmed saved methods, the default first. */
-        List<SavedMethod> confirmed(String accountId, String payerId);
-
-        /** The IBAN the newest top-up of the payer (or of the account, naming no payer) was paid from. */
-        Optional<String> lastPayerIban(String accountId, String payerId);
-    }
-
-    /** Sources asked when needed: two queries per consumer's invoice. */
-    private final class Queried implements Sources {
-        private final String tenantId;
-
-        Queried(String tenantId) {
-            this.tenantId = tenantId;
-        }
-
-        @Override
-        public List<SavedMethod> confirmed(String accountId, String payerId) {
-            return savedMethods.confirmedFor(tenantId, accountId, payerId);
-        }
-
-        @Override
-        public Optional<String> lastPayerIban(String accountId, String payerId) {
-            return topUps.lastPayerIban(tenantId, accountId, payerId);
-        }
-    }
-
-    /** Sources read beforehand for a whole batch, answering as {@link Queried} would. */
-    private record Read(Map<String, List<SavedMethod>> methodsByPayer, List<TopUpRepository.PayerIban> ibans)
-            implements Sources {
-        @Override
-        public List<SavedMethod> confirmed(String accountId, String payerId) {
+        List<SavedMethod> confirmed(String accountId, String payerId) {
             return methodsByPayer.getOrDefault(payerId, List.of()).stream()
                     .filter(m -> m.accountId().equals(accountId)).toList();
         }
 
-        @Override
-        public Optional<String> lastPayerIban(String accountId, String payerId) {
-            // Newest first, as read: the first of the account's that is the payer's or names no payer.
+        /** The IBAN the newest top-up of the payer (or of the account, naming no payer) was paid from. */
+        Optional<String> lastPayerIban(String accountId, String payerId) {
             return ibans.stream()
                     .filter(i -> i.accountId().equals(accountId) && (i.payerId() == null || i.payerId().equals(payerId)))
                     .map(TopUpRepository.PayerIban::iban).findFirst();

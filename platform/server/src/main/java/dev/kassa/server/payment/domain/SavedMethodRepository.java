@@ -25,12 +25,12 @@ public interface SavedMethodRepository {
 
     /** The account's confirmed methods, default first, then newest. */
     default List<SavedMethod> confirmed(String tenantId, String accountId) {
-        return list(tenantId, accountId).stream().filter(s -> s.status() == SavedMethod.Status.CONFIRMED).toList();
+        return confirmedOfAccounts(tenantId, List.of(accountId));
     }
 
     /**
      * The confirmed methods of all these accounts, each account's default first, then newest: what
-     * {@link #confirmed} gives per account, for many accounts in one query (a billing batch).
+     * {@link #confirmed} gives for one account, for many in one query (a billing batch).
      */
     List<SavedMethod> confirmedOfAccounts(String tenantId, Collection<String> accountIds);
 

@@ -22,18 +22,13 @@ public interface TopUpRepository {
     /** An account's top-ups, newest first, of one status or all: {@code limit + 1} after the cursor {@code after}. */
     List<TopUp> page(String tenantId, String accountId, TopUpStatus status, String after, int limit);
 
-    /**
-     * The IBAN the newest top-up of the payer (or of the account, naming no payer) was paid from, as
-     * a bank statement named it, if any.
-     */
-    Optional<String> lastPayerIban(String tenantId, String accountId, String payerId);
-
     /** The IBAN a top-up was paid from: of its account, and of its payer (null when it named none). */
     record PayerIban(String accountId, String payerId, String iban) { }
 
     /**
-     * The IBANs the accounts' top-ups were paid from, newest top-up first: what {@link #lastPayerIban}
-     * looks in, for many accounts in one query (a billing batch).
+     * The IBANs the accounts' top-ups were paid from, as bank statements named them, newest top-up
+     * first: where the newest one of a payer (or of its account, naming no payer) is found, for
+     * many accounts in one query (a billing batch).
      */
     List<PayerIban> payerIbans(String tenantId, Collection<String> accountIds);
 

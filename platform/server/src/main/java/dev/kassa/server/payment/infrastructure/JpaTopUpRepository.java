@@ -57,15 +57,6 @@ public class JpaTopUpRepository implements TopUpRepository {
     }
 
     @Override
-    public Optional<String> lastPayerIban(String tenantId, String accountId, String payerId) {
-        return em.createQuery("select t.payerIban from TopUp t where t.tenantId = :tenant and t.accountId = :account"
-                        + " and (t.payerId = :payer or t.payerId is null) and t.payerIban is not null order by t.id desc",
-                        String.class)
-                .setParameter("tenant", tenantId).setParameter("account", accountId).setParameter("payer", payerId)
-                .setMaxResults(1).getResultStream().findFirst();
-    }
-
-    @Override
     public List<PayerIban> payerIbans(String tenantId, Collection<String> accountIds) {
         if (accountIds.isEmpty()) {
             return List.of();
