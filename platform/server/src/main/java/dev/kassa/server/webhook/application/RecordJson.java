@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,6 +22,7 @@ import java.util.Set;
  */
 final class RecordJson {
     private static final JsonProvider JSON = JsonProvider.provider();
+    private static final WebhookEvents.MoneyAdapter MONEY = new WebhookEvents.MoneyAdapter();
     private static final Set<Class<?>> SIMPLE = Set.of(String.class, Money.class, Instant.class, boolean.class,
             Boolean.class, int.class, Integer.class, long.class, Long.class);
 
@@ -82,8 +84,14 @@ final class RecordJson {
         } else if (value instanceof String s) {
             out.append(JSON.createValue(s));
         } else if (value instanceof Money m) {
-            out.append("{\"amount\":").append(JSON.createValue(m.amountString()))
-                    .append(",\"currency\":").append(JSON.createValue(m.currency().code())).append('}');
+            // The shape JSON-B gives Money in a payload, from its one definition.
+            out.append('{');
+            String comma = "";
+            for (Map.Entry<String, String> e : MONEY.adaptToJson(m).entrySet()) {
+                out.append(comma).append(JSON.createValue(e.getKey())).append(':').append(JSON.createValue(e.getValue()));
+                comma = ",";
+            }
+            out.append('}');
         } else if (value instanceof Instant t) {
             out.append(JSON.createValue(t.toString()));
         } else {
