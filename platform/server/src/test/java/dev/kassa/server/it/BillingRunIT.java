@@ -238,6 +238,54 @@ class BillingRunIT {
                 && "DE".equals(e.getString("country"))), evidence::toString);
     }
 
+    /**
+     * Services due at the same instant are renewed in one batch, whose charges are posted together:
+     * an account with three renewals pays the two its balance covers, each charge keeping the
+     * balance after it, and leaves the third open; another account's renewal in the same batch is
+     * charged on its own balance; the journal stays balanced.
+     */
+    @Test
+    void aBatchChargesEachAccountForEveryRenewalItsBalanceCoversInTurn() throws Exception {
+        Kassa.Tenant tenant = kassa.newTenant();
+        InvoiceIT.establish(tenant, "FR", "FR40303265045", false);
+        String three = tenant.newAccount("FR");
+        String threePayer = InvoiceIT.payer(tenant, three, "PERSON", "FR", null);
+        tenant.fund(three, "25.00");
+        String one = tenant.newAccount("FR");
+        String onePayer = InvoiceIT.payer(tenant, one, "PERSON", "FR", null);
+        tenant.fund(one, "50.00");
+        String due = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS).toString();
+        for (int i = 0; i < 3; i++) {
+            assertEquals(201, ServicesIT.create(tenant, three, threePayer, "9.00", due).status());
+        }
+        assertEquals(201, ServicesIT.create(tenant, one, onePayer, "9.00", due).status());
+
+        Eventually.until(() -> tenant.api().get("accounts/" + three + "/invoices").items().size() == 3
+                && tenant.api().get("accounts/" + one + "/invoices?status=PAID").items().size() == 1,
+                "all four renewed");
+        List<JsonObject> paid = tenant.api().get("accounts/" + three + "/invoices?status=PAID").items()
+                .getValuesAs(JsonObject.class);
+        assertEquals(2, paid.size(), paid::toString);
+        assertEquals(1, tenant.api().get("accounts/" + three + "/invoices?status=NEW").items().size());
+        assertEquals("3.40", tenant.balance(three), "25.00 - 2 x 10.80");
+        assertEquals("39.20", tenant.balance(one), "50.00 - 10.80");
+
+        List<JsonObject> charges = tenant.api().get("accounts/" + three + "/transactions").items()
+                .getValuesAs(JsonObject.class).stream().filter(t -> "CHARGE".equals(t.getString("type"))).toList();
+        assertEquals(2, charges.size(), charges::toString);
+        // Newest first: the second charge left 3.40, the first 14.20.
+        assertEquals(List.of("3.40", "14.20"), charges.stream()
+                .map(t -> t.getJsonObject("balanceAfter").getString("amount")).toList());
+        for (JsonObject charge : charges) {
+            assertEquals("-10.80", charge.getJsonObject("amount").getString("amount"),
+                    "a debit, from the customer's side");
+            String number = charge.getString("reference");
+            assertEquals("Invoice " + number, charge.getString("description"));
+            assertTrue(paid.stream().anyMatch(i -> number.equals(i.getString("number"))), number);
+        }
+        assertTrue(tenant.api().get("ledger/verify").object().getBoolean("balanced"));
+    }
+
     /** The account's invoice billing the service, or null while there is none. */
     private static JsonObject renewalInvoice(Kassa.Tenant tenant, String account, String service) {
         return tenant.api().get("accounts/" + account + "/invoices").items().getValuesAs(JsonObject.class).stream()

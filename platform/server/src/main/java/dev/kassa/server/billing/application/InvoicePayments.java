@@ -6,6 +6,7 @@ import dev.kassa.server.billing.domain.InvoiceRepository;
 import dev.kassa.server.billing.domain.InvoiceStatus;
 import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.ledger.application.BalanceService;
+import dev.kassa.server.ledger.application.Ledger;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -13,6 +14,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Paying an open invoice. From the balance: under the invoice's row lock, the status is checked,
@@ -67,6 +70,33 @@ public class InvoicePayments {
     }
 
     /**
+     * Pays invoices of one tenant from the balance, each exactly as {@link #payFromBalance} pays one,
+     * with their charges posted at once ({@link BalanceService#chargeAll}): for a billing run's
+     * batch, which made these invoices in this transaction and already holds their accounts' locks
+     * and knows each balance covers them. {@link InvoicePaid} is fired for each, in the order given.
+     *
+     * @return the invoices, paid, in the order given
+     * @throws KassaException as {@link #payFromBalance}; the caller's transaction must then roll back
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Invoice> payAllFromBalance(String tenantId, List<String> invoiceIds) {
+        List<Invoice> open = new ArrayList<>(invoiceIds.size());
+        List<Ledger.Debit> charges = new ArrayList<>(invoiceIds.size());
+        for (String invoiceId : invoiceIds) {
+            Invoice invoice = lockForPayment(tenantId, invoiceId);
+            invoice.requireOpen();
+            open.add(invoice);
+            charges.add(charge(invoice));
+        }
+        List<BalanceService.Movement> movements = balances.chargeAll(tenantId, charges);
+        List<Invoice> done = new ArrayList<>(open.size());
+        for (int i = 0; i < open.size(); i++) {
+            done.add(paid(open.get(i), movements.get(i), true));
+        }
+        return done;
+    }
+
+    /**
      * Pays the invoice from the balance if it is still open and the balance covers it, in the
      * caller's transaction (which has just credited the money meant for it); otherwise changes
      * nothing and never throws, so the money that arrived stays on the balance.
@@ -89,9 +119,20 @@ public class InvoicePayments {
     }
 
     private Invoice pay(Invoice invoice, boolean spentBalance) {
+        Ledger.Debit charge = charge(invoice);
+        BalanceService.Movement movement = balances.charge(invoice.tenantId(), charge.accountId(), charge.amount(),
+                charge.description(), charge.reference());
+        return paid(invoice, movement, spentBalance);
+    }
+
+    /** The charge that pays the invoice: its gross amount, described and referenced by its number. */
+    private static Ledger.Debit charge(Invoice invoice) {
+        return new Ledger.Debit(invoice.accountId(), invoice.gross(), "Invoice " + invoice.number(),
+                invoice.number());
+    }
+
+    private Invoice paid(Invoice invoice, BalanceService.Movement movement, boolean spentBalance) {
         String tenantId = invoice.tenantId();
-        BalanceService.Movement movement = balances.charge(tenantId, invoice.accountId(), invoice.gross(),
-                "Invoice " + invoice.number(), invoice.number());
         Instant now = clock.instant();
         invoice.markPaid(movement.id(), now);
         paid.fire(new InvoicePaid(tenantId, invoice.id(), invoice.accountId(), invoice.payerId(),

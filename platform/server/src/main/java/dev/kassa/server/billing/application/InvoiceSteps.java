@@ -53,6 +53,14 @@ public class InvoiceSteps {
         return payments.payFromBalance(tenantId, invoiceId);
     }
 
+    /**
+     * Invoices this transaction has just made, all of one tenant, paid from balances it has locked
+     * and knows cover them: their charges posted at once.
+     */
+    public List<Invoice> payAllFromBalance(String tenantId, List<String> invoiceIds) {
+        return payments.payAllFromBalance(tenantId, invoiceIds);
+    }
+
     public BillingSettings settings(String tenantId) {
         return settings.get(tenantId);
     }

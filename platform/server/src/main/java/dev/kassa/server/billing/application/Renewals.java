@@ -138,10 +138,7 @@ public class Renewals {
         }
         drafts.forEach((tenantId, tenantDrafts) -> {
             List<Invoice> numbered = invoices.finalizeNew(tenantId, tenantDrafts, now);
-            List<Service> tenantServices = byTenant.get(tenantId);
-            for (int i = 0; i < numbered.size(); i++) {
-                settle(tenantServices.get(i), numbered.get(i), now, balances);
-            }
+            settle(byTenant.get(tenantId), numbered, now, balances);
         });
     }
 
@@ -186,26 +183,47 @@ public class Renewals {
                 new InvoiceService.DraftRequest(service.payerId(), List.of(line), from, null));
     }
 
-    /** Pays the finalised renewal invoice from the balance when it covers it, else leaves it open; moves the period on. */
-    private void settle(Service service, Invoice invoice, Instant now, Map<String, Long> balances) {
-        String tenantId = service.tenantId();
-        // The account was locked before its balance was read, so the balance read is the balance
-        // charged; earlier renewals of the batch charged it through this map.
-        long balance = balances.get(service.accountId());
-        if (balance >= invoice.gross().minor()) {
-            invoices.payFromBalance(tenantId, invoice.id());
-            balance -= invoice.gross().minor();
-            balances.put(service.accountId(), balance);
-            service.renewed(now);
+    /**
+     * Pays each finalised renewal invoice from the balance when it covers it, else leaves it open;
+     * moves every period on. The balances were read under the accounts' locks, so the balance read
+     * is the balance charged; each charge is taken off in this map, so a later renewal of the same
+     * account sees what the earlier ones left. The covered invoices are paid together, their charges
+     * posted in one statement.
+     */
+    private void settle(List<Service> services, List<Invoice> numbered, Instant now, Map<String, Long> balances) {
+        int n = services.size();
+        List<String> covered = new ArrayList<>(n);
+        boolean[] paid = new boolean[n];
+        long[] after = new long[n];
+        for (int i = 0; i < n; i++) {
+            String accountId = services.get(i).accountId();
+            long balance = balances.get(accountId);
+            long gross = numbered.get(i).gross().minor();
+            if (balance >= gross) {
+                balance -= gross;
+                balances.put(accountId, balance);
+                covered.add(numbered.get(i).id());
+                paid[i] = true;
+            }
+            after[i] = balance;
+        }
+        if (!covered.isEmpty()) {
+            invoices.payAllFromBalance(services.get(0).tenantId(), covered);
+        }
+        for (int i = 0; i < n; i++) {
+            Service service = services.get(i);
+            Invoice invoice = numbered.get(i);
             // The balance as charged: the account entity read when it was locked still shows the one before.
-            webhooks.renewed(service, invoice.id(), new Money(balance, invoice.gross().currency()));
-        } else {
-            BillingSettings settings = invoices.settings(tenantId);
+            Money balance = new Money(after[i], invoice.gross().currency());
             service.renewed(now);
-            service.awaitPayment(invoice.id(), now.plus(Duration.ofDays(settings.graceDays())),
-                    now.plus(Duration.ofDays(settings.terminationDays())), now);
-            webhooks.renewalFailed(service, invoice.id(), ServiceWebhooks.BALANCE_INSUFFICIENT,
-                    new Money(balance, invoice.gross().currency()));
+            if (paid[i]) {
+                webhooks.renewed(service, invoice.id(), balance);
+            } else {
+                BillingSettings settings = invoices.settings(service.tenantId());
+                service.awaitPayment(invoice.id(), now.plus(Duration.ofDays(settings.graceDays())),
+                        now.plus(Duration.ofDays(settings.terminationDays())), now);
+                webhooks.renewalFailed(service, invoice.id(), ServiceWebhooks.BALANCE_INSUFFICIENT, balance);
+            }
         }
     }
 }

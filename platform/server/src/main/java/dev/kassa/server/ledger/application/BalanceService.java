@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,6 +60,32 @@ public class BalanceService {
         Ledger.Posting posting = ledger.debit(account, amount, SystemAccount.REVENUE, TransactionType.CHARGE,
                 description, reference);
         return new Movement(posting.transactionId(), amount, account.balance(), posting.createdAt());
+    }
+
+    /**
+     * Several charges of one tenant in the caller's transaction, each exactly as {@link #charge}
+     * makes it, for a caller that already holds the accounts' locks (a billing run's batch): in one
+     * statement where the database allows, else one by one. The caller knows every charge is covered;
+     * one that is not fails as {@link #charge} fails (409 {@code balance.insufficient}), and the
+     * caller's transaction must then roll back.
+     *
+     * @return the movements, in the order given
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Movement> chargeAll(String tenantId, List<Ledger.Debit> charges) {
+        Optional<List<Ledger.AccountPosting>> done = ledger.debitAllById(tenantId, charges, SystemAccount.REVENUE,
+                TransactionType.CHARGE);
+        if (done.isEmpty()) {
+            return charges.stream().map(c -> charge(tenantId, c.accountId(), c.amount(), c.description(),
+                    c.reference())).toList();
+        }
+        List<Movement> movements = new ArrayList<>(charges.size());
+        for (int i = 0; i < charges.size(); i++) {
+            Ledger.AccountPosting posting = done.get().get(i);
+            movements.add(new Movement(posting.transactionId(), charges.get(i).amount(), posting.balanceAfter(),
+                    posting.createdAt()));
+        }
+        return movements;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kassa.server.ledger.domain;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -19,6 +20,15 @@ public interface JournalRepository {
      * another tenant's or currency, or a debit the balance does not cover).
      */
     OptionalLong postOnCustomer(CustomerPosting posting);
+
+    /**
+     * Debits of one tenant's customer accounts, made at one instant, as {@link #postOnCustomer}
+     * posts one but in one statement, for a caller that holds the accounts' locks: each account's
+     * balance moves by the sum of its debits. The balance after each posting in the order given, or
+     * empty with nothing written: on a database without this ability, or when any account does not
+     * match or does not cover its debits.
+     */
+    Optional<long[]> postAllDebitsOnCustomers(String tenantId, List<CustomerPosting> postings);
 
     /** Whether {@code entryId} is an entry on this ledger account of this tenant. */
     boolean hasEntry(String tenantId, String ledgerAccount, String entryId);

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /** The journal in {@code journal_transactions} and {@code journal_entries}. */
@@ -36,6 +37,11 @@ public class JpaJournalRepository implements JournalRepository {
     @Override
     public OptionalLong postOnCustomer(CustomerPosting posting) {
         return oneStatement.post(posting);
+    }
+
+    @Override
+    public Optional<long[]> postAllDebitsOnCustomers(String tenantId, List<CustomerPosting> postings) {
+        return oneStatement.postAllDebits(tenantId, postings);
     }
 
     @Override
