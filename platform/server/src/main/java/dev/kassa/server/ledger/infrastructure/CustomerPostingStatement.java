@@ -59,7 +59,7 @@ public class CustomerPostingStatement {
      * Many debits in one statement, for a caller that holds the accounts' locks (a billing run's
      * batch). The postings come in as arrays, so the text is the same for any number of them and is
      * prepared once. The balance moves once per account, by the sum of its debits; each posting's
-     * balance after is the new balance less the debits that follow it on that account. Debits only,
+     * balance after is the new balance plus the debits that follow it on that account. Debits only,
      * so the final balance not below zero means no posting took it below zero on the way. Either
      * every account matches or nothing is written: "ready" counts the accounts that would move
      * before any row is touched; under the caller's locks no other transaction can change that
