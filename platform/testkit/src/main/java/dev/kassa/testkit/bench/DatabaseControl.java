@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 
 /** Superuser chores on the benchmark's PostgreSQL: durability setting, checkpoints, a settings summary. */
 final class DatabaseControl {
@@ -37,10 +38,47 @@ final class DatabaseControl {
         }
     }
 
+    /**
+     * Sets server parameters that take effect on a reload (such as {@code max_wal_size} or
+     * {@code checkpoint_timeout}) with {@code ALTER SYSTEM}, then reloads and checks each took.
+     */
+    void setServerParameters(Map<String, String> parameters) {
+        if (parameters.isEmpty()) {
+            return;
+        }
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> p : parameters.entrySet()) {
+                if (!p.getKey().matches("[a-z_]+") || !p.getValue().matches("[A-Za-z0-9_.]+")) {
+                    throw new IllegalArgumentException("PostgreSQL parameter: " + p.getKey() + "=" + p.getValue());
+                }
+                s.execute("ALTER SYSTEM SET " + p.getKey() + " = '" + p.getValue() + "'");
+            }
+            s.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        for (Map.Entry<String, String> p : parameters.entrySet()) {
+            String pending;
+            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                    "select pending_restart from pg_settings where name = '" + p.getKey() + "'")) {
+                pending = rs.next() ? rs.getString(1) : null;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            if (pending == null) {
+                throw new IllegalArgumentException("PostgreSQL has no parameter " + p.getKey());
+            }
+            if ("t".equals(pending)) {
+                throw new IllegalArgumentException(p.getKey() + " needs a restart; the benchmark can only reload");
+            }
+        }
+    }
+
     String describe() {
         return "PostgreSQL " + show("server_version") + ", fsync=" + show("fsync") + ", synchronous_commit="
                 + show("synchronous_commit") + ", wal_sync_method=" + show("wal_sync_method") + ", shared_buffers="
-                + show("shared_buffers") + ", max_wal_size=" + show("max_wal_size");
+                + show("shared_buffers") + ", max_wal_size=" + show("max_wal_size") + ", checkpoint_timeout="
+                + show("checkpoint_timeout");
     }
 
     void checkpoint() {

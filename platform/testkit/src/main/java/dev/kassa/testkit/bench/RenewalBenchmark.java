@@ -17,7 +17,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -51,6 +53,9 @@ public final class RenewalBenchmark {
               --synchronous-commit on|off
                                     PostgreSQL commit durability (default on)
               --kassa-jvm OPTION    JVM option for the Kassa server, repeatable (default -Xms1g -Xmx1g)
+              --postgres NAME=VALUE PostgreSQL parameter that a reload applies, repeatable (for example
+                                    max_wal_size=4GB: PostgreSQL's default of 1GB makes a checkpoint
+                                    about every 95,000 renewals, which the timed run may or may not meet)
             """;
 
     private int services = 100_000;
@@ -61,6 +66,7 @@ public final class RenewalBenchmark {
     private boolean webhooks = true;
     private String synchronousCommit = "on";
     private final List<String> jvm = new ArrayList<>();
+    private final Map<String, String> postgres = new LinkedHashMap<>();
 
     private RenewalBenchmark() {
     }
@@ -105,6 +111,14 @@ public final class RenewalBenchmark {
                     }
                     jvm.add(args[i]);
                 }
+                case "--postgres" -> {
+                    String setting = ++i < args.length ? args[i] : "";
+                    int eq = setting.indexOf('=');
+                    if (eq < 1) {
+                        throw new IllegalArgumentException("--postgres takes NAME=VALUE");
+                    }
+                    postgres.put(setting.substring(0, eq), setting.substring(eq + 1));
+                }
                 default -> throw new IllegalArgumentException("unknown argument " + arg);
             }
         }
@@ -132,6 +146,7 @@ public final class RenewalBenchmark {
             String url = database.createDatabase("kassa_bench");
             DatabaseControl control = new DatabaseControl(url, database.user(), database.password());
             control.setSynchronousCommit(synchronousCommit);
+            control.setServerParameters(postgres);
             LedgerBenchmark.log("PostgreSQL on 127.0.0.1:" + database.port() + ": " + control.describe());
             String token = "op-" + UUID.randomUUID();
             Path dataDir = Files.createTempDirectory("kassa-bench-renewals-").resolve("data");
@@ -228,11 +243,13 @@ public final class RenewalBenchmark {
         }
     }
 
-    record Result(String name, int services, double seconds, double startSeconds, CpuMeter.Usage cpu) {
+    record Result(String name, int services, double seconds, double startSeconds, CpuMeter.Usage cpu,
+                  DatabaseMeter.Activity database) {
         String describe() {
             return String.format(Locale.ROOT, "  %s: %,d renewed in %.1f s (the run began %.1f s after they came due),"
-                            + " %.0f renewals/s; cores: kassa %.2f, postgres %.2f, other %.2f", name, services, seconds,
-                    startSeconds, services / seconds, cpu.kassa(), cpu.postgres(), cpu.other());
+                            + " %.0f renewals/s; cores: kassa %.2f, postgres %.2f, other %.2f; %s", name, services,
+                    seconds, startSeconds, services / seconds, cpu.kassa(), cpu.postgres(), cpu.other(),
+                    database.describe()) + "\n  " + database.perUnit(services);
         }
     }
 
@@ -272,6 +289,8 @@ public final class RenewalBenchmark {
         db.commit();
         long start = System.nanoTime();
         db.setAutoCommit(true);
+        DatabaseMeter wal = new DatabaseMeter(db);
+        DatabaseMeter.Snapshot walBefore = wal.snapshot();
         double began = -1;
         // Counting what is left reads every due row: ten times a second over 100,000 rows, that took
         // PostgreSQL CPU from the run it measured. It only tells when the run begins; after that a
@@ -291,7 +310,7 @@ public final class RenewalBenchmark {
             Thread.sleep(began < 0 ? 100 : 50);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Result(tag, count, seconds, began, meter.since(before));
+        return new Result(tag, count, seconds, began, meter.since(before), wal.since(walBefore));
     }
 
     static long count(Connection db, String sql, Object... params) throws SQLException {
