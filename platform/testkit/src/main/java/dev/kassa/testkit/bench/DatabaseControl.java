@@ -2,6 +2,7 @@ package dev.kassa.testkit.bench;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -57,20 +58,22 @@ final class DatabaseControl {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        for (Map.Entry<String, String> p : parameters.entrySet()) {
-            String pending;
-            try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
-                    "select pending_restart from pg_settings where name = '" + p.getKey() + "'")) {
-                pending = rs.next() ? rs.getString(1) : null;
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        // A new session, so the reloaded configuration is the one it reads.
+        try (Connection c = connect(); PreparedStatement s = c.prepareStatement(
+                "select pending_restart from pg_settings where name = ?")) {
+            for (String name : parameters.keySet()) {
+                s.setString(1, name);
+                try (ResultSet rs = s.executeQuery()) {
+                    if (!rs.next()) {
+                        throw new IllegalArgumentException("PostgreSQL has no parameter " + name);
+                    }
+                    if (rs.getBoolean(1)) {
+                        throw new IllegalArgumentException(name + " needs a restart; the benchmark can only reload");
+                    }
+                }
             }
-            if (pending == null) {
-                throw new IllegalArgumentException("PostgreSQL has no parameter " + p.getKey());
-            }
-            if ("t".equals(pending)) {
-                throw new IllegalArgumentException(p.getKey() + " needs a restart; the benchmark can only reload");
-            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 
