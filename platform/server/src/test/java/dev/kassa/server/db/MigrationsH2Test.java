@@ -105,6 +105,33 @@ class MigrationsH2Test {
     }
 
     @Test
+    void invoicesAndDeliveriesPointOnlyAtTheirOwnTenantsRows() throws SQLException {
+        Migrations.run(connection);
+        connection.setAutoCommit(false);
+        TenantKeyChecks.check(connection, parents("ten_1"), parents("ten_2"));
+    }
+
+    /** A tenant with an account, its payer and a webhook endpoint, all named after the tenant. */
+    private TenantKeyChecks.Parents parents(String tenantId) throws SQLException {
+        insertTenant(tenantId);
+        execute("insert into accounts (id, tenant_id, reference, email, email_key, name, country, locale, currency,"
+                + " balance_minor, created_at) values ('acc_" + tenantId + "', '" + tenantId + "', 'R" + tenantId
+                + "', 'a@b.c', 'a@b.c', 'A', 'DE', 'de', 'EUR', 0, ?)");
+        execute("insert into payers (id, tenant_id, account_id, type, name, country, created_at) values ('pay_"
+                + tenantId + "', '" + tenantId + "', 'acc_" + tenantId + "', 'PERSON', 'P', 'DE', ?)");
+        execute("insert into webhook_endpoints (id, tenant_id, url, events, sealed_secret, created_at) values ('whe_"
+                + tenantId + "', '" + tenantId + "', 'https://example.com/hooks', '*', 'sealed', ?)");
+        return new TenantKeyChecks.Parents(tenantId, "acc_" + tenantId, "pay_" + tenantId, "whe_" + tenantId);
+    }
+
+    private void execute(String sqlWithOneTimestamp) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement(sqlWithOneTimestamp)) {
+            ps.setTimestamp(1, NOW);
+            ps.executeUpdate();
+        }
+    }
+
+    @Test
     void aBalanceCannotGoNegativeUnlessAReversalTookIt() throws SQLException {
         Migrations.run(connection);
         insertTenant("ten_1");
