@@ -8,6 +8,7 @@ import dev.kassa.server.billing.domain.InvoiceLine;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.webhook.application.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -51,6 +52,7 @@ public class Renewals {
     private AccountRepository accounts;
     private InvoiceSteps invoices;
     private ServiceWebhooks webhooks;
+    private WebhookEvents events;
     private Clock clock;
 
     protected Renewals() {
@@ -58,11 +60,12 @@ public class Renewals {
 
     @Inject
     public Renewals(ServiceRepository services, AccountRepository accounts, InvoiceSteps invoices,
-                    ServiceWebhooks webhooks, Clock clock) {
+                    ServiceWebhooks webhooks, WebhookEvents events, Clock clock) {
         this.services = services;
         this.accounts = accounts;
         this.invoices = invoices;
         this.webhooks = webhooks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -126,9 +129,18 @@ public class Renewals {
      * them, one step per tenant (tenants in id order, so two batches never wait for each other's
      * counters crosswise), and only then pays each from the balance or leaves it open. Everything
      * before the numbering runs while other batches of the same tenant hold its counter; from the
-     * numbering to the commit, this batch holds it.
+     * numbering to the commit, this batch holds it. The webhook deliveries of the whole batch
+     * (invoice finalised, invoice paid, service renewed or not) are written in one statement at its
+     * end ({@link WebhookEvents#collecting}), not a row each at the commit.
      */
     private void renew(List<Service> due, Instant now) {
+        events.collecting(() -> {
+            renewCollecting(due, now);
+            return null;
+        });
+    }
+
+    private void renewCollecting(List<Service> due, Instant now) {
         Map<String, Long> balances = lockAccounts(due);
         Map<String, List<Service>> byTenant = new TreeMap<>();
         Map<String, List<Invoice>> drafts = new TreeMap<>();

@@ -18,9 +18,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Tells the tenant's systems what happened: {@link #publish} writes one delivery per endpoint
@@ -35,6 +37,11 @@ public class WebhookEvents {
     /** Nulls written (every documented member always present); Money as the API shows it. */
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
             .withAdapters(new MoneyAdapter()));
+    /**
+     * The deliveries published on this thread inside {@link #collecting}, not written yet; null
+     * outside. A JTA transaction belongs to one thread, so the thread stands for the transaction.
+     */
+    private static final ThreadLocal<List<WebhookDelivery>> COLLECTED = new ThreadLocal<>();
 
     private WebhookEndpointRepository endpoints;
     private WebhookDeliveryRepository deliveries;
@@ -73,10 +80,45 @@ public class WebhookEvents {
         Instant now = clock.instant();
         String eventId = Ids.next("evt");
         String payload = payload(eventId, type, now, tenantId, data);
+        List<WebhookDelivery> collected = COLLECTED.get();
         for (WebhookEndpoint endpoint : subscribed) {
-            deliveries.add(new WebhookDelivery(Ids.next("whd"), tenantId, endpoint.id(), eventId, type, payload, now));
+            WebhookDelivery delivery = new WebhookDelivery(Ids.next("whd"), tenantId, endpoint.id(), eventId, type,
+                    payload, now);
+            if (collected != null) {
+                collected.add(delivery);
+            } else {
+                deliveries.add(delivery);
+            }
         }
         return eventId;
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction and writes the deliveries it publishes when it
+     * returns, all at once ({@link WebhookDeliveryRepository#addAll}), instead of one row each at
+     * the commit: a billing run's batch publishes three events per renewal, and on PostgreSQL one
+     * statement for all of them costs a fraction of what the rows cost one by one, inside the stretch
+     * where the batch holds the tenant's invoice counter. When {@code work} throws, nothing it
+     * published is written, and the caller's transaction is to roll back as it would anyway. Inside
+     * another {@code collecting}, the outer one writes them.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T collecting(Supplier<T> work) {
+        if (COLLECTED.get() != null) {
+            return work.get();
+        }
+        List<WebhookDelivery> collected = new ArrayList<>();
+        COLLECTED.set(collected);
+        T result;
+        try {
+            result = work.get();
+        } finally {
+            COLLECTED.remove();
+        }
+        if (!collected.isEmpty()) {
+            deliveries.addAll(collected);
+        }
+        return result;
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.kassa.server.billing.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.server.shared.CurrencyRegistry;
@@ -28,8 +29,11 @@ class InvoiceWebhooksTest {
     private static final Instant NOW = Instant.parse("2026-12-03T10:00:00Z");
     private final List<WebhookEndpoint> endpoints = new ArrayList<>();
     private final List<WebhookDelivery> outbox = new ArrayList<>();
-    private final InvoiceWebhooks webhooks = new InvoiceWebhooks(new WebhookEvents(new Endpoints(), new Outbox(),
-            Clock.fixed(NOW, ZoneOffset.UTC)));
+    /** What {@link WebhookDeliveryRepository#addAll} was given, call by call. */
+    private final List<List<WebhookDelivery>> written = new ArrayList<>();
+    private final WebhookEvents events = new WebhookEvents(new Endpoints(), new Outbox(),
+            Clock.fixed(NOW, ZoneOffset.UTC));
+    private final InvoiceWebhooks webhooks = new InvoiceWebhooks(events);
     private final Money gross = Money.parse("60.06", CurrencyRegistry.iso4217().require("EUR"));
 
     private void endpoint(String id, String tenant, String... events) {
@@ -78,6 +82,70 @@ class InvoiceWebhooksTest {
         assertEquals(NOW.plusSeconds(5), Instant.parse(data.getString("paidAt")));
     }
 
+    @Test
+    void insideCollectingTheDeliveriesAreWrittenTogetherWhenTheWorkReturns() {
+        endpoint("whe_a", "ten_1", "*");
+        endpoint("whe_b", "ten_1", "invoice.paid");
+
+        String result = events.collecting(() -> {
+            finalizedAndPaid("inv_1");
+            finalizedAndPaid("inv_2");
+            assertTrue(outbox.isEmpty() && written.isEmpty(), "nothing is written before the work returns");
+            return "done";
+        });
+
+        assertEquals("done", result);
+        assertEquals(1, written.size(), "one write for all of them");
+        assertEquals(List.of("invoice.finalized", "invoice.paid", "invoice.paid", "invoice.finalized", "invoice.paid",
+                "invoice.paid"), written.get(0).stream().map(WebhookDelivery::eventType).toList());
+        assertEquals(List.of("whe_a", "whe_a", "whe_b", "whe_a", "whe_a", "whe_b"),
+                written.get(0).stream().map(WebhookDelivery::endpointId).toList());
+
+        // Outside, each is written as it is published again.
+        finalizedAndPaid("inv_3");
+        assertEquals(1, written.size());
+        assertEquals(3, outbox.size());
+    }
+
+    @Test
+    void workThatThrowsWritesNothingItPublished() {
+        endpoint("whe_a", "ten_1", "*");
+
+        assertThrows(IllegalStateException.class, () -> events.collecting(() -> {
+            finalizedAndPaid("inv_1");
+            throw new IllegalStateException("the batch fails");
+        }));
+
+        assertTrue(written.isEmpty() && outbox.isEmpty());
+        finalizedAndPaid("inv_2");
+        assertEquals(2, outbox.size(), "the failed work left no collecting behind");
+    }
+
+    @Test
+    void collectingInsideCollectingIsWrittenOnceByTheOuter() {
+        endpoint("whe_a", "ten_1", "*");
+
+        events.collecting(() -> {
+            finalizedAndPaid("inv_1");
+            events.collecting(() -> {
+                finalizedAndPaid("inv_2");
+                return null;
+            });
+            assertTrue(written.isEmpty(), "the inner one does not write");
+            return null;
+        });
+
+        assertEquals(1, written.size());
+        assertEquals(4, written.get(0).size());
+    }
+
+    private void finalizedAndPaid(String invoiceId) {
+        webhooks.onFinalized(new InvoiceFinalized("ten_1", invoiceId, "acc_1", "pay_1", "INV-" + invoiceId, gross,
+                NOW.plusSeconds(86_400), NOW));
+        webhooks.onPaid(new InvoicePaid("ten_1", invoiceId, "acc_1", "pay_1", "INV-" + invoiceId, gross, NOW, NOW,
+                "balance", "txn_" + invoiceId, NOW, true, gross));
+    }
+
     private final class Endpoints implements WebhookEndpointRepository {
         @Override
         public void add(WebhookEndpoint endpoint) {
@@ -113,6 +181,11 @@ class InvoiceWebhooksTest {
 
         @Override
         public void add(DeliveryAttempt attempt) {
+        }
+
+        @Override
+        public void addAll(List<WebhookDelivery> deliveries) {
+            written.add(List.copyOf(deliveries));
         }
 
         @Override
