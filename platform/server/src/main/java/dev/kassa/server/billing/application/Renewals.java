@@ -10,6 +10,7 @@ import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.shared.Money;
 import dev.kassa.server.webhook.application.WebhookEvents;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Renews one due service per call, in one transaction of its own: claim it ({@code FOR UPDATE SKIP
@@ -53,6 +55,7 @@ public class Renewals {
     private InvoiceSteps invoices;
     private ServiceWebhooks webhooks;
     private WebhookEvents events;
+    private List<BatchedWrites> batched;
     private Clock clock;
 
     protected Renewals() {
@@ -60,12 +63,13 @@ public class Renewals {
 
     @Inject
     public Renewals(ServiceRepository services, AccountRepository accounts, InvoiceSteps invoices,
-                    ServiceWebhooks webhooks, WebhookEvents events, Clock clock) {
+                    ServiceWebhooks webhooks, WebhookEvents events, Instance<BatchedWrites> batched, Clock clock) {
         this.services = services;
         this.accounts = accounts;
         this.invoices = invoices;
         this.webhooks = webhooks;
         this.events = events;
+        this.batched = batched.stream().toList();
         this.clock = clock;
     }
 
@@ -129,15 +133,21 @@ public class Renewals {
      * them, one step per tenant (tenants in id order, so two batches never wait for each other's
      * counters crosswise), and only then pays each from the balance or leaves it open. Everything
      * before the numbering runs while other batches of the same tenant hold its counter; from the
-     * numbering to the commit, this batch holds it. The webhook deliveries of the whole batch
-     * (invoice finalised, invoice paid, service renewed or not) are written in one statement at its
-     * end ({@link WebhookEvents#collecting}), not a row each at the commit.
+     * numbering to the commit, this batch holds it. The webhook deliveries and the customers' mails
+     * of the whole batch (invoice finalised, invoice paid, service renewed or not) are written in one
+     * statement each at its end ({@link WebhookEvents#collecting}, and each {@link BatchedWrites}),
+     * not a row each at the commit.
      */
     private void renew(List<Service> due, Instant now) {
-        events.collecting(() -> {
+        Supplier<Void> work = () -> {
             renewCollecting(due, now);
             return null;
-        });
+        };
+        for (BatchedWrites writes : batched) {
+            Supplier<Void> inner = work;
+            work = () -> writes.collecting(inner);
+        }
+        events.collecting(work);
     }
 
     private void renewCollecting(List<Service> due, Instant now) {

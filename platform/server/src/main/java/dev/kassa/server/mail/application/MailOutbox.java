@@ -7,12 +7,14 @@ import dev.kassa.server.mail.domain.OutboxStatus;
 import dev.kassa.server.mail.domain.Sender;
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.PageRequest;
+import dev.kassa.server.shared.RowCollector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +28,8 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class.getName());
+    /** The mails to write later put into the outbox inside {@link #collecting}, not in it yet. */
+    private static final RowCollector<OutboxMessage> COLLECTED = new RowCollector<>();
 
     private OutboxRepository outbox;
     private Senders senders;
@@ -100,13 +104,28 @@ public class MailOutbox {
             OutboxMessage message = OutboxMessage.toWrite(Ids.next("eml"), request.tenantId(), request.accountId(),
                     request.kind(), request.recipient(), senders.of(request.tenantId()),
                     request.locale().toLanguageTag(), model.get(), clock.instant());
-            outbox.add(message);
+            if (!COLLECTED.offer(message)) {
+                outbox.add(message);
+            }
             return Optional.of(message.id());
         } catch (IllegalArgumentException unusable) {
             LOG.severe(() -> "Mail " + request.kind() + " for tenant " + request.tenantId()
                     + " is left out: " + unusable.getMessage());
             return Optional.empty();
         }
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction and puts the mails it composes to write later
+     * ({@link #composeLater}) into the outbox when it returns, all at once ({@link
+     * OutboxRepository#addAll}), instead of one row each at the commit: a billing run's batch makes
+     * two per renewal while it holds the tenant's invoice counter. When {@code work} throws, none of
+     * them is kept, and the caller's transaction is to roll back as it would anyway. Mails written
+     * now ({@link #compose}) go in as always.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T collecting(Supplier<T> work) {
+        return COLLECTED.collecting(work, outbox::addAll);
     }
 
     /** Every tenant's mail, newest first, of one status or all: {@code limit + 1} rows. */

@@ -12,6 +12,15 @@ public interface OutboxRepository {
     void add(OutboxMessage message);
 
     /**
+     * New mails still to be written ({@link OutboxMessage#toWrite}), never tried, all written now:
+     * every one of them or, when the write fails, none (the caller's transaction is then to be rolled
+     * back). One statement where the database allows it, instead of a row each at the commit.
+     */
+    default void addAll(List<OutboxMessage> messages) {
+        messages.forEach(this::add);
+    }
+
+    /**
      * The PENDING mail due longest ago ({@code nextAttemptAt <= now}), locked until the transaction
      * ends, skipping any another node holds locked at this moment; empty when none is due.
      */

@@ -2,6 +2,7 @@ package dev.kassa.server.webhook.application;
 
 import dev.kassa.server.shared.Ids;
 import dev.kassa.server.shared.Money;
+import dev.kassa.server.shared.RowCollector;
 import dev.kassa.server.webhook.domain.EventTypes;
 import dev.kassa.server.webhook.domain.WebhookDelivery;
 import dev.kassa.server.webhook.domain.WebhookDeliveryRepository;
@@ -18,7 +19,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +37,8 @@ public class WebhookEvents {
     /** Nulls written (every documented member always present); Money as the API shows it. */
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(true)
             .withAdapters(new MoneyAdapter()));
-    /**
-     * The deliveries published on this thread inside {@link #collecting}, not written yet; null
-     * outside. A JTA transaction belongs to one thread, so the thread stands for the transaction.
-     */
-    private static final ThreadLocal<List<WebhookDelivery>> COLLECTED = new ThreadLocal<>();
+    /** The deliveries published inside {@link #collecting}, not written yet. */
+    private static final RowCollector<WebhookDelivery> COLLECTED = new RowCollector<>();
 
     private WebhookEndpointRepository endpoints;
     private WebhookDeliveryRepository deliveries;
@@ -80,13 +77,10 @@ public class WebhookEvents {
         Instant now = clock.instant();
         String eventId = Ids.next("evt");
         String payload = payload(eventId, type, now, tenantId, data);
-        List<WebhookDelivery> collected = COLLECTED.get();
         for (WebhookEndpoint endpoint : subscribed) {
             WebhookDelivery delivery = new WebhookDelivery(Ids.next("whd"), tenantId, endpoint.id(), eventId, type,
                     payload, now);
-            if (collected != null) {
-                collected.add(delivery);
-            } else {
+            if (!COLLECTED.offer(delivery)) {
                 deliveries.add(delivery);
             }
         }
@@ -104,21 +98,7 @@ public class WebhookEvents {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public <T> T collecting(Supplier<T> work) {
-        if (COLLECTED.get() != null) {
-            return work.get();
-        }
-        List<WebhookDelivery> collected = new ArrayList<>();
-        COLLECTED.set(collected);
-        T result;
-        try {
-            result = work.get();
-        } finally {
-            COLLECTED.remove();
-        }
-        if (!collected.isEmpty()) {
-            deliveries.addAll(collected);
-        }
-        return result;
+        return COLLECTED.collecting(work, deliveries::addAll);
     }
 
     /**

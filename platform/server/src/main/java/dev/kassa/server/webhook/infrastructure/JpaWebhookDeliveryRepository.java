@@ -1,5 +1,6 @@
 package dev.kassa.server.webhook.infrastructure;
 
+import dev.kassa.server.db.ArrayInsert;
 import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.webhook.domain.DeliveryAttempt;
 import dev.kassa.server.webhook.domain.DeliveryStatus;
@@ -9,9 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -45,8 +43,6 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
             + " next_attempt_at, window_start, created_at)";
 
     private EntityManager em;
-    /** Null until the first {@link #addAll} has looked at the database. */
-    private volatile Boolean postgres;
 
     protected JpaWebhookDeliveryRepository() {
     }
@@ -62,10 +58,9 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
     }
 
     /**
-     * On PostgreSQL one statement for all of them, on the connection of the caller's transaction (the
-     * one EclipseLink writes on), written now rather than at the commit; on H2 each is persisted. The
-     * rows are not in this persistence context: nothing in the transaction that writes them reads
-     * them back.
+     * On PostgreSQL one statement for all of them, written now rather than at the commit ({@link
+     * ArrayInsert}); on H2 each is persisted. The rows are not in this persistence context: nothing
+     * in the transaction that writes them reads them back.
      */
     @Override
     public void addAll(List<WebhookDelivery> deliveries) {
@@ -79,46 +74,23 @@ public class JpaWebhookDeliveryRepository implements WebhookDeliveryRepository {
                 throw new IllegalArgumentException("delivery " + d.id() + " is not new");
             }
         }
-        if (Boolean.FALSE.equals(postgres)) {
-            deliveries.forEach(em::persist);
-            return;
+        int n = deliveries.size();
+        String[][] columns = new String[10][n];
+        for (int i = 0; i < n; i++) {
+            WebhookDelivery d = deliveries.get(i);
+            columns[0][i] = d.id();
+            columns[1][i] = d.tenantId();
+            columns[2][i] = d.endpointId();
+            columns[3][i] = d.eventId();
+            columns[4][i] = d.eventType();
+            columns[5][i] = d.payload();
+            columns[6][i] = d.status().name();
+            columns[7][i] = d.nextAttemptAt().toString();
+            columns[8][i] = d.windowStart().toString();
+            columns[9][i] = d.createdAt().toString();
         }
-        // The transaction's connection: not ours to close.
-        Connection connection = em.unwrap(Connection.class);
-        try {
-            if (postgres == null) {
-                postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-            }
-            if (!postgres) {
-                deliveries.forEach(em::persist);
-                return;
-            }
-            int n = deliveries.size();
-            String[][] columns = new String[10][n];
-            for (int i = 0; i < n; i++) {
-                WebhookDelivery d = deliveries.get(i);
-                columns[0][i] = d.id();
-                columns[1][i] = d.tenantId();
-                columns[2][i] = d.endpointId();
-                columns[3][i] = d.eventId();
-                columns[4][i] = d.eventType();
-                columns[5][i] = d.payload();
-                columns[6][i] = d.status().name();
-                columns[7][i] = d.nextAttemptAt().toString();
-                columns[8][i] = d.windowStart().toString();
-                columns[9][i] = d.createdAt().toString();
-            }
-            try (PreparedStatement s = connection.prepareStatement(INSERT_ALL)) {
-                for (int c = 0; c < columns.length; c++) {
-                    s.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                }
-                int written = s.executeUpdate();
-                if (written != n) {
-                    throw new IllegalStateException("wrote " + written + " of " + n + " webhook deliveries");
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("writing " + deliveries.size() + " webhook deliveries failed", e);
+        if (!ArrayInsert.run(em, INSERT_ALL, columns, n, "webhook deliveries")) {
+            deliveries.forEach(em::persist);
         }
     }
 

@@ -1,7 +1,6 @@
 package dev.kassa.server.billing.application;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kassa.server.shared.CurrencyRegistry;
@@ -105,38 +104,6 @@ class InvoiceWebhooksTest {
         finalizedAndPaid("inv_3");
         assertEquals(1, written.size());
         assertEquals(3, outbox.size());
-    }
-
-    @Test
-    void workThatThrowsWritesNothingItPublished() {
-        endpoint("whe_a", "ten_1", "*");
-
-        assertThrows(IllegalStateException.class, () -> events.collecting(() -> {
-            finalizedAndPaid("inv_1");
-            throw new IllegalStateException("the batch fails");
-        }));
-
-        assertTrue(written.isEmpty() && outbox.isEmpty());
-        finalizedAndPaid("inv_2");
-        assertEquals(2, outbox.size(), "the failed work left no collecting behind");
-    }
-
-    @Test
-    void collectingInsideCollectingIsWrittenOnceByTheOuter() {
-        endpoint("whe_a", "ten_1", "*");
-
-        events.collecting(() -> {
-            finalizedAndPaid("inv_1");
-            events.collecting(() -> {
-                finalizedAndPaid("inv_2");
-                return null;
-            });
-            assertTrue(written.isEmpty(), "the inner one does not write");
-            return null;
-        });
-
-        assertEquals(1, written.size());
-        assertEquals(4, written.get(0).size());
     }
 
     private void finalizedAndPaid(String invoiceId) {
