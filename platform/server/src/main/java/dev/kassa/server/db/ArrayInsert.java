@@ -13,9 +13,6 @@ import java.sql.SQLException;
  * it does nothing and answers false: the caller persists the rows as entities instead.
  */
 public final class ArrayInsert {
-    /** Null until the first insert has looked at the database; one database per process. */
-    private static volatile Boolean postgres;
-
     private ArrayInsert() {
     }
 
@@ -27,26 +24,18 @@ public final class ArrayInsert {
      *     {@code rows}; the caller's transaction is then to roll back
      */
     public static boolean run(EntityManager em, String sql, String[][] columns, int rows, String what) {
-        if (Boolean.FALSE.equals(postgres)) {
+        if (!Databases.isPostgres(em)) {
             return false;
         }
         // The transaction's connection: not ours to close.
         Connection connection = em.unwrap(Connection.class);
-        try {
-            if (postgres == null) {
-                postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int c = 0; c < columns.length; c++) {
+                s.setArray(c + 1, connection.createArrayOf("text", columns[c]));
             }
-            if (!postgres) {
-                return false;
-            }
-            try (PreparedStatement s = connection.prepareStatement(sql)) {
-                for (int c = 0; c < columns.length; c++) {
-                    s.setArray(c + 1, connection.createArrayOf("text", columns[c]));
-                }
-                int written = s.executeUpdate();
-                if (written != rows) {
-                    throw new IllegalStateException("wrote " + written + " of " + rows + " " + what);
-                }
+            int written = s.executeUpdate();
+            if (written != rows) {
+                throw new IllegalStateException("wrote " + written + " of " + rows + " " + what);
             }
             return true;
         } catch (SQLException e) {

@@ -3,6 +3,7 @@ package dev.kassa.server.billing.infrastructure;
 import dev.kassa.server.billing.domain.Service;
 import dev.kassa.server.billing.domain.ServiceRepository;
 import dev.kassa.server.billing.domain.ServiceStatus;
+import dev.kassa.server.db.Databases;
 import dev.kassa.server.db.TenantRows;
 import dev.kassa.server.shared.KassaException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,8 +70,41 @@ public class JpaServiceRepository implements ServiceRepository {
         em.persist(service);
     }
 
+    /*
+     * The renewal and suspension claims read their index in order and stop after the first rows
+     * they can lock. PostgreSQL may plan them otherwise when its statistics say few services are
+     * due while many are (a reseller's whole batch comes due at once, before the table is analysed
+     * again): it then read every due service, through a bitmap or the whole table, and sorted them,
+     * for each claim of a batch, so a backlog of 100,000 cost 100,000 rows per claim, and the run
+     * went as fast as the moment autovacuum happened to analyse the table. Sorting is therefore off
+     * for the claim (its one statement; on again right after it), which leaves the index's own order
+     * as the only way. The termination claim keeps its plan: it reads two indexes at once
+     * (terminate_at or cancel_at) and has to sort what it finds.
+     */
+    static final String CLAIM_IN_INDEX_ORDER = "set local enable_sort = off";
+    static final String CLAIM_DONE = "reset enable_sort";
+
     @Override
     public List<Service> lockDue(Due kind, Instant now, Collection<String> skip, int limit) {
+        Query query = em.createNativeQuery(claim(kind, skip.size(), limit)).setParameter(1, Timestamp.from(now));
+        int p = 2;
+        for (String id : skip) {
+            query.setParameter(p++, id);
+        }
+        boolean inIndexOrder = kind != Due.TERMINATION && Databases.isPostgres(em);
+        if (inIndexOrder) {
+            em.createNativeQuery(CLAIM_IN_INDEX_ORDER).executeUpdate();
+        }
+        List<?> ids = query.getResultList();
+        if (inIndexOrder) {
+            // Not in a finally: a claim that failed leaves the transaction to roll back, setting and all.
+            em.createNativeQuery(CLAIM_DONE).executeUpdate();
+        }
+        return loadInOrder(ids);
+    }
+
+    /** The claim's SQL: ?1 the instant, then one parameter per id to skip. */
+    static String claim(Due kind, int skips, int limit) {
         String where;
         String order;
         switch (kind) {
@@ -88,20 +122,18 @@ public class JpaServiceRepository implements ServiceRepository {
         }
         StringBuilder sql = new StringBuilder("select id from services where ").append(where);
         int n = 2;
-        for (int i = 0; i < skip.size(); i++) {
+        for (int i = 0; i < skips; i++) {
             sql.append(i == 0 ? " and id not in (" : ", ").append('?').append(n++);
         }
-        if (!skip.isEmpty()) {
+        if (skips > 0) {
             sql.append(')');
         }
-        sql.append(" order by ").append(order).append(", id limit ").append(Math.max(1, limit))
-                .append(" for update skip locked");
-        Query query = em.createNativeQuery(sql.toString()).setParameter(1, Timestamp.from(now));
-        int p = 2;
-        for (String id : skip) {
-            query.setParameter(p++, id);
-        }
-        List<?> ids = query.getResultList();
+        return sql.append(" order by ").append(order).append(", id limit ").append(Math.max(1, limit))
+                .append(" for update skip locked").toString();
+    }
+
+    /** The claimed services, due longest ago first (the claim's order). */
+    private List<Service> loadInOrder(List<?> ids) {
         if (ids.isEmpty()) {
             return List.of();
         }
