@@ -117,6 +117,8 @@ class BillingRunIT {
         assertEquals(invoice.getString("number"), paid.getString("number"));
         assertEquals("balance", paid.getString("paidFrom"));
         assertEquals("10.80", paid.getJsonObject("amount").getString("amount"));
+        // Its PDF was queued in the batch's transaction and rendered after it.
+        assertEquals("application/pdf", DocumentsIT.stored(tenant, invoice.getString("id")).header("Content-Type"));
     }
 
     @Test

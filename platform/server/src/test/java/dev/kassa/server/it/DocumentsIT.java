@@ -46,7 +46,7 @@ class DocumentsIT {
         return new String[] {account, invoice};
     }
 
-    private static ApiClient.Download stored(Kassa.Tenant tenant, String invoice) throws InterruptedException {
+    static ApiClient.Download stored(Kassa.Tenant tenant, String invoice) throws InterruptedException {
         ApiClient.Download[] last = new ApiClient.Download[1];
         Eventually.until(() -> {
             last[0] = tenant.api().download("invoices/" + invoice + "/pdf", ACCEPT_PDF);

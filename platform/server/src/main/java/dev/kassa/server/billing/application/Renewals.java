@@ -133,10 +133,9 @@ public class Renewals {
      * them, one step per tenant (tenants in id order, so two batches never wait for each other's
      * counters crosswise), and only then pays each from the balance or leaves it open. Everything
      * before the numbering runs while other batches of the same tenant hold its counter; from the
-     * numbering to the commit, this batch holds it. The webhook deliveries and the customers' mails
-     * of the whole batch (invoice finalised, invoice paid, service renewed or not) are written in one
-     * statement each at its end ({@link WebhookEvents#collecting}, and each {@link BatchedWrites}),
-     * not a row each at the commit.
+     * numbering to the commit, this batch holds it. The webhook deliveries, the customers' mails and
+     * the PDFs' queue rows of the whole batch are written in one statement each at its end ({@link
+     * WebhookEvents#collecting}, and each {@link BatchedWrites}), not a row each at the commit.
      */
     private void renew(List<Service> due, Instant now) {
         Supplier<Void> work = () -> {

@@ -4,10 +4,12 @@ import dev.kassa.server.document.domain.DocumentKind;
 import dev.kassa.server.document.domain.DocumentRepository;
 import dev.kassa.server.document.domain.StoredDocument;
 import dev.kassa.server.shared.Ids;
+import dev.kassa.server.shared.RowCollector;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /**
  * Puts a document in the queue of the document worker, in the caller's transaction (the one that
@@ -16,6 +18,9 @@ import java.time.Clock;
  */
 @ApplicationScoped
 public class DocumentQueue {
+    /** The documents queued with {@link #queueNew} inside {@link #collecting}, not written yet. */
+    private static final RowCollector<StoredDocument> COLLECTED = new RowCollector<>();
+
     private DocumentRepository documents;
     private Clock clock;
 
@@ -46,6 +51,21 @@ public class DocumentQueue {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void queueNew(String tenantId, DocumentKind kind, String sourceId, String locale) {
-        documents.add(new StoredDocument(Ids.next("doc"), tenantId, kind, sourceId, locale, clock.instant()));
+        StoredDocument document = new StoredDocument(Ids.next("doc"), tenantId, kind, sourceId, locale,
+                clock.instant());
+        if (!COLLECTED.offer(document)) {
+            documents.add(document);
+        }
+    }
+
+    /**
+     * Runs {@code work} in the caller's transaction and writes the documents it queues with {@link
+     * #queueNew} when it returns, all at once ({@link DocumentRepository#addAll}): a billing run's
+     * batch queues one per renewal while it holds the tenant's invoice counter. When {@code work}
+     * throws, none of them is kept, and the caller's transaction is to roll back as it would anyway.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <T> T collecting(Supplier<T> work) {
+        return COLLECTED.collecting(work, documents::addAll);
     }
 }

@@ -1,5 +1,7 @@
 package dev.kassa.server.document.domain;
 
+import java.util.List;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -15,6 +17,15 @@ public interface DocumentRepository {
      * their batch, not in a statement of its own.
      */
     void add(StoredDocument document);
+
+    /**
+     * New queued documents of sources that have none yet, all written now: every one of them or,
+     * when the write fails, none (the caller's transaction is then to be rolled back). One statement
+     * where the database allows it, instead of a row each at the commit.
+     */
+    default void addAll(List<StoredDocument> documents) {
+        documents.forEach(this::add);
+    }
 
     Optional<StoredDocument> find(String tenantId, DocumentKind kind, String sourceId);
 

@@ -1,7 +1,9 @@
 package dev.kassa.server.document.infrastructure;
 
+import dev.kassa.server.db.ArrayInsert;
 import dev.kassa.server.document.domain.DocumentKind;
 import dev.kassa.server.document.domain.DocumentRepository;
+import dev.kassa.server.document.domain.DocumentStatus;
 import dev.kassa.server.document.domain.StoredDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +16,24 @@ import java.util.Optional;
 
 /**
  * {@code documents}. Native SQL where JPA cannot say it: the queueing is {@code INSERT … ON
- * CONFLICT DO NOTHING} (a document queued twice, by a retried event, stays one row), and the
- * worker's claim is {@code FOR UPDATE SKIP LOCKED}, so nodes pass over each other's rows.
+ * CONFLICT DO NOTHING} (a document queued twice, by a retried event, stays one row), the worker's
+ * claim is {@code FOR UPDATE SKIP LOCKED}, so nodes pass over each other's rows, and a billing
+ * run's batch queues its invoices' documents in one statement ({@link #addAll}).
  */
 @ApplicationScoped
 public class JpaDocumentRepository implements DocumentRepository {
     static final String QUEUE = "insert into documents (id, tenant_id, kind, source_id, locale, status, attempts,"
             + " next_attempt_at, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, 0, ?7, ?8) on conflict do nothing";
+    /*
+     * Newly queued documents as arrays, one per column (ArrayInsert): due at once, never tried. No
+     * ON CONFLICT: their sources were issued in this very transaction and cannot have one yet, and
+     * a duplicate would be a bug to fail on, not to hide.
+     */
+    static final String INSERT_ALL = "insert into documents (id, tenant_id, kind, source_id, locale, status, attempts,"
+            + " next_attempt_at, created_at) select id, tenant_id, kind, source_id, locale, 'QUEUED', 0,"
+            + " cast(created_at as timestamp with time zone), cast(created_at as timestamp with time zone)"
+            + " from unnest(cast(? as text[]), cast(? as text[]), cast(? as text[]), cast(? as text[]),"
+            + " cast(? as text[]), cast(? as text[])) as d (id, tenant_id, kind, source_id, locale, created_at)";
     static final String NEXT_DUE = "select id from documents where status = 'QUEUED' and next_attempt_at <= ?1"
             + " order by next_attempt_at, id limit 1 for update skip locked";
 
@@ -46,6 +59,36 @@ public class JpaDocumentRepository implements DocumentRepository {
     @Override
     public void add(StoredDocument document) {
         em.persist(document);
+    }
+
+    /**
+     * On PostgreSQL one statement for all of them, written now rather than at the commit ({@link
+     * ArrayInsert}); on H2 each is persisted. The rows are not in this persistence context: nothing
+     * in the transaction that writes them reads them back.
+     */
+    @Override
+    public void addAll(List<StoredDocument> documents) {
+        if (documents.isEmpty()) {
+            return;
+        }
+        int n = documents.size();
+        String[][] columns = new String[6][n];
+        for (int i = 0; i < n; i++) {
+            StoredDocument d = documents.get(i);
+            if (d.status() != DocumentStatus.QUEUED || d.attempts() != 0 || d.pdf() != null || d.storedAt() != null
+                    || d.lastError() != null) {
+                throw new IllegalArgumentException("document " + d.id() + " is not newly queued");
+            }
+            columns[0][i] = d.id();
+            columns[1][i] = d.tenantId();
+            columns[2][i] = d.kind().name();
+            columns[3][i] = d.sourceId();
+            columns[4][i] = d.locale();
+            columns[5][i] = d.createdAt().toString();
+        }
+        if (!ArrayInsert.run(em, INSERT_ALL, columns, n, "queued documents")) {
+            documents.forEach(em::persist);
+        }
     }
 
     @Override
