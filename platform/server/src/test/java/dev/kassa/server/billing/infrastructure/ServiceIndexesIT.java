@@ -60,26 +60,11 @@ class ServiceIndexesIT {
     @Test
     void theClaimsAndTheServicesAwaitingAnInvoiceReadThePartialIndexes(Kassa kassa, EmbeddedDatabase database)
             throws SQLException {
-        Kassa.Tenant tenant = kassa.newTenant();
-        String account = tenant.newAccount("FR");
-        ApiResponse payer = tenant.api().post("accounts/" + account + "/payers",
-                Json.obj("type", "PERSON", "name", "Customer", "country", "FR"));
-        assertEquals(201, payer.status(), payer::toString);
-
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             // In this test's transaction, rolled back at the end: 5,000 services, one in 500 with a date.
-            try (PreparedStatement insert = c.prepareStatement("insert into services (id, tenant_id, account_id,"
-                    + " payer_id, name, price_minor, currency, period, next_renewal_at, auto_renew, tax_category,"
-                    + " status, suspend_at, terminate_at, cancel_at, created_at, updated_at)"
-                    + " select 'svc_idx_' || g, ?, ?, ?, 'Server ' || g, 1000, 'EUR', 'P1M',"
-                    + " now() + interval '10 days', true, 'STANDARD', 'ACTIVE',"
-                    + " case when g % 500 = 0 then now() end, case when g % 500 = 1 then now() end,"
-                    + " case when g % 500 = 2 then now() end, now(), now() from generate_series(1, 5000) g")) {
-                insert.setString(1, tenant.id());
-                insert.setString(2, account);
-                insert.setString(3, payer.string("id"));
-                assertEquals(5_000, insert.executeUpdate());
-            }
+            Kassa.Tenant tenant = services(kassa, c, "svc_idx_", "now() + interval '10 days'",
+                    "case when g % 500 = 0 then now() end", "case when g % 500 = 1 then now() end",
+                    "case when g % 500 = 2 then now() end");
             s.execute("analyze services");
             s.execute("set local plan_cache_mode = force_generic_plan");
 
@@ -108,26 +93,11 @@ class ServiceIndexesIT {
     @Test
     void theClaimsReadTheirIndexInOrderWhenTheStatisticsSayFewAreDue(Kassa kassa, EmbeddedDatabase database)
             throws SQLException {
-        Kassa.Tenant tenant = kassa.newTenant();
-        String account = tenant.newAccount("FR");
-        ApiResponse payer = tenant.api().post("accounts/" + account + "/payers",
-                Json.obj("type", "PERSON", "name", "Customer", "country", "FR"));
-        assertEquals(201, payer.status(), payer::toString);
-
         try (Connection c = connect(database); Statement s = c.createStatement()) {
             // As in production: analysed while a few were due, then a whole batch came due at once.
-            try (PreparedStatement insert = c.prepareStatement("insert into services (id, tenant_id, account_id,"
-                    + " payer_id, name, price_minor, currency, period, next_renewal_at, auto_renew, tax_category,"
-                    + " status, suspend_at, created_at, updated_at)"
-                    + " select 'svc_claim_' || g, ?, ?, ?, 'Server ' || g, 1000, 'EUR', 'P1M',"
-                    + " case when g % 500 = 0 then now() - interval '1 day' else now() + interval '10 days' end,"
-                    + " true, 'STANDARD', 'ACTIVE', case when g % 500 = 0 then now() - interval '1 day' end, now(), now()"
-                    + " from generate_series(1, 5000) g")) {
-                insert.setString(1, tenant.id());
-                insert.setString(2, account);
-                insert.setString(3, payer.string("id"));
-                assertEquals(5_000, insert.executeUpdate());
-            }
+            String dueAFew = "case when g % 500 = 0 then now() - interval '1 day' end";
+            services(kassa, c, "svc_claim_", "coalesce(" + dueAFew + ", now() + interval '10 days')", dueAFew,
+                    "null", "null");
             s.execute("analyze services");
             s.execute("update services set next_renewal_at = now() - interval '1 hour',"
                     + " suspend_at = now() - interval '1 hour' where id like 'svc_claim_%'");
@@ -150,6 +120,33 @@ class ServiceIndexesIT {
             }
             c.rollback();
         }
+    }
+
+    /**
+     * A new tenant with one customer and payer (through the API), and 5,000 services of theirs
+     * inserted in the connection's transaction, ids {@code idPrefix} and g from 1 to 5,000: the
+     * dates are SQL expressions of g.
+     */
+    private static Kassa.Tenant services(Kassa kassa, Connection c, String idPrefix, String nextRenewalAt,
+                                         String suspendAt, String terminateAt, String cancelAt) throws SQLException {
+        Kassa.Tenant tenant = kassa.newTenant();
+        String account = tenant.newAccount("FR");
+        ApiResponse payer = tenant.api().post("accounts/" + account + "/payers",
+                Json.obj("type", "PERSON", "name", "Customer", "country", "FR"));
+        assertEquals(201, payer.status(), payer::toString);
+        try (PreparedStatement insert = c.prepareStatement("insert into services (id, tenant_id, account_id,"
+                + " payer_id, name, price_minor, currency, period, next_renewal_at, auto_renew, tax_category,"
+                + " status, suspend_at, terminate_at, cancel_at, created_at, updated_at)"
+                + " select ? || g, ?, ?, ?, 'Server ' || g, 1000, 'EUR', 'P1M', " + nextRenewalAt + ", true,"
+                + " 'STANDARD', 'ACTIVE', " + suspendAt + ", " + terminateAt + ", " + cancelAt + ", now(), now()"
+                + " from generate_series(1, 5000) g")) {
+            insert.setString(1, idPrefix);
+            insert.setString(2, tenant.id());
+            insert.setString(3, account);
+            insert.setString(4, payer.string("id"));
+            assertEquals(5_000, insert.executeUpdate());
+        }
+        return tenant;
     }
 
     private static String plan(Statement s, String explain) throws SQLException {
