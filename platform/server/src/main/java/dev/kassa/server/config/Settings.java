@@ -186,7 +186,7 @@ public class Settings {
         viesRetry = Duration.ofSeconds(in.number(VIES_RETRY, 60, 1, 86_400, "seconds"));
         maxStatementBytes = in.number(MAX_STATEMENT_BYTES, 100L * 1024 * 1024, 1, 1024L * 1024 * 1024, "bytes");
         billingThreads = (int) in.number(BILLING_THREADS, 2, 1, 32, "threads");
-        billingBatch = (int) in.number(BILLING_BATCH, 100, 1, 500, "services");
+        billingBatch = (int) in.number(BILLING_BATCH, 250, 1, 500, "services");
         clientAreaScheme = in.string(CLIENT_AREA_SCHEME).map(v -> v.toLowerCase(Locale.ROOT)).orElse("http");
         in.check(CLIENT_AREA_SCHEME, clientAreaScheme.equals("http") || clientAreaScheme.equals("https"),
                 "http or https");
@@ -335,7 +335,7 @@ public class Settings {
         return billingThreads;
     }
 
-    /** {@value #BILLING_BATCH}: services renewed per transaction by the billing run, 1 to 500, default 100. */
+    /** {@value #BILLING_BATCH}: services renewed per transaction by the billing run, 1 to 500, default 250. */
     public int billingBatch() {
         return billingBatch;
     }

@@ -53,7 +53,7 @@ class SettingsTest {
         assertEquals(Duration.ofSeconds(30), settings.viesInterval());
         assertEquals(Duration.ofSeconds(60), settings.viesRetry());
         assertEquals(2, settings.billingThreads());
-        assertEquals(100, settings.billingBatch());
+        assertEquals(250, settings.billingBatch());
         assertFalse(settings.webhooksAllowInsecure());
         assertEquals(List.of(), settings.warnings());
     }
